@@ -1,0 +1,22 @@
+// `newsvault import DIR`: reads an archive in the compatible layout into the store.
+import { resolve } from 'node:path';
+import type { Config } from '../config/index.ts';
+import { importArchive } from '../import/index.ts';
+import { SqliteStore } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+
+export function importCommand(dir: string, config: Config, io: CliIo): number {
+  const store = SqliteStore.open(config.database);
+  try {
+    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+    const result = importArchive({ store, dir: resolve(io.cwd, dir), sources: config.sources, now: io.now });
+    for (const error of result.errors) io.stderr(`${error}\n`);
+    io.stdout(
+      `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +
+        `${result.skipped} already in the store\n`,
+    );
+    return result.errors.length > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}

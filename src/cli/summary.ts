@@ -1,0 +1,52 @@
+// The per-source summary every run ends with, and progress lines for a terminal.
+import type { CycleResult, SourceResult } from '../cycle/types.ts';
+
+function describe(result: SourceResult): string {
+  switch (result.outcome) {
+    case 'failed':
+      return `FAILED ${result.error?.kind ?? 'error'}: ${result.error?.message ?? ''}`;
+    case 'not-modified':
+      return 'not modified (304)';
+    case 'skipped':
+      return 'skipped';
+    default:
+      return `${result.newCount} new, ${result.changedCount} changed, ${result.unchangedCount} unchanged`;
+  }
+}
+
+function healthNote(result: SourceResult): string {
+  return result.health
+    .map((flag) =>
+      flag.kind === 'failing'
+        ? `failing for ${flag.runs} runs`
+        : `no new article since ${new Date(flag.sinceMs).toISOString()}`,
+    )
+    .join('; ');
+}
+
+export function formatProgress(result: SourceResult, done: number, total: number): string {
+  return `[${done}/${total}] ${result.sourceId}: ${describe(result)}`;
+}
+
+export function formatSummary(cycle: CycleResult): string {
+  const width = Math.max(6, ...cycle.sources.map((result) => result.sourceId.length));
+  const lines = cycle.sources.map((result) => {
+    const notes = [healthNote(result), result.movedTo ? `moved to ${result.movedTo}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return `${result.sourceId.padEnd(width)}  ${describe(result)}${notes ? `  [${notes}]` : ''}`;
+  });
+  const totals = cycle.sources.reduce(
+    (sum, result) => ({ added: sum.added + result.newCount, changed: sum.changed + result.changedCount }),
+    { added: 0, changed: 0 },
+  );
+  const failed = cycle.sources.filter((result) => result.outcome === 'failed').length;
+  lines.push(
+    `${'total'.padEnd(width)}  ${totals.added} new, ${totals.changed} changed, ${failed} failed of ${cycle.sources.length} sources` +
+      (cycle.imported > 0 ? `, ${cycle.imported} imported from the archive` : ''),
+  );
+  if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
+  for (const push of cycle.commit?.pushes ?? []) lines.push(`pushed to ${push.remote}: ${push.ok ? 'ok' : push.error}`);
+  for (const error of cycle.errors) lines.push(`error: ${error}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+// The cycle's boundary: what one run reports, per source and overall.
+import type { CommitResult } from '../git/index.ts';
+
+export type SourceErrorKind =
+  // fetch
+  | 'invalid-url'
+  | 'timeout'
+  | 'network'
+  | 'http-status'
+  | 'rate-limited'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'redirect-loop'
+  | 'decompression'
+  // parse
+  | 'not-a-feed'
+  | 'malformed'
+  | 'empty'
+  | 'decode'
+  // ours
+  | 'store'
+  | 'internal';
+
+/** Why a source failed, in words the operator can act on. */
+export interface SourceError {
+  source: string;
+  kind: SourceErrorKind;
+  message: string;
+}
+
+export type HealthFlag =
+  | { kind: 'failing'; runs: number }
+  | { kind: 'stale'; sinceMs: number; expectedIntervalMs: number };
+
+export interface ArticleRef {
+  id: number;
+  number: number;
+  title: string;
+}
+
+export interface SourceResult {
+  sourceId: string;
+  name: string;
+  url: string;
+  outcome: 'ok' | 'not-modified' | 'failed' | 'skipped';
+  newCount: number;
+  changedCount: number;
+  unchangedCount: number;
+  newArticles: ArticleRef[];
+  changedArticles: ArticleRef[];
+  error: SourceError | null;
+  warnings: string[];
+  /** Set when a permanent redirect moved the feed; the store now uses this URL. */
+  movedTo: string | null;
+  health: HealthFlag[];
+  durationMs: number;
+}
+
+export interface CycleResult {
+  runId: number;
+  startedAt: string;
+  endedAt: string;
+  sources: SourceResult[];
+  imported: number;
+  articlesWritten: number;
+  filesWritten: string[];
+  commit: CommitResult | null;
+  /** Problems outside any one source (publishing, git). */
+  errors: string[];
+  /** 0 all good, 1 some sources (or the push) failed but the rest was archived. */
+  exitCode: 0 | 1;
+}

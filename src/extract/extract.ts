@@ -1,0 +1,111 @@
+// Pulling the article out of a full page: per-source selectors first, Mozilla Readability for the rest.
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { fixLazyImages } from './lazy-images.ts';
+import { elementText } from './text.ts';
+import type { ExtractedArticle, ExtractOptions } from './types.ts';
+import { absolutizeUrls } from './urls.ts';
+
+/** Elements that are page machinery, never article content, when a keep selector hands us raw markup. */
+const MACHINERY = 'script, style, noscript, template, link, meta, button, form, input, select, textarea, svg';
+
+/** The selectors that parse, in order; each bad one becomes a warning instead of failing the page. */
+function validSelectors(doc: Document, selectors: readonly string[], what: string, warnings: string[]): string[] {
+  return selectors.filter((s) => {
+    try {
+      doc.querySelector(s);
+      return true;
+    } catch (cause) {
+      warnings.push(`extract: ignoring invalid ${what} selector "${s}": ${(cause as Error).message}`);
+      return false;
+    }
+  });
+}
+
+/** Matches of the keep selectors in document order, outermost only, copied out of the page. */
+function collectKept(doc: Document, selectors: readonly string[]): Element[] {
+  if (selectors.length === 0) return [];
+  const matches = Array.from(doc.querySelectorAll(selectors.join(', ')));
+  const set = new Set(matches);
+  const outermost = matches.filter((el) => {
+    for (let p = el.parentElement; p !== null; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+  return outermost.map((el) => el.cloneNode(true) as Element);
+}
+
+/** Readability strips classes, styles and machinery from its pick; do the same for kept markup. */
+function tidyKept(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(MACHINERY))) el.remove();
+  const walker = root.ownerDocument.createTreeWalker(root, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) comments.push(n);
+  for (const c of comments) c.parentNode?.removeChild(c);
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.name === 'class' || attr.name === 'style' || attr.name.startsWith('on')) el.removeAttribute(attr.name);
+    }
+  }
+}
+
+function metaContent(doc: Document, selector: string): string | null {
+  const v = doc.querySelector(selector)?.getAttribute('content')?.trim();
+  return v ? v : null;
+}
+
+/**
+ * Extracts the article from a full HTML page. Page scripts never run and no resource is loaded (jsdom's
+ * defaults: runScripts and resources stay off).
+ *
+ * Order matters: drop selectors and lazy-image repair run on the whole page first, so that both the keep
+ * selectors and Readability see real images and no ads; URLs are made absolute last, on the result only.
+ */
+export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
+  const warnings: string[] = [];
+  // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of ours.
+  const dom = new JSDOM(html, { url: opts.url, virtualConsole: new VirtualConsole() });
+  try {
+    const doc = dom.window.document;
+    const lang = doc.documentElement.getAttribute('lang')?.trim() || null;
+    for (const selector of validSelectors(doc, opts.selectors?.drop ?? [], 'drop', warnings)) {
+      for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
+    }
+    fixLazyImages(doc);
+    const kept = collectKept(doc, validSelectors(doc, opts.selectors?.keep ?? [], 'keep', warnings));
+    if ((opts.selectors?.keep?.length ?? 0) > 0 && kept.length === 0) {
+      warnings.push(`extract: no keep selector matched on ${opts.url}; using Readability`);
+    }
+    const base = doc.baseURI;
+    const fallbackTitle =
+      metaContent(doc, 'meta[property="og:title"]') ??
+      (doc.querySelector('h1')?.textContent?.trim() || doc.title.trim() || null);
+    // Readability takes the document apart as it works; everything we need from the page is read above.
+    const article = new Readability(doc).parse();
+
+    const container = doc.createElement('div');
+    if (kept.length > 0) {
+      container.append(...kept);
+      tidyKept(container);
+    } else if (article?.content) {
+      container.innerHTML = article.content;
+      // Readability wraps its pick in <div id="readability-page-1" class="page">: not the source's markup.
+      const page = container.querySelector('#readability-page-1');
+      if (page !== null && page.parentElement === container) page.replaceWith(...Array.from(page.childNodes));
+    } else {
+      warnings.push(`extract: Readability found no article on ${opts.url}`);
+    }
+    warnings.push(...absolutizeUrls(container, base));
+    const text = elementText(container);
+    if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);
+    return {
+      title: article?.title?.trim() || fallbackTitle,
+      byline: article?.byline?.trim() || null,
+      content: container.innerHTML.trim(),
+      text,
+      lang: lang ?? (article?.lang?.trim() || null),
+      warnings,
+    };
+  } finally {
+    dom.window.close();
+  }
+}

@@ -1,0 +1,94 @@
+// Commits the output folder when it is a git repository and pushes to its remotes.
+// A cycle that changed nothing makes no commit and is not an error.
+import { realpathSync } from 'node:fs';
+import { git, GitError } from './exec.ts';
+
+export interface CommitOptions {
+  dir: string;
+  message: string;
+  authorName: string;
+  authorEmail: string;
+  /** Remotes to push to; undefined means every configured remote; [] means none. */
+  remotes?: readonly string[];
+  push: boolean;
+  /** Fixed commit time for reproducible tests. */
+  date?: Date;
+}
+
+export interface PushOutcome {
+  remote: string;
+  ok: boolean;
+  error: string | null;
+}
+
+export interface CommitResult {
+  /** False when the folder is not inside a git work tree. */
+  repository: boolean;
+  committed: boolean;
+  commit: string | null;
+  pushes: PushOutcome[];
+}
+
+export async function isGitRepository(dir: string): Promise<boolean> {
+  const result = await git(dir, ['rev-parse', '--is-inside-work-tree']).catch((error: unknown) => {
+    if (error instanceof GitError && error.kind === 'missing-git') return { code: 1, stdout: '', stderr: '' };
+    throw error;
+  });
+  return result.code === 0 && result.stdout.trim() === 'true';
+}
+
+export async function commitArchive(options: CommitOptions): Promise<CommitResult> {
+  const { dir } = options;
+  if (!(await isGitRepository(dir))) return { repository: false, committed: false, commit: null, pushes: [] };
+
+  const top = (await git(dir, ['rev-parse', '--show-toplevel'])).stdout.trim();
+  // Stage only the output folder, even when it sits inside a larger repository.
+  const scope = realpathSync(top) === realpathSync(dir) ? '.' : dir;
+  const add = await git(dir, ['add', '--all', '--', scope]);
+  if (add.code !== 0) throw new GitError('commit', `git: staging ${dir} failed: ${add.stderr.trim()}`);
+
+  const diff = await git(dir, ['diff', '--cached', '--quiet']);
+  let commit: string | null = null;
+  if (diff.code === 1) {
+    const when = options.date?.toISOString();
+    const env: NodeJS.ProcessEnv = {
+      GIT_AUTHOR_NAME: options.authorName,
+      GIT_AUTHOR_EMAIL: options.authorEmail,
+      GIT_COMMITTER_NAME: options.authorName,
+      GIT_COMMITTER_EMAIL: options.authorEmail,
+      ...(when ? { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } : {}),
+    };
+    const result = await git(dir, ['commit', '--quiet', '--no-verify', '-m', options.message], env);
+    if (result.code !== 0) throw new GitError('commit', `git: commit in ${dir} failed: ${(result.stderr || result.stdout).trim()}`);
+    commit = (await git(dir, ['rev-parse', 'HEAD'])).stdout.trim();
+  } else if (diff.code !== 0) {
+    throw new GitError('commit', `git: checking for changes in ${dir} failed`);
+  }
+
+  const pushes: PushOutcome[] = [];
+  if (options.push) {
+    const remotes = options.remotes ?? (await listRemotes(dir));
+    for (const remote of remotes) {
+      if (commit === null && !(await isAhead(dir, remote))) continue;
+      const result = await git(dir, ['push', '--quiet', remote, 'HEAD']);
+      pushes.push({ remote, ok: result.code === 0, error: result.code === 0 ? null : result.stderr.trim() || 'push failed' });
+    }
+  }
+  return { repository: true, committed: commit !== null, commit, pushes };
+}
+
+async function listRemotes(dir: string): Promise<string[]> {
+  const result = await git(dir, ['remote']);
+  return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+}
+
+/** A push that failed last run (network down) is retried even when this run made no commit. */
+async function isAhead(dir: string, remote: string): Promise<boolean> {
+  if ((await git(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code !== 0) return false;
+  const branch = (await git(dir, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).stdout.trim();
+  if (!branch) return false;
+  const tracking = `refs/remotes/${remote}/${branch}`;
+  if ((await git(dir, ['rev-parse', '--verify', '--quiet', tracking])).code !== 0) return true;
+  const count = await git(dir, ['rev-list', '--count', `${tracking}..HEAD`]);
+  return Number(count.stdout.trim()) > 0;
+}

@@ -1,0 +1,5 @@
+export { commitArchive, isGitRepository } from './commit.ts';
+export type { CommitOptions, CommitResult, PushOutcome } from './commit.ts';
+export { commitMessage } from './message.ts';
+export type { SourceChange } from './message.ts';
+export { GitError } from './exec.ts';

@@ -1,0 +1,4 @@
+export { importArchive } from './import-archive.ts';
+export type { ImportOptions, ImportResult } from './import-archive.ts';
+export { parseArticleFile, plainTitle, ArticleFileError } from './article-file.ts';
+export type { ArticleFile } from './article-file.ts';

@@ -1,0 +1,82 @@
+// The compatible article and list formats (DESIGN.md, "The Markdown archive"). Pure string functions.
+
+/**
+ * A title as Markdown link text. HTML-significant characters become entities (the old archive wrote
+ * `&quot;` this way, and GitHub renders entities in link text); characters that would end the link or
+ * start emphasis are backslash-escaped (CommonMark §2.4).
+ */
+export function markdownTitle(title: string): string {
+  return title
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\\[\]*_`]/g, (char) => `\\${char}`);
+}
+
+/**
+ * A URL as a Markdown link destination: the WHATWG serialization (which percent-encodes spaces and
+ * non-ASCII), with parentheses encoded only when unbalanced, since a stray `)` would end the link.
+ */
+export function markdownUrl(url: string | null): string {
+  if (!url) return '';
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    href = encodeURI(url); // not a URL the parser accepts: keep it as text, still one token
+  }
+  let depth = 0;
+  for (const char of href) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) break;
+  }
+  return depth === 0 ? href : href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+export interface ArticleFileInput {
+  publishedMs: number;
+  title: string;
+  url: string | null;
+  /** Archival HTML, already on one line. */
+  html: string;
+}
+
+export function formatArticleFile(article: ArticleFileInput): string {
+  return `<!--${article.publishedMs}-->\n[${markdownTitle(article.title)}](${markdownUrl(article.url)})\n------\n\n${article.html}\n`;
+}
+
+const UTC8_MS = 8 * 3600 * 1000;
+
+/** `M-D` of a moment in UTC+8, the time zone the archive's readers live in. */
+export function monthDayUtc8(ms: number): string {
+  const date = new Date(ms + UTC8_MS);
+  return `${date.getUTCMonth() + 1}-${date.getUTCDate()}`;
+}
+
+export interface ListEntry {
+  publishedMs: number;
+  title: string;
+  path: string;
+  removedMs?: number | null;
+}
+
+export function formatListLine(entry: ListEntry): string {
+  const mark = entry.removedMs ? ` ~~已删除~~ (${monthDayUtc8(entry.removedMs)} 起原网页已删除)` : '';
+  return `${monthDayUtc8(entry.publishedMs)} [${markdownTitle(entry.title)}](${entry.path})${mark}`;
+}
+
+/** `{name}\n------\n\n` then every line followed by a blank line, as the old archive's lists are. */
+export function formatList(name: string, entries: readonly ListEntry[]): string {
+  return `${name}\n------\n\n${entries.map((entry) => `${formatListLine(entry)}\n\n`).join('')}`;
+}
+
+export function articlePath(sourceId: string, number: number): string {
+  return `articles/${sourceId}/${number}.md`;
+}
+
+/** A path inside the archive as a link: each segment percent-encoded, so names with spaces stay one link. */
+export function archiveLink(path: string): string {
+  return `/${path.split('/').map(encodeURIComponent).join('/')}`;
+}

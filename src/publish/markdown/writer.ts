@@ -1,0 +1,80 @@
+// Renders the compatible Markdown archive from the store: article files, per-source lists, README.
+// Incremental: only articles whose current revision is unpublished are written, and only the lists of
+// sources that changed; a file whose bytes would not change is not touched.
+import { join } from 'node:path';
+import type { Article, Store } from '../../store/types.ts';
+import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { archiveLink, articlePath, formatArticleFile, formatList } from './format.ts';
+
+export interface MarkdownSource {
+  id: string;
+  name: string;
+}
+
+export interface MarkdownPublishOptions {
+  store: Store;
+  output: string;
+  sources: readonly MarkdownSource[];
+  listSize: number;
+  /** Extra sources whose lists must be rewritten even without new revisions (e.g. a removal). */
+  touchedSources?: Iterable<string>;
+  log?: WriteLog;
+}
+
+export interface MarkdownPublishResult {
+  articlesWritten: number;
+  listsWritten: number;
+  files: string[];
+}
+
+export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublishResult {
+  const { store, output } = options;
+  const log: WriteLog = options.log ?? { written: [] };
+  const before = log.written.length;
+  const touched = new Set(options.touchedSources ?? []);
+  const published: number[] = [];
+  let articlesWritten = 0;
+
+  for (const article of store.pendingPublish()) {
+    if (writeArticle(output, article, log)) articlesWritten++;
+    touched.add(article.sourceId);
+    published.push(article.id);
+  }
+
+  let listsWritten = 0;
+  const byId = new Map(options.sources.map((source) => [source.id, source]));
+  for (const sourceId of touched) {
+    const source = byId.get(sourceId) ?? { id: sourceId, name: sourceId };
+    if (writeList(output, source, store.listLatest(sourceId, options.listSize), log)) listsWritten++;
+  }
+  writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources), log);
+
+  // Marked only after the files are on disk: a run killed before this point rewrites them next time.
+  store.markPublished(published);
+  return { articlesWritten, listsWritten, files: log.written.slice(before) };
+}
+
+export function writeArticle(output: string, article: Article, log?: WriteLog): boolean {
+  const content = formatArticleFile({
+    publishedMs: article.publishedMs,
+    title: article.title,
+    url: article.url,
+    html: article.content,
+  });
+  return writeFileAtomic(join(output, articlePath(article.sourceId, article.number)), content, log);
+}
+
+function writeList(output: string, source: MarkdownSource, articles: readonly Article[], log: WriteLog): boolean {
+  const entries = articles.map((article) => ({
+    publishedMs: article.publishedMs,
+    title: article.title,
+    path: archiveLink(articlePath(article.sourceId, article.number)),
+    removedMs: article.status === 'removed' ? article.statusChangedMs : null,
+  }));
+  return writeFileAtomic(join(output, 'lists', `${source.name}.md`), formatList(source.name, entries), log);
+}
+
+export function formatReadme(sources: readonly MarkdownSource[]): string {
+  const links = sources.map((source) => `[${source.name}](${archiveLink(`lists/${source.name}.md`)})`);
+  return `newsvault\n------\n\n${links.map((link) => `${link}\n\n`).join('')}`;
+}

@@ -1,0 +1,182 @@
+// Keeping the index in step with the store: upsert, delete, status change, full rebuild.
+import type { Database, Statement } from 'better-sqlite3';
+import { fold } from './fold.ts';
+import { indexText } from './tokenize.ts';
+import type { DocStatus, SearchDocument } from './types.ts';
+
+/** Keys are seconds since 1970, kept in [0, 2^42) so bad feed dates cannot overflow or go negative. */
+const MAX_KEY = 2 ** 42 - 1;
+
+interface Statements {
+  existing: Statement;
+  keyTaken: Statement;
+  insertDoc: Statement;
+  updateDoc: Statement;
+  deleteDoc: Statement;
+  insertFts: Statement;
+  deleteFts: Statement;
+}
+
+const cache = new WeakMap<Database, Statements>();
+
+function statements(db: Database): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      existing: db.prepare('SELECT key, source, published, status, title, text FROM search_docs WHERE id = ?'),
+      keyTaken: db.prepare('SELECT 1 FROM search_docs WHERE key = ?').pluck(),
+      insertDoc: db.prepare(
+        'INSERT INTO search_docs (id, key, source, published, status, title, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      updateDoc: db.prepare(
+        'UPDATE search_docs SET key = ?, source = ?, published = ?, status = ?, title = ?, text = ? WHERE id = ?',
+      ),
+      deleteDoc: db.prepare('DELETE FROM search_docs WHERE id = ?'),
+      insertFts: db.prepare('INSERT INTO search_fts (rowid, body, title, meta) VALUES (?, ?, ?, ?)'),
+      deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** The meta column's tokens: one for the source, one for the status. Hex keeps any source id one token. */
+export function sourceToken(source: string): string {
+  return 'srcx' + Buffer.from(source.toLowerCase(), 'utf8').toString('hex');
+}
+
+export function statusToken(status: DocStatus): string {
+  return 'st' + status;
+}
+
+function metaText(source: string, status: DocStatus): string {
+  return `${sourceToken(source)} ${statusToken(status)}`;
+}
+
+export function keySeconds(published: number): number {
+  if (!Number.isFinite(published)) return 0;
+  return Math.min(MAX_KEY, Math.max(0, Math.floor(published / 1000)));
+}
+
+function freeKey(s: Statements, published: number): number {
+  let key = keySeconds(published);
+  while (key < MAX_KEY && s.keyTaken.get(key) !== undefined) key++;
+  return key;
+}
+
+interface Existing {
+  key: number;
+  source: string;
+  published: number;
+  status: DocStatus;
+  title: string;
+  text: string;
+}
+
+function writeFts(s: Statements, key: number, doc: Pick<SearchDocument, 'source' | 'title' | 'text' | 'status'>): void {
+  s.insertFts.run(key, indexText(fold(doc.text)), indexText(fold(doc.title)), metaText(doc.source, doc.status));
+}
+
+function validate(doc: SearchDocument): void {
+  if (!Number.isSafeInteger(doc.id)) throw new TypeError(`search: index: document id ${String(doc.id)} is not an integer`);
+  if (doc.status !== 'live' && doc.status !== 'removed') {
+    throw new TypeError(`search: index: document ${doc.id} has status ${String(doc.status)}`);
+  }
+}
+
+/**
+ * Adds or replaces one document. Unchanged documents cost one primary-key read, so the cycle can call this
+ * for every article it stores. Returns true when the index changed.
+ */
+export function indexDocument(db: Database, doc: SearchDocument): boolean {
+  validate(doc);
+  const s = statements(db);
+  return db.transaction((): boolean => {
+    const old = s.existing.get(doc.id) as Existing | undefined;
+    if (old === undefined) {
+      const key = freeKey(s, doc.published);
+      s.insertDoc.run(doc.id, key, doc.source, doc.published, doc.status, doc.title, doc.text);
+      writeFts(s, key, doc);
+      return true;
+    }
+    if (
+      old.source === doc.source &&
+      old.published === doc.published &&
+      old.status === doc.status &&
+      old.title === doc.title &&
+      old.text === doc.text
+    ) {
+      return false;
+    }
+    s.deleteFts.run(old.key);
+    const key = keySeconds(old.published) === keySeconds(doc.published) ? old.key : freeKey(s, doc.published);
+    s.updateDoc.run(key, doc.source, doc.published, doc.status, doc.title, doc.text, doc.id);
+    writeFts(s, key, doc);
+    return true;
+  })();
+}
+
+/** Removes a document from the index (not the same as status 'removed', which keeps it searchable). */
+export function removeDocument(db: Database, id: number): boolean {
+  const s = statements(db);
+  return db.transaction((): boolean => {
+    const old = s.existing.get(id) as Existing | undefined;
+    if (old === undefined) return false;
+    s.deleteFts.run(old.key);
+    s.deleteDoc.run(id);
+    return true;
+  })();
+}
+
+/** Marks a document live or removed (deleted at the source). Returns false when the id is not indexed. */
+export function setStatus(db: Database, id: number, status: DocStatus): boolean {
+  const s = statements(db);
+  const old = s.existing.get(id) as Existing | undefined;
+  if (old === undefined) return false;
+  return indexDocument(db, { id, source: old.source, title: old.title, text: old.text, published: old.published, status });
+}
+
+export interface ReindexOptions {
+  /** Documents per transaction. */
+  batchSize?: number;
+  onProgress?: (indexed: number) => void;
+}
+
+/**
+ * Empties the index and builds it again from `docs` (for `newsvault reindex`), then merges FTS5's segments
+ * into one b-tree ('optimize'), which makes it smaller and queries faster. Returns the number indexed.
+ */
+export function reindexAll(db: Database, docs: Iterable<SearchDocument>, options: ReindexOptions = {}): number {
+  const batchSize = options.batchSize ?? 1000;
+  const s = statements(db);
+  db.transaction(() => {
+    db.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
+  })();
+  let count = 0;
+  let batch: SearchDocument[] = [];
+  const flush = db.transaction((list: SearchDocument[]) => {
+    for (const doc of list) {
+      validate(doc);
+      if (s.existing.get(doc.id) !== undefined) {
+        indexDocument(db, doc); // a duplicate id in the input: the last one wins, as with upserts
+        continue;
+      }
+      const key = freeKey(s, doc.published);
+      s.insertDoc.run(doc.id, key, doc.source, doc.published, doc.status, doc.title, doc.text);
+      writeFts(s, key, doc);
+    }
+  });
+  for (const doc of docs) {
+    batch.push(doc);
+    if (batch.length >= batchSize) {
+      flush(batch);
+      count += batch.length;
+      batch = [];
+      options.onProgress?.(count);
+    }
+  }
+  flush(batch);
+  count += batch.length;
+  db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  return count;
+}

@@ -1,0 +1,55 @@
+// The search tables, kept beside the store's tables in the same SQLite file (prefix search_).
+//
+// search_docs holds what a hit shows and what a re-index needs: source, date, status, title and plain text.
+// search_fts is a contentless FTS5 table (content='') over pre-tokenized text (see tokenize.ts): it stores
+// only the inverted index, never a second copy of the token string. contentless_delete=1 (SQLite 3.43+)
+// lets a row be deleted or replaced. detail=full keeps token positions, which phrase matching of bigrams
+// needs; detail=column would be smaller but would need every candidate re-read and checked.
+// Its rowid is the document's *key*: the published time in seconds (bumped by one until free), so FTS5's
+// rowid order is date order and "newest first, 20 per page" reads the first 20 entries of each posting list
+// backwards instead of sorting every match; from:/to: become a rowid range.
+import type { Database } from 'better-sqlite3';
+
+export const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS search_info (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_docs (
+  id INTEGER PRIMARY KEY,
+  key INTEGER NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  published INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('live', 'removed')),
+  title TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+  body, title, meta,
+  content = '', contentless_delete = 1, detail = full,
+  tokenize = 'unicode61 remove_diacritics 0'
+);
+`;
+
+export interface SchemaState {
+  /** True when the index was just created, or was built by another version and emptied: run reindexAll. */
+  needsReindex: boolean;
+}
+
+/** Creates the search tables if missing. Idempotent. An index built by an incompatible version is emptied. */
+export function ensureSearchSchema(db: Database): SchemaState {
+  return db.transaction((): SchemaState => {
+    const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_info'").get() !== undefined;
+    const version = existed
+      ? (db.prepare("SELECT value FROM search_info WHERE name = 'version'").get() as { value: string } | undefined)
+      : undefined;
+    if (existed && version?.value !== String(SCHEMA_VERSION)) {
+      db.exec('DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_docs;');
+    }
+    db.exec(DDL);
+    db.prepare("INSERT OR REPLACE INTO search_info (name, value) VALUES ('version', ?)").run(String(SCHEMA_VERSION));
+    return { needsReindex: !existed || version?.value !== String(SCHEMA_VERSION) };
+  })();
+}

@@ -1,0 +1,122 @@
+// Turns folded text into the tokens the FTS5 index stores, and a folded query term into the phrase that finds it.
+//
+// Chinese has no spaces, and most queries are two characters (香港, 台湾, 疫苗), which a trigram index cannot
+// answer. So a run of CJK characters becomes its overlapping bigrams (习近平 → 习近 近平), and a query of n ≥ 2
+// characters becomes the FTS5 phrase of its n−1 bigrams: consecutive bigrams at consecutive positions are
+// exactly the substring, so matches are exact without re-reading the article. Letters and digits of
+// space-separated scripts form words (covid-19 → covid 19). Where a CJK run touches a word with no separator
+// (2023年, iPhone手机), the CJK character at that edge is also emitted on its own, so a query that ends or
+// starts at that edge (3月, X光) still lines up; in ordinary prose this adds almost nothing to the index.
+// Tokens contain only letters and digits, so the unicode61 tokenizer keeps each of them whole.
+
+const Separator = 0;
+const Word = 1;
+/** The kind of a run of letters/digits from space-separated scripts (as opposed to a CJK run). */
+export const WORD_RUN = Word;
+const Cjk = 2;
+type Kind = typeof Separator | typeof Word | typeof Cjk;
+
+const cjk = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3005\u3006\u30fc]/u;
+const word = /[\p{L}\p{N}]/u;
+
+const kinds = new Uint8Array(0x10000);
+const known = new Uint8Array(0x10000);
+
+function classify(ch: string): Kind {
+  if (cjk.test(ch)) return Cjk;
+  if (word.test(ch)) return Word;
+  return Separator;
+}
+
+function kindAt(text: string, i: number): [Kind, number] {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    return [classify(ch), 2];
+  }
+  if (known[c] === 0) {
+    kinds[c] = classify(String.fromCharCode(c));
+    known[c] = 1;
+  }
+  return [kinds[c] as Kind, 1];
+}
+
+/** A maximal run of one kind: [start, end) in UTF-16 units, with its characters (code points). */
+export interface Run {
+  kind: typeof Word | typeof Cjk;
+  start: number;
+  end: number;
+  chars: string[];
+}
+
+/** Splits folded text into word runs and CJK runs; separators (punctuation, spaces, symbols) are dropped. */
+export function runs(text: string): Run[] {
+  const out: Run[] = [];
+  let current: Run | null = null;
+  for (let i = 0; i < text.length; ) {
+    const [kind, width] = kindAt(text, i);
+    if (kind === Separator) {
+      current = null;
+    } else {
+      if (current === null || current.kind !== kind) {
+        current = { kind, start: i, end: i, chars: [] };
+        out.push(current);
+      }
+      current.chars.push(text.slice(i, i + width));
+      current.end = i + width;
+    }
+    i += width;
+  }
+  return out;
+}
+
+function cjkTokens(run: Run, leadingEdge: boolean, trailingEdge: boolean, out: string[]): void {
+  const chars = run.chars;
+  if (chars.length === 1) {
+    out.push(chars[0] as string);
+    return;
+  }
+  if (leadingEdge) out.push(chars[0] as string);
+  for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
+  if (trailingEdge) out.push(chars[chars.length - 1] as string);
+}
+
+/** True when run b starts right where run a ends (no separator between them). */
+function touching(a: Run | undefined, b: Run | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
+/**
+ * Tokens for folded text, in order. With `edges` false (a query term), the first and last runs of the term are
+ * treated as open-ended: the article may continue the same run beyond them, so no edge unigram is emitted there.
+ */
+export function tokens(folded: string, edges = true): string[] {
+  const list = runs(folded);
+  const out: string[] = [];
+  for (let r = 0; r < list.length; r++) {
+    const run = list[r] as Run;
+    if (run.kind === Word) {
+      out.push(run.chars.join(''));
+      continue;
+    }
+    const leading = touching(list[r - 1], run) && (edges || r > 0);
+    const trailing = touching(run, list[r + 1]) && (edges || r < list.length - 1);
+    cjkTokens(run, leading, trailing, out);
+  }
+  return out;
+}
+
+/** The token string stored in the index: tokens joined by spaces. */
+export function indexText(folded: string): string {
+  return tokens(folded, true).join(' ');
+}
+
+/** True when the folded term is nothing but one CJK character (answerable only by a costly prefix scan). */
+export function isSingleCjkCharacter(folded: string): boolean {
+  const list = runs(folded);
+  return list.length === 1 && list[0]?.kind === Cjk && list[0].chars.length === 1;
+}
+
+export function isCjk(ch: string): boolean {
+  return cjk.test(ch);
+}

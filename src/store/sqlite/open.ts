@@ -1,0 +1,61 @@
+// Opens (creating if needed) a SQLite file with the settings every connection needs, then migrates it.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS } from './schema.ts';
+
+export type SqliteDatabase = Database.Database;
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly kind: 'open' | 'migrate' | 'constraint' | 'corrupt',
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  }
+}
+
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): SqliteDatabase {
+  let db: SqliteDatabase;
+  try {
+    if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (cause) {
+    throw new StoreError('open', `store: cannot open ${file}: ${(cause as Error).message}`, { cause });
+  }
+  // WAL lets the reader (`newsvault serve`) read while a cycle writes; NORMAL sync is durable in WAL mode
+  // across process crashes, which is what a killed run needs.
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  if (!options.readonly) migrate(db, file);
+  return db;
+}
+
+function migrate(db: SqliteDatabase, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreError(
+      'migrate',
+      `store: ${file} has schema version ${current}, newer than this newsvault knows (${MIGRATIONS.length}); upgrade newsvault`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version]!;
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    } catch (cause) {
+      throw new StoreError('migrate', `store: migrating ${file} to version ${version + 1} failed: ${(cause as Error).message}`, {
+        cause,
+      });
+    }
+  }
+}

@@ -1,0 +1,327 @@
+// The SQLite Store. Statements are prepared once; every multi-row change runs in a transaction.
+import type {
+  Article,
+  ArticleStatus,
+  FetchState,
+  NewArticle,
+  NewRevision,
+  Revision,
+  RunRecord,
+  SourceRecord,
+  SourceRunResult,
+  Store,
+} from '../types.ts';
+import { FIRST_ARTICLE_NUMBER } from '../types.ts';
+import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
+
+interface ArticleRow {
+  id: number;
+  source_id: string;
+  number: number;
+  key: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published_ms: number;
+  first_seen_ms: number;
+  status: ArticleStatus;
+  status_changed_ms: number | null;
+  revision_id: number;
+  revision_count: number;
+  content: string;
+  sha256: string;
+  fingerprint: string;
+}
+
+interface RevisionRow {
+  id: number;
+  article_id: number;
+  seq: number;
+  title: string;
+  url: string | null;
+  content: string;
+  sha256: string;
+  fingerprint: string;
+  seen_ms: number;
+  seen_where: Revision['seenWhere'];
+}
+
+const ARTICLE_COLUMNS = `a.id, a.source_id, a.number, a.key, a.url, a.title, a.author, a.published_ms, a.first_seen_ms,
+  a.status, a.status_changed_ms, a.revision_id, a.revision_count, r.content, r.sha256, r.fingerprint`;
+const ARTICLE_FROM = `articles a JOIN revisions r ON r.id = a.revision_id`;
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    number: row.number,
+    key: row.key,
+    url: row.url,
+    title: row.title,
+    author: row.author,
+    publishedMs: row.published_ms,
+    firstSeenMs: row.first_seen_ms,
+    status: row.status,
+    statusChangedMs: row.status_changed_ms,
+    revisionId: row.revision_id,
+    revisionCount: row.revision_count,
+    content: row.content,
+    sha256: row.sha256,
+    fingerprint: row.fingerprint,
+  };
+}
+
+function toRevision(row: RevisionRow): Revision {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    seq: row.seq,
+    title: row.title,
+    url: row.url,
+    content: row.content,
+    sha256: row.sha256,
+    fingerprint: row.fingerprint,
+    seenMs: row.seen_ms,
+    seenWhere: row.seen_where,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly db: SqliteDatabase;
+  private readonly statements;
+
+  constructor(db: SqliteDatabase) {
+    this.db = db;
+    const prepare = (sql: string) => db.prepare(sql);
+    this.statements = {
+      insertSource: prepare(`INSERT INTO sources (id, name, url, next_number) VALUES (?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name`),
+      listSources: prepare(`SELECT id, name, url FROM sources ORDER BY id`),
+      getFetchState: prepare(`SELECT id, url, configured_url, etag, last_modified, last_attempt_ms, last_success_ms, last_new_item_ms,
+        consecutive_failures, last_error FROM sources WHERE id = ?`),
+      saveFetchState: prepare(`UPDATE sources SET url = @url, configured_url = @configuredUrl, etag = @etag, last_modified = @lastModified,
+        last_attempt_ms = @lastAttemptMs, last_success_ms = @lastSuccessMs, last_new_item_ms = @lastNewItemMs,
+        consecutive_failures = @consecutiveFailures, last_error = @lastError WHERE id = @sourceId`),
+      byKey: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ? AND a.key = ?`),
+      byUrl: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ? AND a.url = ? LIMIT 1`),
+      byId: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id = ?`),
+      byNumber: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ? AND a.number = ?`),
+      nextNumber: prepare(`SELECT next_number FROM sources WHERE id = ?`),
+      setNextNumber: prepare(`UPDATE sources SET next_number = ? WHERE id = ?`),
+      numberTaken: prepare(`SELECT 1 FROM articles WHERE source_id = ? AND number = ?`),
+      insertArticle: prepare(`INSERT INTO articles (source_id, number, key, url, title, author, published_ms, first_seen_ms)
+        VALUES (@sourceId, @number, @key, @url, @title, @author, @publishedMs, @seenMs)`),
+      insertRevision: prepare(`INSERT INTO revisions (article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where)
+        VALUES (@articleId, @seq, @title, @url, @content, @sha256, @fingerprint, @seenMs, @seenWhere)`),
+      setCurrentRevision: prepare(`UPDATE articles SET revision_id = ?, revision_count = revision_count + 1,
+        title = ?, url = ?, needs_publish = 1 WHERE id = ?`),
+      revisionCount: prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM revisions WHERE article_id = ?`),
+      listRevisions: prepare(`SELECT * FROM revisions WHERE article_id = ? ORDER BY seq`),
+      setStatus: prepare(`UPDATE articles SET status = ?, status_changed_ms = ?, needs_publish = 1 WHERE id = ?`),
+      latest: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ?
+        ORDER BY a.published_ms DESC, a.number ASC LIMIT ?`),
+      latestAll: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM}
+        ORDER BY a.published_ms DESC, a.id DESC LIMIT ?`),
+      count: prepare(`SELECT COUNT(*) AS n FROM articles`),
+      countSource: prepare(`SELECT COUNT(*) AS n FROM articles WHERE source_id = ?`),
+      pending: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.needs_publish = 1 ORDER BY a.id`),
+      markPublished: prepare(`UPDATE articles SET needs_publish = 0 WHERE id = ?`),
+      startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
+      finishRun: prepare(`UPDATE runs SET ended_ms = ? WHERE id = ?`),
+      insertRunSource: prepare(`INSERT OR REPLACE INTO run_sources (run_id, source_id, outcome, new_count, changed_count,
+        unchanged_count, error_kind, error_message) VALUES (@runId, @sourceId, @outcome, @newCount, @changedCount,
+        @unchangedCount, @errorKind, @errorMessage)`),
+      lastRuns: prepare(`SELECT id, started_ms, ended_ms FROM runs ORDER BY id DESC LIMIT ?`),
+      runSources: prepare(`SELECT * FROM run_sources WHERE run_id = ? ORDER BY source_id`),
+    };
+  }
+
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openDatabase(file));
+  }
+
+  syncSources(sources: readonly SourceRecord[]): void {
+    this.transaction(() => {
+      for (const source of sources) {
+        this.statements.insertSource.run(source.id, source.name, source.url, FIRST_ARTICLE_NUMBER);
+      }
+    });
+  }
+
+  listSources(): SourceRecord[] {
+    return this.statements.listSources.all() as SourceRecord[];
+  }
+
+  getFetchState(sourceId: string): FetchState | null {
+    const row = this.statements.getFetchState.get(sourceId) as
+      | {
+          id: string;
+          url: string;
+          configured_url: string | null;
+          etag: string | null;
+          last_modified: string | null;
+          last_attempt_ms: number | null;
+          last_success_ms: number | null;
+          last_new_item_ms: number | null;
+          consecutive_failures: number;
+          last_error: string | null;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      sourceId: row.id,
+      url: row.url,
+      configuredUrl: row.configured_url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      lastAttemptMs: row.last_attempt_ms,
+      lastSuccessMs: row.last_success_ms,
+      lastNewItemMs: row.last_new_item_ms,
+      consecutiveFailures: row.consecutive_failures,
+      lastError: row.last_error,
+    };
+  }
+
+  saveFetchState(state: FetchState): void {
+    const result = this.statements.saveFetchState.run(state);
+    if (result.changes === 0) throw new StoreError('constraint', `store: saving fetch state: unknown source "${state.sourceId}"`);
+  }
+
+  findArticleByKey(sourceId: string, key: string): Article | null {
+    const row = this.statements.byKey.get(sourceId, key) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  findArticleByUrl(sourceId: string, url: string): Article | null {
+    const row = this.statements.byUrl.get(sourceId, url) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  getArticle(id: number): Article | null {
+    const row = this.statements.byId.get(id) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  getArticleByNumber(sourceId: string, number: number): Article | null {
+    const row = this.statements.byNumber.get(sourceId, number) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  insertArticle(article: NewArticle): Article {
+    return this.transaction(() => {
+      const number = article.number ?? this.takeNumber(article.sourceId);
+      if (article.number !== undefined) this.lowerNextNumber(article.sourceId, article.number);
+      let id: number;
+      try {
+        id = Number(this.statements.insertArticle.run({ ...article, number }).lastInsertRowid);
+      } catch (cause) {
+        throw new StoreError(
+          'constraint',
+          `store: adding article ${article.key} to ${article.sourceId} (number ${number}): ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+      this.addRevision(id, article);
+      return this.getArticle(id)!;
+    });
+  }
+
+  addRevision(articleId: number, revision: NewRevision): Revision {
+    return this.transaction(() => {
+      const { seq } = this.statements.revisionCount.get(articleId) as { seq: number };
+      const row = { ...revision, articleId, seq: seq + 1 };
+      const id = Number(this.statements.insertRevision.run(row).lastInsertRowid);
+      this.statements.setCurrentRevision.run(id, revision.title, revision.url, articleId);
+      return { id, ...row };
+    });
+  }
+
+  listRevisions(articleId: number): Revision[] {
+    return (this.statements.listRevisions.all(articleId) as RevisionRow[]).map(toRevision);
+  }
+
+  setStatus(articleId: number, status: ArticleStatus, atMs: number): void {
+    this.statements.setStatus.run(status, atMs, articleId);
+  }
+
+  listLatest(sourceId: string, limit: number): Article[] {
+    return (this.statements.latest.all(sourceId, limit) as ArticleRow[]).map(toArticle);
+  }
+
+  listLatestAll(limit: number): Article[] {
+    return (this.statements.latestAll.all(limit) as ArticleRow[]).map(toArticle);
+  }
+
+  countArticles(sourceId?: string): number {
+    const row = (sourceId === undefined ? this.statements.count.get() : this.statements.countSource.get(sourceId)) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  pendingPublish(): Article[] {
+    return (this.statements.pending.all() as ArticleRow[]).map(toArticle);
+  }
+
+  markPublished(articleIds: readonly number[]): void {
+    this.transaction(() => {
+      for (const id of articleIds) this.statements.markPublished.run(id);
+    });
+  }
+
+  startRun(startedMs: number): number {
+    return Number(this.statements.startRun.run(startedMs).lastInsertRowid);
+  }
+
+  finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): void {
+    this.transaction(() => {
+      for (const result of results) this.statements.insertRunSource.run({ ...result, runId });
+      this.statements.finishRun.run(endedMs, runId);
+    });
+  }
+
+  lastRuns(limit: number): RunRecord[] {
+    const runs = this.statements.lastRuns.all(limit) as { id: number; started_ms: number; ended_ms: number | null }[];
+    return runs.map((run) => ({
+      id: run.id,
+      startedMs: run.started_ms,
+      endedMs: run.ended_ms,
+      sources: (this.statements.runSources.all(run.id) as Record<string, unknown>[]).map((row) => ({
+        sourceId: row['source_id'] as string,
+        outcome: row['outcome'] as SourceRunResult['outcome'],
+        newCount: row['new_count'] as number,
+        changedCount: row['changed_count'] as number,
+        unchangedCount: row['unchanged_count'] as number,
+        errorKind: row['error_kind'] as string | null,
+        errorMessage: row['error_message'] as string | null,
+      })),
+    }));
+  }
+
+  transaction<T>(fn: () => T): T {
+    // Nested calls join the outer transaction (better-sqlite3 uses savepoints), so helpers compose.
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** The next free file number, counting down; skips numbers an import already used. */
+  private takeNumber(sourceId: string): number {
+    const row = this.statements.nextNumber.get(sourceId) as { next_number: number } | undefined;
+    if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
+    let number = row.next_number;
+    while (this.statements.numberTaken.get(sourceId, number)) number--;
+    if (number < 0) throw new StoreError('constraint', `store: source "${sourceId}" has run out of file numbers`);
+    this.statements.setNextNumber.run(number - 1, sourceId);
+    return number;
+  }
+
+  private lowerNextNumber(sourceId: string, used: number): void {
+    const row = this.statements.nextNumber.get(sourceId) as { next_number: number } | undefined;
+    if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
+    // An odd number such as the old archive's cdt/0.md must not drag the counter below zero.
+    if (used > 0 && used <= row.next_number) this.statements.setNextNumber.run(used - 1, sourceId);
+  }
+}

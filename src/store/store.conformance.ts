@@ -1,0 +1,147 @@
+// One suite every Store implementation must pass (SQLite now; PostgreSQL would run the same).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FIRST_ARTICLE_NUMBER, type NewArticle, type Store } from './types.ts';
+
+function article(overrides: Partial<NewArticle> = {}): NewArticle {
+  return {
+    sourceId: 'voa',
+    key: 'guid:1',
+    url: 'https://example.com/a/1.html',
+    title: '标题',
+    author: null,
+    publishedMs: 1_679_431_144_000,
+    content: '<p>正文</p>',
+    sha256: 'a'.repeat(64),
+    fingerprint: 'f'.repeat(64),
+    seenMs: 1_700_000_000_000,
+    seenWhere: 'feed',
+    ...overrides,
+  };
+}
+
+export function storeConformance(open: () => Store): void {
+  const withStore = (fn: (store: Store) => void) => () => {
+    const store = open();
+    try {
+      store.syncSources([
+        { id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' },
+        { id: 'rfi', name: '法广', url: 'https://feedx.net/rss/rfi.xml' },
+      ]);
+      fn(store);
+    } finally {
+      store.close();
+    }
+  };
+
+  test('numbers count down per source from 0xFFFFF - 1', withStore((store) => {
+    const first = store.insertArticle(article());
+    const second = store.insertArticle(article({ key: 'guid:2' }));
+    const other = store.insertArticle(article({ sourceId: 'rfi', key: 'guid:1' }));
+    assert.equal(first.number, FIRST_ARTICLE_NUMBER);
+    assert.equal(first.number, 1048574);
+    assert.equal(second.number, 1048573);
+    assert.equal(other.number, 1048574);
+  }));
+
+  test('an imported number is kept and later numbers continue below it', withStore((store) => {
+    store.insertArticle(article({ key: 'url:a', number: 1008880 }));
+    store.insertArticle(article({ key: 'url:b', number: 1008881 }));
+    const next = store.insertArticle(article({ key: 'guid:new' }));
+    assert.equal(next.number, 1008879);
+  }));
+
+  test('an odd imported number 0 does not drag the counter below zero', withStore((store) => {
+    store.insertArticle(article({ key: 'url:zero', number: 0 }));
+    const next = store.insertArticle(article({ key: 'guid:new' }));
+    assert.equal(next.number, FIRST_ARTICLE_NUMBER);
+  }));
+
+  test('the same key twice in a source is refused, in another source allowed', withStore((store) => {
+    store.insertArticle(article());
+    assert.throws(() => store.insertArticle(article()), /store: adding article guid:1 to voa/);
+    assert.doesNotThrow(() => store.insertArticle(article({ sourceId: 'rfi' })));
+  }));
+
+  test('finds articles by key and by url', withStore((store) => {
+    const inserted = store.insertArticle(article());
+    assert.equal(store.findArticleByKey('voa', 'guid:1')?.id, inserted.id);
+    assert.equal(store.findArticleByUrl('voa', 'https://example.com/a/1.html')?.id, inserted.id);
+    assert.equal(store.findArticleByKey('rfi', 'guid:1'), null);
+    assert.equal(store.findArticleByKey('voa', 'guid:missing'), null);
+  }));
+
+  test('revisions are kept in order and the latest is current', withStore((store) => {
+    const inserted = store.insertArticle(article());
+    store.addRevision(inserted.id, {
+      title: '新标题',
+      url: inserted.url,
+      content: '<p>改过的正文</p>',
+      sha256: 'b'.repeat(64),
+      fingerprint: 'e'.repeat(64),
+      seenMs: 1_700_000_100_000,
+      seenWhere: 'recheck',
+    });
+    const current = store.getArticle(inserted.id)!;
+    assert.equal(current.title, '新标题');
+    assert.equal(current.content, '<p>改过的正文</p>');
+    assert.equal(current.revisionCount, 2);
+    const revisions = store.listRevisions(inserted.id);
+    assert.deepEqual(revisions.map((revision) => revision.seq), [1, 2]);
+    assert.equal(revisions[0]?.content, '<p>正文</p>');
+  }));
+
+  test('pending publish lists new and changed articles until marked', withStore((store) => {
+    const a = store.insertArticle(article());
+    assert.deepEqual(store.pendingPublish().map((x) => x.id), [a.id]);
+    store.markPublished([a.id]);
+    assert.deepEqual(store.pendingPublish(), []);
+    store.setStatus(a.id, 'removed', 1_700_000_200_000);
+    assert.deepEqual(store.pendingPublish().map((x) => x.id), [a.id]);
+    assert.equal(store.getArticle(a.id)?.status, 'removed');
+  }));
+
+  test('latest lists are newest first and limited', withStore((store) => {
+    store.insertArticle(article({ key: 'k1', publishedMs: 1000 }));
+    store.insertArticle(article({ key: 'k2', publishedMs: 3000 }));
+    store.insertArticle(article({ key: 'k3', publishedMs: 2000 }));
+    assert.deepEqual(store.listLatest('voa', 2).map((x) => x.key), ['k2', 'k3']);
+    assert.equal(store.countArticles('voa'), 3);
+    assert.equal(store.countArticles(), 3);
+  }));
+
+  test('fetch state round-trips', withStore((store) => {
+    const state = store.getFetchState('voa')!;
+    assert.equal(state.etag, null);
+    store.saveFetchState({ ...state, etag: '"abc"', lastModified: 'Tue, 21 Mar 2023 20:39:04 GMT', consecutiveFailures: 2 });
+    const saved = store.getFetchState('voa')!;
+    assert.equal(saved.etag, '"abc"');
+    assert.equal(saved.consecutiveFailures, 2);
+    assert.throws(() => store.saveFetchState({ ...state, sourceId: 'nope' }), /unknown source "nope"/);
+  }));
+
+  test('runs record per-source outcomes', withStore((store) => {
+    const runId = store.startRun(1000);
+    store.finishRun(runId, 2000, [
+      { sourceId: 'voa', outcome: 'ok', newCount: 1, changedCount: 0, unchangedCount: 3, errorKind: null, errorMessage: null },
+      { sourceId: 'rfi', outcome: 'failed', newCount: 0, changedCount: 0, unchangedCount: 0, errorKind: 'timeout', errorMessage: 'slow' },
+    ]);
+    const [run] = store.lastRuns(1);
+    assert.equal(run?.endedMs, 2000);
+    assert.deepEqual(run?.sources.map((s) => [s.sourceId, s.outcome, s.errorKind]), [
+      ['rfi', 'failed', 'timeout'],
+      ['voa', 'ok', null],
+    ]);
+  }));
+
+  test('a failed transaction leaves nothing behind', withStore((store) => {
+    assert.throws(() =>
+      store.transaction(() => {
+        store.insertArticle(article({ key: 'tx1' }));
+        throw new Error('boom');
+      }),
+    );
+    assert.equal(store.findArticleByKey('voa', 'tx1'), null);
+    assert.equal(store.insertArticle(article({ key: 'tx2' })).number, FIRST_ARTICLE_NUMBER);
+  }));
+}

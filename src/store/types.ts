@@ -1,0 +1,143 @@
+// The store's boundary: what the cycle, the writers and the reader may ask of any Store implementation.
+
+export type ArticleStatus = 'live' | 'removed';
+export type SeenWhere = 'feed' | 'page' | 'import' | 'recheck';
+
+/** Files in the compatible layout count down from 0xFFFFF; the first article of a source is 1048574. */
+export const FIRST_ARTICLE_NUMBER = 0xfffff - 1;
+
+export interface SourceRecord {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** Per-source fetch state and health, kept between runs. */
+export interface FetchState {
+  sourceId: string;
+  /** The URL to fetch: the configured one, or where a permanent redirect moved it. */
+  url: string;
+  /** The configured URL that `url` was derived from; a changed config URL resets the redirect. */
+  configuredUrl: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastAttemptMs: number | null;
+  lastSuccessMs: number | null;
+  lastNewItemMs: number | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+}
+
+export interface Article {
+  id: number;
+  sourceId: string;
+  /** The file number in `articles/<source>/<number>.md`. */
+  number: number;
+  key: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  publishedMs: number;
+  firstSeenMs: number;
+  status: ArticleStatus;
+  statusChangedMs: number | null;
+  revisionId: number;
+  revisionCount: number;
+  /** Archival HTML of the current revision. */
+  content: string;
+  sha256: string;
+  fingerprint: string;
+}
+
+export interface Revision {
+  id: number;
+  articleId: number;
+  /** 1 for the first revision. */
+  seq: number;
+  title: string;
+  url: string | null;
+  content: string;
+  sha256: string;
+  /** Hash of the content after the normalisations that make two versions "the same". */
+  fingerprint: string;
+  seenMs: number;
+  seenWhere: SeenWhere;
+}
+
+export interface NewArticle {
+  sourceId: string;
+  key: string;
+  url: string | null;
+  title: string;
+  author: string | null;
+  publishedMs: number;
+  content: string;
+  sha256: string;
+  fingerprint: string;
+  seenMs: number;
+  seenWhere: SeenWhere;
+  /** Import keeps the file number it found; otherwise the store assigns the next one. */
+  number?: number;
+}
+
+export interface NewRevision {
+  title: string;
+  url: string | null;
+  content: string;
+  sha256: string;
+  fingerprint: string;
+  seenMs: number;
+  seenWhere: SeenWhere;
+}
+
+export interface SourceRunResult {
+  sourceId: string;
+  outcome: 'ok' | 'not-modified' | 'failed' | 'skipped';
+  newCount: number;
+  changedCount: number;
+  unchangedCount: number;
+  errorKind: string | null;
+  errorMessage: string | null;
+}
+
+export interface RunRecord {
+  id: number;
+  startedMs: number;
+  endedMs: number | null;
+  sources: SourceRunResult[];
+}
+
+export interface Store {
+  /** Adds sources it has not seen and updates names/URLs of known ones. */
+  syncSources(sources: readonly SourceRecord[]): void;
+  listSources(): SourceRecord[];
+
+  getFetchState(sourceId: string): FetchState | null;
+  saveFetchState(state: FetchState): void;
+
+  findArticleByKey(sourceId: string, key: string): Article | null;
+  findArticleByUrl(sourceId: string, url: string): Article | null;
+  getArticle(id: number): Article | null;
+  getArticleByNumber(sourceId: string, number: number): Article | null;
+  insertArticle(article: NewArticle): Article;
+  /** Records a new current revision of an existing article. */
+  addRevision(articleId: number, revision: NewRevision): Revision;
+  listRevisions(articleId: number): Revision[];
+  setStatus(articleId: number, status: ArticleStatus, atMs: number): void;
+
+  /** Newest first by publication time. */
+  listLatest(sourceId: string, limit: number): Article[];
+  listLatestAll(limit: number): Article[];
+  countArticles(sourceId?: string): number;
+
+  /** Articles whose current revision has not been written to the Markdown archive yet. */
+  pendingPublish(): Article[];
+  markPublished(articleIds: readonly number[]): void;
+
+  startRun(startedMs: number): number;
+  finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): void;
+  lastRuns(limit: number): RunRecord[];
+
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
