@@ -7,6 +7,7 @@ import { importCommand } from './import.ts';
 import { EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { parseCommand } from './parse.ts';
 import { runCommand } from './run.ts';
+import { statusCommand } from './status.ts';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
@@ -50,6 +51,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('[dir]', 'folder to write into (default: a new temporary folder)')
     .action(async (dir: string | undefined) => {
       exitCode = await demoCommand(dir, io);
+    });
+
+  program
+    .command('status')
+    .description('per-source health: last success, failures in a row, last new article, flags')
+    .option('--json', 'print JSON instead of a table')
+    .action((options: { json?: boolean }) => {
+      exitCode = statusCommand(config(), io, options);
     });
 
   try {

@@ -15,7 +15,7 @@ export function parseCommand(files: readonly string[], options: { contentType?: 
       io.stdout(`${JSON.stringify({ file, error: { kind: 'read', message: `parse: cannot read ${file}: ${(error as Error).message}` }, warnings: [] })}\n`);
       continue;
     }
-    const view = describeFeed(bytes, { contentType: options.contentType ?? null, feedUrl: null, now: io.now() }) as Record<string, unknown>;
+    const view = describeFeed(bytes, { contentType: options.contentType ?? null, feedUrl: null, now: io.now() });
     if ('error' in view) failed = true;
     io.stdout(`${JSON.stringify({ file, ...view })}\n`);
   }

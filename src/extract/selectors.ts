@@ -41,7 +41,7 @@ export const SOURCE_SELECTORS: Readonly<Record<string, SourceSelectors>> = {
     ],
   },
   dw: {
-    keep: ['article .teaser-text', 'article .rich-text', '#bodyContent .intro', '#bodyContent .longText'],
+    keep: ['article .teaser-text', 'article .hero-image', 'article .rich-text', '#bodyContent .intro', '#bodyContent .longText'],
     drop: ['.advertisement', '[data-tracking-name="sharing-icons-inline"]', '.rich-text .embed-teaser'],
   },
   ft: {

@@ -87,4 +87,6 @@ export interface FetcherOptions {
   sleep: (ms: number) => Promise<void>;
   /** Injected for tests: jitter source in [0,1). */
   random: () => number;
+  /** Injected for tests: the clock (epoch ms) for the total budget and Retry-After HTTP dates. */
+  now: () => number;
 }

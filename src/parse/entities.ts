@@ -1,7 +1,7 @@
 // Text decoding for the tolerant XML reader. The tokenizer runs with entity decoding off so that every
 // problem can be seen and reported here: XML defines only five named entities (XML 1.0 §4.6), but feeds
 // written by HTML templates use &nbsp; &mdash; … and leave `&` unescaped in URLs.
-import { decodeHTMLStrict, replaceCodePoint } from 'entities';
+import { decodeHTMLStrict, replaceCodePoint } from 'entities/decode';
 import type { Warnings } from './warnings.ts';
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

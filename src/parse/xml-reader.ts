@@ -32,6 +32,8 @@ interface Frame {
   parts: string[];
   /** Raw character data not decoded yet: references may straddle chunk boundaries. */
   pending: string[];
+  /** Where the start tag ended; a close event at the same index is a self-closing tag. */
+  openEnd: number;
 }
 
 export interface XmlReaderOptions {
@@ -248,7 +250,8 @@ export class XmlFeedReader {
   private close(_name: string, implied: boolean): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
-    if (implied && !this.ending && frame.kind !== 'ignored') {
+    // htmlparser2 reports `<x/>` as an implied close too; only a close at another index is a missing end tag.
+    if (implied && !this.ending && frame.kind !== 'ignored' && this.parser.endIndex !== frame.openEnd) {
       this.warnings.add(`parse: <${frame.rawName.slice(0, 60)}> was not closed`);
     }
     if (frame.kind === 'ignored') return;
@@ -302,6 +305,6 @@ export class XmlFeedReader {
   }
 
   private frame(kind: FrameKind, rawName: string, scope: Scope, base: string | null, node: XNode | null): Frame {
-    return { kind, rawName, scope, base, node, parts: [], pending: [] };
+    return { kind, rawName, scope, base, node, parts: [], pending: [], openEnd: this.parser.endIndex };
   }
 }

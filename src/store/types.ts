@@ -140,4 +140,12 @@ export interface Store {
 
   transaction<T>(fn: () => T): T;
   close(): void;
+
+  // reader queries (read-only; used by `newsvault serve` and `newsvault reindex`)
+  /** One page of a source's articles, newest first by publication time (same order as listLatest). */
+  listLatestPage(sourceId: string, limit: number, offset: number): Article[];
+  /** Articles published in [fromMs, toMs) across all sources, newest first. */
+  listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Article[];
+  /** Up to `limit` articles with id > afterId in id order: walks the whole store in bounded batches. */
+  listArticlesAfter(afterId: number, limit: number): Article[];
 }

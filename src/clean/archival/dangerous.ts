@@ -10,7 +10,8 @@ export const ELEMENTS_WITH_CONTENT: ReadonlySet<string> = new Set([
 
 /**
  * Tags removed on their own (start and end tags); the content between them is fallback markup that the
- * cleaner keeps and cleans like any other markup.
+ * cleaner keeps and cleans like any other markup. <plaintext> is here because it swallows everything
+ * after it, including the page around the article.
  */
 export const ELEMENTS_TAG_ONLY: ReadonlySet<string> = new Set([
   'applet',
@@ -19,6 +20,7 @@ export const ELEMENTS_TAG_ONLY: ReadonlySet<string> = new Set([
   'frame',
   'frameset',
   'object',
+  'plaintext',
   'portal',
 ]);
 

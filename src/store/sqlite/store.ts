@@ -324,4 +324,42 @@ export class SqliteStore implements Store {
     // An odd number such as the old archive's cdt/0.md must not drag the counter below zero.
     if (used > 0 && used <= row.next_number) this.statements.setNextNumber.run(used - 1, sourceId);
   }
+
+  // reader queries: prepared on first use so a store that never serves pays nothing.
+  private readerStatements: Map<string, ReturnType<SqliteDatabase['prepare']>> | null = null;
+
+  private readerQuery(sql: string, ...params: unknown[]): Article[] {
+    this.readerStatements ??= new Map();
+    let statement = this.readerStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.readerStatements.set(sql, statement);
+    }
+    return (statement.all(...params) as ArticleRow[]).map(toArticle);
+  }
+
+  listLatestPage(sourceId: string, limit: number, offset: number): Article[] {
+    return this.readerQuery(
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ?
+        ORDER BY a.published_ms DESC, a.number ASC LIMIT ? OFFSET ?`,
+      sourceId,
+      limit,
+      offset,
+    );
+  }
+
+  listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Article[] {
+    return this.readerQuery(
+      `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.published_ms >= ? AND a.published_ms < ?
+        ORDER BY a.published_ms DESC, a.id DESC LIMIT ? OFFSET ?`,
+      fromMs,
+      toMs,
+      limit,
+      offset,
+    );
+  }
+
+  listArticlesAfter(afterId: number, limit: number): Article[] {
+    return this.readerQuery(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id > ? ORDER BY a.id LIMIT ?`, afterId, limit);
+  }
 }

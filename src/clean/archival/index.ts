@@ -1,0 +1,34 @@
+// Archival HTML: the source's bytes, minus what could run script or navigate to script, on one line.
+import { toOneLine } from '../one-line.ts';
+import { cleanPass, MODES } from './pass.ts';
+
+export interface ArchivalResult {
+  html: string;
+  /** what was removed, human-readable (`script`, `onclick attribute on img`, `javascript: URL in a href`) */
+  removed: string[];
+}
+
+// Every round only removes bytes (after the first, which may also turn newlines into spaces or `&#10;`),
+// so the loop settles; the cap is a guard against a bug, not a limit real input reaches.
+const MAX_ROUNDS = 64;
+
+export function cleanArchival(html: string): ArchivalResult {
+  const removed: string[] = [];
+  let out = html;
+  // NUL becomes U+FFFD in tag names and is dropped in text by browsers, but older parsers skipped it
+  // (`<scr\0ipt>`); no article needs it, so it goes before anything is read.
+  if (out.includes('\0')) {
+    out = out.replace(/\0/g, '');
+    removed.push('NUL character');
+  }
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = out;
+    // Re-reading the output in every mode until nothing changes: a removal must not create markup that
+    // another reading would execute (`<scr<b onclick=x>ipt>`).
+    for (const mode of MODES) out = cleanPass(out, mode, removed);
+    out = toOneLine(out);
+    if (out === before) return { html: out, removed };
+  }
+  removed.push('everything: the cleaner did not settle, all markup escaped');
+  return { html: out.replace(/&/g, '&amp;').replace(/</g, '&lt;'), removed };
+}

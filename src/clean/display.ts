@@ -1,0 +1,135 @@
+// Display HTML: a strict allowlist (sanitize-html) for our own site and reader. Unlike archival HTML it
+// is re-serialized: only the tags and attributes below survive, URLs are made absolute against the
+// article's URL, links open in a new tab without an opener, and only a few video hosts may be framed.
+import sanitizeHtml from 'sanitize-html';
+import type { Attributes, IOptions } from 'sanitize-html';
+
+export interface DisplayOptions {
+  /** the article's URL: relative links and images are resolved against it */
+  baseUrl?: string | null;
+  /** hosts whose https pages may be shown in a sandboxed iframe */
+  allowIframeHosts?: string[];
+}
+
+export const DEFAULT_IFRAME_HOSTS: readonly string[] = [
+  'player.vimeo.com',
+  'www.youtube-nocookie.com',
+  'www.youtube.com',
+  'youtube.com',
+];
+
+const TAGS = [
+  'a', 'abbr', 'address', 'article', 'audio', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd',
+  'del', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'i', 'iframe', 'img', 'ins', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt',
+  'ruby', 's', 'section', 'small', 'source', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'th',
+  'thead', 'time', 'tr', 'u', 'ul', 'video', 'wbr',
+];
+
+const ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'title', 'rel', 'target'],
+  abbr: ['title'],
+  audio: ['src', 'controls'],
+  iframe: ['src', 'title', 'width', 'height', 'allowfullscreen', 'sandbox'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  q: ['cite'],
+  source: ['src', 'srcset', 'type', 'media', 'sizes'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan'],
+  time: ['datetime'],
+  video: ['src', 'controls', 'poster'],
+};
+
+/** Elements dropped with everything inside them (their text is not article text). */
+const DROPPED_WITH_CONTENT = [
+  'iframe-rejected', 'math', 'noembed', 'noframes', 'noscript', 'option', 'script', 'style', 'svg', 'template',
+  'textarea', 'title', 'xmp',
+];
+
+const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+
+/** Lazy-loading pages keep the real image in a data attribute and a placeholder in src. */
+const LAZY_SRC_ATTRIBUTES = ['data-lazy-src', 'data-src', 'data-original'];
+
+function resolve(url: string | undefined, base: string | null): string | undefined {
+  if (url === undefined) return undefined;
+  const trimmed = url.trim();
+  if (trimmed.startsWith('#')) return trimmed;
+  try {
+    return base === null ? new URL(trimmed).href : new URL(trimmed, base).href;
+  } catch {
+    // Unresolvable without a base: keep a path-relative URL as written, sanitize-html still checks it.
+    return base === null && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(trimmed) ? trimmed : undefined;
+  }
+}
+
+const isHttp = (url: string | undefined): boolean => url !== undefined && /^https?:\/\//i.test(url);
+
+function resolveSrcset(srcset: string, base: string | null): string {
+  return srcset
+    .split(/,\s+/)
+    .map((candidate) => {
+      const [url, ...descriptors] = candidate.trim().split(/\s+/);
+      const resolved = resolve(url, base);
+      return isHttp(resolved) ? [resolved, ...descriptors].join(' ') : '';
+    })
+    .filter((c) => c !== '')
+    .join(', ');
+}
+
+function transform(tagName: string, attribs: Attributes, base: string | null, iframeHosts: readonly string[]) {
+  const out: Attributes = { ...attribs };
+  if (tagName === 'img') {
+    const lazy = LAZY_SRC_ATTRIBUTES.map((a) => attribs[a]).find((v) => v !== undefined && v !== '');
+    if (lazy !== undefined && (out.src === undefined || /^\s*data:/i.test(out.src))) out.src = lazy;
+  }
+  for (const name of ['href', 'src', 'poster', 'cite']) {
+    if (out[name] === undefined) continue;
+    const resolved = resolve(out[name], base);
+    if (resolved === undefined || ((tagName === 'img' || name === 'poster') && !isHttp(resolved))) delete out[name];
+    else out[name] = resolved;
+  }
+  if (out.srcset !== undefined) out.srcset = resolveSrcset(out.srcset, base);
+  if (tagName === 'a') {
+    delete out.rel;
+    delete out.target;
+    if (isHttp(out.href)) {
+      out.rel = 'noopener noreferrer';
+      out.target = '_blank';
+    }
+  }
+  if (tagName === 'iframe') {
+    let host = '';
+    try {
+      host = out.src === undefined ? '' : new URL(out.src).protocol === 'https:' ? new URL(out.src).hostname : '';
+    } catch {
+      host = '';
+    }
+    if (!iframeHosts.includes(host)) return { tagName: 'iframe-rejected', attribs: {} };
+    out.sandbox = IFRAME_SANDBOX;
+  }
+  return { tagName, attribs: out };
+}
+
+export function cleanDisplay(html: string, opts: DisplayOptions = {}): string {
+  const base = opts.baseUrl ?? null;
+  const iframeHosts = opts.allowIframeHosts ?? DEFAULT_IFRAME_HOSTS;
+  const options: IOptions = {
+    allowedTags: TAGS,
+    allowedAttributes: ATTRIBUTES,
+    allowedClasses: {},
+    allowedStyles: {},
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { audio: ['http', 'https'], iframe: ['https'], img: ['http', 'https'], source: ['http', 'https'], video: ['http', 'https'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster'],
+    allowProtocolRelative: false,
+    allowedIframeHostnames: [...iframeHosts],
+    allowIframeRelativeUrls: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: DROPPED_WITH_CONTENT,
+    transformTags: { '*': (tagName, attribs) => transform(tagName, attribs, base, iframeHosts) },
+    exclusiveFilter: (frame) =>
+      (frame.tag === 'img' && !frame.attribs.src) || (frame.tag === 'iframe' && !frame.attribs.src),
+  };
+  return sanitizeHtml(html, options);
+}

@@ -1,0 +1,57 @@
+// Builds what an end-to-end test needs: a git-initialised output folder with a bare remote, a config
+// for loopback sources, a real SQLite file, and the project's real fetcher.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFromValue, type Config } from '../../src/config/index.ts';
+import { runCycle } from '../../src/cycle/run-cycle.ts';
+import type { CycleResult } from '../../src/cycle/types.ts';
+import { createFetcher } from '../../src/fetch/index.ts';
+import { git } from '../../src/git/exec.ts';
+import { SqliteStore } from '../../src/store/index.ts';
+
+export interface TestArchive {
+  root: string;
+  output: string;
+  remote: string;
+  database: string;
+  config: Config;
+  run(now?: Date): Promise<CycleResult>;
+  commits(): Promise<string[]>;
+}
+
+export async function createTestArchive(
+  sources: { id: string; name: string; url: string; [key: string]: unknown }[],
+  extra: Record<string, unknown> = {},
+): Promise<TestArchive> {
+  const root = mkdtempSync(join(tmpdir(), 'nv-e2e-'));
+  const output = join(root, 'archive');
+  const remote = join(root, 'remote.git');
+  mkdirSync(output);
+  await git(root, ['init', '--quiet', '--bare', remote]);
+  await git(output, ['init', '--quiet']);
+  await git(output, ['remote', 'add', 'origin', remote]);
+  const database = join(root, 'newsvault.sqlite');
+  const config = configFromValue({ output, database, sources, ...extra }, null, root);
+  return {
+    root,
+    output,
+    remote,
+    database,
+    config,
+    async run(now = new Date('2024-01-01T00:00:00Z')) {
+      const store = SqliteStore.open(database);
+      const fetcher = createFetcher({ timeoutMs: 2000, bodyTimeoutMs: 2000, retries: 1, maxTotalMs: 5000, sleep: async () => {} });
+      try {
+        return await runCycle({ config, store, fetcher, now: () => now, commitDate: now });
+      } finally {
+        await fetcher.close();
+        store.close();
+      }
+    },
+    async commits() {
+      const log = await git(output, ['log', '--format=%s']);
+      return log.code === 0 ? log.stdout.trim().split('\n').filter(Boolean) : [];
+    },
+  };
+}
