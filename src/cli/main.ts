@@ -2,11 +2,15 @@
 // a plain function that tests call directly.
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/index.ts';
+import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
 import { EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { parseCommand } from './parse.ts';
 import { runCommand } from './run.ts';
+import { reindexCommand } from './reindex.ts';
+import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -59,6 +63,43 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'print JSON instead of a table')
     .action((options: { json?: boolean }) => {
       exitCode = statusCommand(config(), io, options);
+    });
+
+  program
+    .command('serve')
+    .description('the local web reader: search, outlets, days, articles with revisions (read-only)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <host>', 'address to listen on (default loopback only)', '127.0.0.1')
+    .action(async (options: { port: string; host: string }) => {
+      exitCode = await serveCommand(config(), options, io);
+    });
+
+  program
+    .command('search')
+    .description('full-text search of the archive (简/繁 alike); filters: source:ID from:DATE to:DATE status:removed')
+    .argument('<query...>', 'words, "phrases", -excluded')
+    .option('--json', 'print the result as JSON instead of a table')
+    .option('--source <id>', 'only this source')
+    .option('--limit <n>', 'hits to show (1-100, default 20)')
+    .allowUnknownOption() // so that -word (exclusion) reaches the query instead of failing as an option
+    .action((query: string[], options: { json?: boolean; source?: string; limit?: string }) => {
+      exitCode = searchCommand(query, config(), options, io);
+    });
+
+  program
+    .command('reindex')
+    .description('rebuild the search index from the store')
+    .action(() => {
+      exitCode = reindexCommand(config(), io);
+    });
+
+  program
+    .command('check')
+    .description('re-check archived articles at their source (the due ones, or --all now); mark removals')
+    .option('--all', 'ignore the schedule and re-check every article now')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { all?: boolean; json?: boolean }) => {
+      exitCode = await checkCommand(config(), io, options);
     });
 
   try {

@@ -34,6 +34,17 @@ export interface Config {
   listSize: number;
   git: ParsedConfig['git'];
   recheck: ParsedConfig['recheck'];
+  site: SiteConfig;
+}
+
+export interface SiteConfig {
+  enabled: boolean;
+  /** Absolute. */
+  dir: string;
+  pageSize: number;
+  atomEntries: number;
+  title: string;
+  baseUrl: string | null;
 }
 
 export type ConfigErrorKind = 'not-found' | 'syntax' | 'invalid';
@@ -122,6 +133,14 @@ export function configFromValue(value: unknown, file: string | null, base: strin
     listSize: config.listSize,
     git: config.git,
     recheck: config.recheck,
+    site: {
+      enabled: config.site.enabled,
+      dir: config.site.dir ? resolve(base, config.site.dir) : resolve(output, 'site'),
+      pageSize: config.site.pageSize,
+      atomEntries: config.site.atomEntries,
+      title: config.site.title,
+      baseUrl: config.site.baseUrl ?? null,
+    },
   };
 }
 

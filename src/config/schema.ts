@@ -88,6 +88,19 @@ export const configSchema = z.strictObject({
       perRun: z.number().int().min(0).max(100_000).default(50),
     })
     .default({ perRun: 50 }),
+  // The static site and Atom feeds (src/publish/site, src/publish/atom).
+  site: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Default: `<output>/site`, so the site is committed and mirrored with the archive. */
+      dir: z.string().min(1).optional(),
+      pageSize: z.number().int().min(1).max(10_000).default(50),
+      atomEntries: z.number().int().min(1).max(1_000).default(50),
+      title: z.string().min(1).max(200).default('newsvault'),
+      /** Public URL of the site folder; when set, Atom links are absolute. */
+      baseUrl: httpUrl.nullable().optional(),
+    })
+    .default({ enabled: true, pageSize: 50, atomEntries: 50, title: 'newsvault' }),
 });
 
 export type SourceConfig = z.input<typeof sourceSchema>;

@@ -2,9 +2,12 @@
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
 import type { Config, Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
-import { commitArchive, commitMessage, GitError, type CommitResult } from '../git/index.ts';
+import { commitArchive, commitMessage, GitError, type CommitResult, type SourceChange } from '../git/index.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
 import { writeFetchStateFile } from '../publish/fetch-state-file.ts';
+import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
+import type { WriteLog } from '../publish/atomic-write.ts';
+import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
 import type { Store, SourceRunResult } from '../store/index.ts';
 import { feedContent, type ContentPreparer } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
@@ -48,19 +51,54 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     }),
   );
 
+  // A bounded share of the archive is re-checked before publishing, so that a removal or restoration
+  // found now is in this run's lists and commit (recheck/schedule.ts says which articles are due).
+  let rechecks: RecheckResult = emptyRecheckResult();
+  try {
+    const proxies = new Map(config.sources.map((source) => [source.id, source.proxy]));
+    rechecks = await runRechecks({
+      store,
+      fetcher: deps.fetcher,
+      now: deps.now,
+      limit: config.recheck.perRun,
+      proxyFor: (sourceId) => proxies.get(sourceId) ?? config.fetch.proxy ?? null,
+    });
+  } catch (error) {
+    errors.push(`recheck: ${(error as Error).message}`);
+  }
+
   let articlesWritten = 0;
   let filesWritten: string[] = [];
   try {
-    const touched = results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId);
+    const touched = [
+      ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
+      ...rechecks.touchedSources,
+    ];
+    const log: WriteLog = { written: [] };
     const published = publishMarkdown({
       store,
       output: config.output,
       sources: config.sources,
       listSize: config.listSize,
       touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
+      log,
     });
     articlesWritten = published.articlesWritten;
-    filesWritten = published.files;
+    // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
+    // catches up after a run that failed to publish it.
+    if (config.site.enabled) {
+      publishSite({
+        queries: siteQueriesFor(store),
+        dir: config.site.dir,
+        siteTitle: config.site.title,
+        sources: config.sources.map(({ id, name, language }) => ({ id, name, language })),
+        pageSize: config.site.pageSize,
+        atomEntries: config.site.atomEntries,
+        baseUrl: config.site.baseUrl,
+        log,
+      });
+    }
+    filesWritten = log.written;
     writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
   } catch (error) {
     errors.push(`publish: ${(error as Error).message}`);
@@ -71,10 +109,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     try {
       commit = await commitArchive({
         dir: config.output,
-        message: commitMessage(
-          results.map((result) => ({ sourceId: result.sourceId, newCount: result.newCount, changedCount: result.changedCount })),
-          summaryLines(results),
-        ),
+        message: commitMessage(sourceChanges(results, rechecks), [...summaryLines(results), ...recheckLines(rechecks)]),
         authorName: config.git.authorName,
         authorEmail: config.git.authorEmail,
         remotes: config.git.remotes,
@@ -116,6 +151,28 @@ function toRunResult(result: SourceResult): SourceRunResult {
     errorKind: result.error?.kind ?? null,
     errorMessage: result.error?.message ?? null,
   };
+}
+
+/** Per source: new and changed from the feeds, removed and restored from the re-checks. */
+function sourceChanges(results: readonly SourceResult[], rechecks: RecheckResult): SourceChange[] {
+  const changes = new Map<string, SourceChange>(
+    results.map((result) => [result.sourceId, { sourceId: result.sourceId, newCount: result.newCount, changedCount: result.changedCount }]),
+  );
+  const entry = (sourceId: string) => {
+    let change = changes.get(sourceId);
+    if (!change) changes.set(sourceId, (change = { sourceId, newCount: 0, changedCount: 0 }));
+    return change;
+  };
+  for (const ref of rechecks.removed) entry(ref.sourceId).removedCount = (entry(ref.sourceId).removedCount ?? 0) + 1;
+  for (const ref of rechecks.restored) entry(ref.sourceId).restoredCount = (entry(ref.sourceId).restoredCount ?? 0) + 1;
+  return [...changes.values()];
+}
+
+function recheckLines(rechecks: RecheckResult): string[] {
+  return [
+    ...rechecks.removed.map((ref) => `removed at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...rechecks.restored.map((ref) => `restored at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
+  ];
 }
 
 function summaryLines(results: readonly SourceResult[]): string[] {

@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { fixLazyImages } from './lazy-images.ts';
+import { emptyStyleElements } from './stylesheets.ts';
 import { elementText } from './text.ts';
 import type { ExtractedArticle, ExtractOptions } from './types.ts';
 import { absolutizeUrls } from './urls.ts';
@@ -63,7 +64,7 @@ function metaContent(doc: Document, selector: string): string | null {
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
   const warnings: string[] = [];
   // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of ours.
-  const dom = new JSDOM(html, { url: opts.url, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(emptyStyleElements(html), { url: opts.url, virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
     const lang = doc.documentElement.getAttribute('lang')?.trim() || null;

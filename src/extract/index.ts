@@ -2,8 +2,9 @@
 export { extractArticle } from './extract.ts';
 export { looksTruncated, needsFullText, SHORT_ARTICLE_UNITS, textUnits, visibleText } from './fulltext.ts';
 export { createFilePageCache } from './page-cache.ts';
+export type { FilePageCacheOptions } from './page-cache.ts';
 export { createPageFetcher } from './page-fetcher.ts';
-export type { PageFetcher } from './page-fetcher.ts';
+export type { PageFetcher, PageFetcherDeps, PageResult } from './page-fetcher.ts';
 export { SOURCE_SELECTORS, selectorsFor } from './selectors.ts';
 export { stripTrackingParams } from './tracking.ts';
 export { ExtractError } from './types.ts';

@@ -98,7 +98,7 @@ function fixImage(img: Element): void {
   promoteSrcset(img);
   for (const attr of SRC_ATTRIBUTES) {
     const v = img.getAttribute(attr);
-    if (looksLikeUrl(v) && /^(?:https?:|\/|\.|[\w-]+\/)/i.test(v.trim())) {
+    if (looksLikeUrl(v) && /^\S+$/.test(v.trim())) {
       img.setAttribute('src', v.trim());
       img.removeAttribute(attr);
       break;
@@ -106,7 +106,8 @@ function fixImage(img: Element): void {
   }
   if (isPlaceholderSrc(img.getAttribute('src'))) {
     const picture = img.parentElement?.tagName === 'PICTURE' ? img.parentElement : null;
-    const srcsets = [img.getAttribute('srcset'), ...Array.from(picture?.querySelectorAll('source') ?? []).map((s) => s.getAttribute('srcset'))];
+    const sources = Array.from(picture?.querySelectorAll('source') ?? []);
+    const srcsets = [img.getAttribute('srcset'), ...sources.map((s) => s.getAttribute('srcset'))];
     for (const set of srcsets) {
       const best = set ? bestSrcsetUrl(set) : null;
       if (best !== null && !/^data:/i.test(best)) {

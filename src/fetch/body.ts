@@ -61,6 +61,12 @@ async function peek(stream: Readable): Promise<Buffer | null> {
 
 export async function readBody(body: Readable, options: ReadBodyOptions): Promise<Uint8Array> {
   const { url, maxBytes } = options;
+  // Which stream failed decides the kind: the body (network, timeout) or a decoder (corrupt data).
+  // The listener also keeps a body we destroy below from raising an unhandled 'error'.
+  const bodyErrors = new Set<unknown>();
+  const decoderErrors = new Set<unknown>();
+  body.on('error', (error: unknown) => bodyErrors.add(error));
+
   const codings = parseContentEncoding(options.contentEncoding);
   const unsupported = codings.find((coding) => !SUPPORTED.has(coding));
   if (unsupported !== undefined) {
@@ -80,11 +86,6 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
   };
   const totalTimer = setTimeout(() => body.destroy(timeout('body still incomplete')), options.bodyTimeoutMs);
   armIdle();
-
-  // Which stream failed decides the kind: the body (network, timeout) or a decoder (corrupt data).
-  const bodyErrors = new Set<unknown>();
-  const decoderErrors = new Set<unknown>();
-  body.on('error', (error: unknown) => bodyErrors.add(error));
 
   const chunks: Buffer[] = [];
   let total = 0;

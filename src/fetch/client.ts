@@ -1,7 +1,7 @@
 // createFetcher: one GET with everything a feed fetcher needs (DESIGN.md "fetch"). Redirects,
 // decompression and body limits are handled here rather than by undici so every limit is ours and
 // every failure has a kind. Side effects that tests need to control (sleep, jitter, clock) are options.
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { readBody } from './body.ts';
 import { conditionalHeaders, headerValue, validatorsFrom } from './conditional.ts';
 import { classifyError, fetchError, isRetryable } from './errors.ts';
@@ -30,6 +30,14 @@ export const DEFAULT_OPTIONS: FetcherOptions = {
   now: Date.now,
 };
 
+/**
+ * Throw a body away without waiting for it: undici reads at most a byte more, then closes it, and keeps
+ * its own error listener so an abandoned body cannot crash the process.
+ */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  void body.dump({ limit: 1 });
+}
+
 /** What one attempt (a redirect chain ending in a final response) produced. */
 type Attempt = { ok: true; result: FetchResult } | { ok: false; error: FetchError; retryAfterMs: number | null };
 
@@ -38,7 +46,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
   const limiter = createHostLimiter(options.perHostConcurrency, options.concurrency);
   const dispatchers = createDispatchers(options);
 
-  async function exchange(req: FetchRequest, start: URL, signal: AbortSignal, deadline: number): Promise<FetchResult> {
+  async function exchange(req: FetchRequest, start: URL, signal: AbortSignal): Promise<FetchResult> {
     const requestedUrl = start.href;
     const chain = new RedirectChain(requestedUrl, options.maxRedirects);
     const proxy = req.proxy === undefined ? options.proxy : req.proxy;
@@ -53,12 +61,11 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
       const dispatcher = dispatchers.forProxy(proxy, url);
       const release = await limiter.acquire(new URL(url).host);
       try {
-        // Connect + response headers must arrive within timeoutMs (and within what is left of the budget).
+        // Connect + response headers must arrive within timeoutMs; the total budget is the caller's signal.
         const headerTimeout = new AbortController();
-        const headerMs = Math.max(1, Math.min(options.timeoutMs, deadline - options.now()));
         const timer = setTimeout(
-          () => headerTimeout.abort(fetchError('timeout', url, `no response headers within ${headerMs} ms from ${url}`)),
-          headerMs,
+          () => headerTimeout.abort(fetchError('timeout', url, `no response headers within ${options.timeoutMs} ms from ${url}`)),
+          options.timeoutMs,
         );
         let response: Awaited<ReturnType<typeof request>>;
         try {
@@ -71,13 +78,13 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
         const status = response.statusCode;
         const location = headerValue(response.headers, 'location');
         if (isRedirect(status) && location !== null) {
-          response.body.destroy();
+          discard(response.body);
           url = chain.follow(url, status, location);
           continue;
         }
         const notModified = status === 304;
         if (status >= 300 && !notModified) {
-          response.body.destroy();
+          discard(response.body);
           if (isRedirect(status)) chain.follow(url, status, null);
           const kind = status === 429 ? 'rate-limited' : 'http-status';
           const error = fetchError(kind, url, `HTTP ${status} from ${url}`, { status });
@@ -85,7 +92,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
         }
         const contentLength = headerValue(response.headers, 'content-length');
         const body = notModified
-          ? (response.body.destroy(), new Uint8Array(0))
+          ? (discard(response.body), new Uint8Array(0))
           : await readBody(response.body, {
               url,
               contentEncoding: headerValue(response.headers, 'content-encoding'),
@@ -111,9 +118,9 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
     }
   }
 
-  async function attempt(req: FetchRequest, start: URL, signal: AbortSignal, deadline: number): Promise<Attempt> {
+  async function attempt(req: FetchRequest, start: URL, signal: AbortSignal): Promise<Attempt> {
     try {
-      return { ok: true, result: await exchange(req, start, signal, deadline) };
+      return { ok: true, result: await exchange(req, start, signal) };
     } catch (thrown) {
       const error = signal.aborted && signal.reason instanceof FetchError ? signal.reason : classifyError(thrown, start.href);
       const retryAfter = (thrown as { retryAfter?: string | null }).retryAfter;
@@ -138,7 +145,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
       const signal = caller === undefined ? budget.signal : AbortSignal.any([caller, budget.signal]);
       try {
         for (let retries = 0; ; retries += 1) {
-          const outcome = await attempt(req, start, signal, deadline);
+          const outcome = await attempt(req, start, signal);
           if (outcome.ok) return { ...outcome.result, retries };
           const { error, retryAfterMs } = outcome;
           if (caller?.aborted) throw fetchError('network', start.href, `request for ${start.href} aborted by the caller`, { cause: caller.reason });

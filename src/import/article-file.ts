@@ -51,7 +51,8 @@ export function parseArticleFile(text: string, path: string): ArticleFile {
     index++;
   }
   while (index < lines.length && lines[index]!.trim() === '') index++;
-  const html = lines.slice(index).join('\n').replace(/\n+$/, '');
+  // CRLF files (a checkout with autocrlf) end their lines with \r: the line ends are not content.
+  const html = lines.slice(index).join('\n').replace(/(?:\r?\n)+$/, '').replace(/\r$/, '');
   return { publishedMs, title, url: canonicalUrl(rawUrl), html };
 }
 

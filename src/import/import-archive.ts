@@ -1,11 +1,18 @@
 // Reads an archive in the compatible layout into the store: every article becomes its first revision,
 // keeps its file number, and later runs continue the numbering below the lowest number found.
+//
+// Layouts read:
+//   articles/<source id>/<number>.md           the compatible layout (DESIGN.md)
+//   articles/<source id>/<number>_<title>.md   the same, as the old archive named some BBC files
+//   articles/<wordpress id>_<title>.md         the older China Digital Times archive (duty-machine/
+//                                              chinadigitaltimes), no source folder: see LEGACY_SOURCE
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cleanArchival } from '../clean/index.ts';
 import { join } from 'node:path';
+import { readFetchStateFile } from '../publish/fetch-state-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { Store } from '../store/index.ts';
-import { readFetchStateFile } from '../publish/fetch-state-file.ts';
-import { parseArticleFile } from './article-file.ts';
+import { ArticleFileError, parseArticleFile } from './article-file.ts';
 
 export interface ImportOptions {
   store: Store;
@@ -13,10 +20,13 @@ export interface ImportOptions {
   /** Known sources (id → name); folders not listed become sources named after the folder. */
   sources: readonly { id: string; name: string; url: string }[];
   now: () => Date;
+  /** Where files of the older folder-less layout go (default LEGACY_SOURCE). */
+  legacySource?: { id: string; name: string; url: string };
 }
 
 export interface ImportResult {
   imported: number;
+  /** Files whose number is already in the store. */
   skipped: number;
   errors: string[];
   sources: string[];
@@ -24,8 +34,22 @@ export interface ImportResult {
 
 const FILE_NAME = /^(\d+)(?:_.*)?\.md$/;
 
+/**
+ * The older CDT archive named files by WordPress post id. Its successor (duty-machine/news) numbered the
+ * same posts 0xFFFFF − id (cdt/332719.md is https://chinadigitaltimes.net/chinese/715856.html), so the
+ * same conversion keeps one numbering for both and lets the two archives be imported together.
+ */
+export const LEGACY_SOURCE = { id: 'cdt', name: '中国数字时代', url: '' };
+const LEGACY_BASE = 0xfffff;
+
+interface FileEntry {
+  name: string;
+  path: string;
+  number: number;
+}
+
 export function importArchive(options: ImportOptions): ImportResult {
-  const { store, dir } = options;
+  const { dir } = options;
   const articlesDir = join(dir, 'articles');
   const result: ImportResult = { imported: 0, skipped: 0, errors: [], sources: [] };
   if (!existsSync(articlesDir)) {
@@ -33,59 +57,37 @@ export function importArchive(options: ImportOptions): ImportResult {
     return result;
   }
   const known = new Map(options.sources.map((source) => [source.id, source]));
-  const nowMs = options.now().getTime();
   const saved = readFetchStateFile(dir);
 
-  for (const sourceId of readdirSync(articlesDir).sort()) {
-    const folder = join(articlesDir, sourceId);
-    if (!statSync(folder).isDirectory()) continue;
-    const source = known.get(sourceId) ?? { id: sourceId, name: sourceId, url: saved[sourceId]?.url ?? '' };
-    store.syncSources([source]);
-    result.sources.push(sourceId);
-
-    const files = readdirSync(folder)
-      .map((name) => ({ name, match: FILE_NAME.exec(name) }))
-      .filter((entry) => entry.match !== null)
-      .sort((a, b) => Number(b.match![1]) - Number(a.match![1]));
-    store.transaction(() => {
-      for (const { name, match } of files) {
-        const path = join(folder, name);
-        try {
-          const file = parseArticleFile(readFileSync(path, 'utf8'), path);
-          const number = Number(match![1]);
-          const key = file.url ? `url:${file.url}` : `file:${sourceId}/${name}`;
-          if (store.findArticleByKey(sourceId, key) || store.getArticleByNumber(sourceId, number)) {
-            result.skipped++;
-            continue;
-          }
-          const publishedMs = file.publishedMs ?? statSync(path).mtimeMs;
-          store.insertArticle({
-            sourceId,
-            key,
-            number,
-            url: file.url,
-            title: file.title,
-            author: null,
-            publishedMs: Math.round(publishedMs),
-            content: file.html,
-            sha256: sha256(file.html),
-            fingerprint: fingerprint(file.html),
-            seenMs: nowMs,
-            seenWhere: 'import',
-          });
-          result.imported++;
-        } catch (error) {
-          result.errors.push((error as Error).message);
-        }
-      }
-    });
+  const loose: FileEntry[] = [];
+  for (const name of readdirSync(articlesDir).sort()) {
+    const path = join(articlesDir, name);
+    if (statSync(path).isDirectory()) {
+      const source = known.get(name) ?? { id: name, name, url: saved[name]?.url ?? '' };
+      importFolder(options, source, filesIn(path, (n) => n), result);
+      continue;
+    }
+    const match = FILE_NAME.exec(name);
+    if (match) loose.push({ name, path, number: Number(match[1]) });
+  }
+  if (loose.length > 0) {
+    const legacy = options.legacySource ?? known.get(LEGACY_SOURCE.id) ?? LEGACY_SOURCE;
+    const converted = loose
+      .filter((entry) => entry.number < LEGACY_BASE)
+      .map((entry) => ({ ...entry, number: LEGACY_BASE - entry.number }))
+      .sort((a, b) => b.number - a.number);
+    for (const entry of loose.filter((e) => e.number >= LEGACY_BASE)) {
+      result.errors.push(`import: ${entry.path}: post id ${entry.number} is too large to number`);
+    }
+    importFolder(options, legacy, converted, result);
   }
 
   // Restore conditional-request validators saved in the archive.
+  const nowMs = options.now().getTime();
   for (const [sourceId, state] of Object.entries(saved)) {
-    const current = store.getFetchState(sourceId);
+    const current = options.store.getFetchState(sourceId);
     if (!current) continue;
-    store.saveFetchState({
+    options.store.saveFetchState({
       ...current,
       url: state.url,
       configuredUrl: state.configuredUrl,
@@ -95,4 +97,66 @@ export function importArchive(options: ImportOptions): ImportResult {
     });
   }
   return result;
+}
+
+/** Article files of a folder, highest number (oldest article) first. */
+function filesIn(folder: string, number: (n: number) => number): FileEntry[] {
+  return readdirSync(folder)
+    .map((name) => ({ name, match: FILE_NAME.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ name, match }) => ({ name, path: join(folder, name), number: number(Number(match[1])) }))
+    .sort((a, b) => b.number - a.number);
+}
+
+function importFolder(
+  options: ImportOptions,
+  source: { id: string; name: string; url: string },
+  files: readonly FileEntry[],
+  result: ImportResult,
+): void {
+  const { store } = options;
+  const sourceId = source.id;
+  store.syncSources([source]);
+  if (!result.sources.includes(sourceId)) result.sources.push(sourceId);
+  const seenMs = options.now().getTime();
+
+  store.transaction(() => {
+    for (const { path, number } of files) {
+      try {
+        if (store.getArticleByNumber(sourceId, number)) {
+          result.skipped++;
+          continue;
+        }
+        const file = parseArticleFile(readFileSync(path, 'utf8'), path);
+        // The content is the file's bytes. The fingerprint is of what a run would archive from the same HTML
+        // (cleaned: the old archive kept e.g. iframes that cleaning drops), so that seeing the article in a
+        // feed again compares like with like and does not make a revision of the cleaning.
+        const content = { content: file.html, sha256: sha256(file.html), fingerprint: fingerprint(cleanArchival(file.html).html) };
+        let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
+        // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
+        // number stays taken and a later run never writes another article over it.
+        if (store.findArticleByKey(sourceId, key)) key = `file:${sourceId}/${number}`;
+        // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
+        // best date left.
+        const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
+        store.insertArticle({
+          sourceId,
+          key,
+          number,
+          url: file.url,
+          title: file.title,
+          author: null,
+          publishedMs,
+          ...content,
+          seenMs,
+          seenWhere: 'import',
+        });
+        result.imported++;
+      } catch (error) {
+        // Unreadable, but the file is there: its number must never go to a new article written over it.
+        store.reserveNumber(sourceId, number);
+        result.errors.push(error instanceof ArticleFileError ? error.message : `import: ${path}: ${(error as Error).message}`);
+      }
+    }
+  });
 }

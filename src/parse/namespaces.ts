@@ -23,6 +23,7 @@ export const KNOWN_NAMESPACES: ReadonlyMap<string, string> = new Map([
 export const ATOM_03_NS = 'http://purl.org/atom/ns#';
 export const ATOM_10_NS = 'http://www.w3.org/2005/Atom';
 export const RSS_090_NS = 'http://my.netscape.com/rdf/simple/0.9/';
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** The prefixes in scope at one element: prefix ('' for the default namespace) → URI. */
 export type Scope = Readonly<Record<string, string>>;

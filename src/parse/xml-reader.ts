@@ -5,20 +5,12 @@ import { Parser } from 'htmlparser2';
 import { escapeText } from 'entities';
 import type { XmlAdapter } from './adapter.ts';
 import { decodeXmlText, scrubText } from './entities.ts';
+import { TEXT_CONTAINERS, isVoidElement, startTag } from './markup.ts';
 import { selectAdapter } from './formats.ts';
 import { ATOM_03_NS, ATOM_10_NS, ROOT_SCOPE, canonicalName, enterScope, type Scope } from './namespaces.ts';
 import { ParseError, type ParsedFeed, type RawItem } from './types.ts';
 import type { Warnings } from './warnings.ts';
 import type { XNode } from './xml-node.ts';
-
-/** Elements whose content is text or HTML: nested markup inside them is serialized back into the string. */
-const TEXT_CONTAINERS = new Set([
-  'atom:content', 'atom:info', 'atom:rights', 'atom:subtitle', 'atom:summary', 'atom:tagline', 'atom:title',
-  'content:encoded', 'dc:description', 'dc:title', 'description', 'media:description', 'media:title', 'title',
-]);
-const VOID_ELEMENTS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-]);
 
 type FrameKind = 'node' | 'item' | 'nested' | 'ignored';
 
@@ -217,7 +209,7 @@ export class XmlFeedReader {
   }
 
   private openRoot(rawName: string, node: XNode, scope: Scope): void {
-    if (/^(?:\w+:)?html$/i.test(rawName)) {
+    if (/^(?:\w+:)?(?:html|head|body)$/i.test(rawName)) {
       throw new ParseError('not-a-feed', 'parse: this looks like an HTML page (<html> root element), not a feed');
     }
     const adapter = selectAdapter(node.name, rawName, scope, node.attrs, this.warnings);
@@ -235,15 +227,8 @@ export class XmlFeedReader {
   private openNested(rawName: string, rawAttrs: Record<string, string>, scope: Scope): void {
     const capture = this.capture as Frame;
     this.flush(capture);
-    const colon = rawName.indexOf(':');
-    const tag = colon !== -1 && scope[rawName.slice(0, colon)] === 'http://www.w3.org/1999/xhtml' ? rawName.slice(colon + 1) : rawName;
-    let markup = `<${tag}`;
-    for (const key in rawAttrs) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      const value = rawAttrs[key] ?? '';
-      markup += ` ${key}="${value.includes('"') ? value.replaceAll('"', '&quot;') : value}"`;
-    }
-    capture.parts.push(`${markup}>`);
+    const { tag, markup } = startTag(rawName, rawAttrs, scope);
+    capture.parts.push(markup);
     this.stack.push(this.frame('nested', tag, scope, null, null));
   }
 
@@ -256,7 +241,7 @@ export class XmlFeedReader {
     }
     if (frame.kind === 'ignored') return;
     if (frame.kind === 'nested') {
-      if (!VOID_ELEMENTS.has(frame.rawName.toLowerCase())) (this.capture as Frame).parts.push(`</${frame.rawName}>`);
+      if (!isVoidElement(frame.rawName)) (this.capture as Frame).parts.push(`</${frame.rawName}>`);
       return;
     }
     if (frame === this.capture) this.capture = null;

@@ -51,6 +51,14 @@ export function storeConformance(open: () => Store): void {
     assert.equal(next.number, 1008879);
   }));
 
+  test('a reserved number is never given out', withStore((store) => {
+    store.insertArticle(article({ key: 'url:a', number: 1008880 }));
+    store.reserveNumber('voa', 1008879);
+    store.reserveNumber('voa', 1048000); // above the counter: nothing to do
+    assert.equal(store.insertArticle(article({ key: 'guid:new' })).number, 1008878);
+    assert.throws(() => store.reserveNumber('nope', 1), /unknown source "nope"/);
+  }));
+
   test('an odd imported number 0 does not drag the counter below zero', withStore((store) => {
     store.insertArticle(article({ key: 'url:zero', number: 0 }));
     const next = store.insertArticle(article({ key: 'guid:new' }));
@@ -132,6 +140,78 @@ export function storeConformance(open: () => Store): void {
       ['rfi', 'failed', 'timeout'],
       ['voa', 'ok', null],
     ]);
+  }));
+
+  test('setStatus records removed and restored events, and only on a change', withStore((store) => {
+    const a = store.insertArticle(article());
+    store.setStatus(a.id, 'live', 1000);
+    assert.deepEqual(store.listStatusEvents(a.id), []);
+    assert.equal(store.getArticle(a.id)?.statusChangedMs, null);
+    store.setStatus(a.id, 'removed', 2000);
+    store.setStatus(a.id, 'removed', 2500);
+    store.setStatus(a.id, 'live', 3000);
+    assert.deepEqual(store.listStatusEvents(a.id).map((e) => [e.kind, e.atMs, e.articleId]), [
+      ['removed', 2000, a.id],
+      ['restored', 3000, a.id],
+    ]);
+    const current = store.getArticle(a.id)!;
+    assert.equal(current.status, 'live');
+    assert.equal(current.statusChangedMs, 3000);
+  }));
+
+  test('removed articles are listed most recently removed first', withStore((store) => {
+    const a = store.insertArticle(article({ key: 'a' }));
+    const b = store.insertArticle(article({ key: 'b' }));
+    const c = store.insertArticle(article({ sourceId: 'rfi', key: 'c' }));
+    store.setStatus(a.id, 'removed', 1000);
+    store.setStatus(c.id, 'removed', 3000);
+    store.setStatus(b.id, 'removed', 2000);
+    assert.deepEqual(store.listRemoved().map((x) => x.key), ['c', 'b', 'a']);
+    assert.deepEqual(store.listRemoved(1).map((x) => x.key), ['c']);
+    store.setStatus(c.id, 'live', 4000);
+    assert.deepEqual(store.listRemoved().map((x) => x.key), ['b', 'a']);
+  }));
+
+  test('checks are kept, newest first', withStore((store) => {
+    const a = store.insertArticle(article());
+    const first = store.recordCheck({ articleId: a.id, checkedMs: 1000, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
+    store.recordCheck({ articleId: a.id, checkedMs: 2000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
+    store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'error', httpStatus: null, finalUrl: null, detail: 'timeout' });
+    assert.ok(first.id > 0);
+    assert.deepEqual(store.listChecks(a.id).map((c) => [c.checkedMs, c.outcome, c.httpStatus]), [
+      [3000, 'error', null],
+      [2000, 'gone', 404],
+      [1000, 'alive', 200],
+    ]);
+    assert.deepEqual(store.listChecks(a.id, 1)[0], {
+      id: store.listChecks(a.id, 1)[0]!.id,
+      articleId: a.id,
+      checkedMs: 3000,
+      outcome: 'error',
+      httpStatus: null,
+      finalUrl: null,
+      detail: 'timeout',
+    });
+    assert.throws(() => store.recordCheck({ articleId: a.id, checkedMs: 1, outcome: 'maybe' as never, httpStatus: null, finalUrl: null, detail: null }));
+  }));
+
+  test('the check schedule: unscheduled, then due most overdue first', withStore((store) => {
+    const a = store.insertArticle(article({ key: 'a' }));
+    const b = store.insertArticle(article({ key: 'b' }));
+    const noUrl = store.insertArticle(article({ key: 'c', url: null }));
+    assert.deepEqual(store.listUnscheduled(10).map((x) => x.id), [a.id, b.id]);
+    assert.equal(store.listUnscheduled(10)[0]?.nextCheckMs, null);
+    assert.deepEqual(store.listDueChecks(Number.MAX_SAFE_INTEGER, 10), []);
+    store.setNextCheck(a.id, 5000);
+    store.setNextCheck(b.id, 3000);
+    assert.deepEqual(store.listUnscheduled(10), []);
+    assert.deepEqual(store.listDueChecks(2999, 10), []);
+    assert.deepEqual(store.listDueChecks(10_000, 10).map((x) => [x.id, x.nextCheckMs]), [[b.id, 3000], [a.id, 5000]]);
+    assert.deepEqual(store.listDueChecks(10_000, 1).map((x) => x.id), [b.id]);
+    assert.equal(store.countDueChecks(10_000), 2);
+    assert.equal(store.countDueChecks(4000), 1);
+    assert.equal(store.listDueChecks(4000, 10)[0]?.content, '<p>正文</p>');
+    assert.ok(!store.listDueChecks(10_000, 10).some((x) => x.id === noUrl.id));
   }));
 
   test('a failed transaction leaves nothing behind', withStore((store) => {

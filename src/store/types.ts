@@ -90,6 +90,38 @@ export interface NewRevision {
   seenWhere: SeenWhere;
 }
 
+/** What one re-check of an article's URL found (recheck/classify.ts says how each is decided). */
+export type CheckOutcome = 'alive' | 'changed' | 'gone' | 'redirected-away' | 'blocked' | 'error';
+
+export interface NewCheck {
+  articleId: number;
+  checkedMs: number;
+  outcome: CheckOutcome;
+  /** The final HTTP status, or null when no response came (network error, timeout). */
+  httpStatus: number | null;
+  /** Where redirects ended, when a response came. */
+  finalUrl: string | null;
+  detail: string | null;
+}
+
+export interface Check extends NewCheck {
+  id: number;
+}
+
+/** A change of an article's status: removed at the source, or restored after a removal. */
+export interface StatusEvent {
+  id: number;
+  articleId: number;
+  atMs: number;
+  kind: 'removed' | 'restored';
+}
+
+/** An article with its place in the re-check schedule. */
+export interface CheckTarget extends Article {
+  /** When the article is next due for a re-check; null when not yet scheduled. */
+  nextCheckMs: number | null;
+}
+
 export interface SourceRunResult {
   sourceId: string;
   outcome: 'ok' | 'not-modified' | 'failed' | 'skipped';
@@ -120,10 +152,30 @@ export interface Store {
   getArticle(id: number): Article | null;
   getArticleByNumber(sourceId: string, number: number): Article | null;
   insertArticle(article: NewArticle): Article;
+  /** Never give this file number to a new article: an archive file the import could not read holds it. */
+  reserveNumber(sourceId: string, number: number): void;
   /** Records a new current revision of an existing article. */
   addRevision(articleId: number, revision: NewRevision): Revision;
   listRevisions(articleId: number): Revision[];
+  /**
+   * Changes an article's status and records a StatusEvent ('removed', or 'restored' when a removed article
+   * becomes live again). Setting the status it already has does nothing.
+   */
   setStatus(articleId: number, status: ArticleStatus, atMs: number): void;
+  listStatusEvents(articleId: number): StatusEvent[];
+  /** Every removed article, most recently removed first. */
+  listRemoved(limit?: number): Article[];
+
+  // re-checks (recheck/)
+  recordCheck(check: NewCheck): Check;
+  /** Newest first. */
+  listChecks(articleId: number, limit?: number): Check[];
+  /** Articles with a URL that have no next check time yet, oldest id first. */
+  listUnscheduled(limit: number): CheckTarget[];
+  setNextCheck(articleId: number, atMs: number | null): void;
+  /** Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. */
+  listDueChecks(nowMs: number, limit: number): CheckTarget[];
+  countDueChecks(nowMs: number): number;
 
   /** Newest first by publication time. */
   listLatest(sourceId: string, limit: number): Article[];

@@ -148,7 +148,7 @@ export function cleanPass(html: string, mode: Mode, removed: string[], depth = 0
       else endTag(tok);
     } else if (tok.kind === 'text' || tok.kind === 'emptyEndTag') {
       out.push(html.slice(tok.start, tok.end));
-    } else {
+    } else if (tok.kind === 'comment' || tok.kind === 'bogusComment' || tok.kind === 'doctype' || tok.kind === 'cdata') {
       inert(tok, tok.kind === 'cdata' ? 'CDATA section' : tok.kind === 'doctype' ? 'doctype' : 'comment');
     }
   }

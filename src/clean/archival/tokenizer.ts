@@ -174,9 +174,4 @@ export function rawTextEnd(html: string, pos: number, name: string): number {
   return m === null ? html.length : m.index;
 }
 
-/** PLAINTEXT never ends. */
-export function plainTextEnd(html: string): number {
-  return html.length;
-}
-
 export { scriptDataEnd } from './script-data.ts';

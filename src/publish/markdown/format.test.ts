@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { archiveLink, formatArticleFile, formatList, markdownTitle, markdownUrl, monthDayUtc8 } from './format.ts';
+import {
+  archiveLink,
+  dateTimeUtc8,
+  formatArticleFile,
+  formatList,
+  formatRemovedList,
+  markdownTitle,
+  markdownUrl,
+  monthDayUtc8,
+} from './format.ts';
 
 describe('markdown format', () => {
   const titles: [string, string, string][] = [
@@ -48,6 +57,18 @@ describe('markdown format', () => {
       list,
       '德国之声\n------\n\n3-22 [A](/articles/dw/1048574.md)\n\n3-22 [B](/articles/dw/1048575.md) ~~已删除~~ (3-22 起原网页已删除)\n\n',
     );
+  });
+
+  test('the removed list: heading, then removal time (UTC+8), source and link, newest first as given', () => {
+    assert.equal(dateTimeUtc8(Date.UTC(2023, 11, 31, 16, 5)), '2024-01-01 00:05');
+    assert.equal(
+      formatRemovedList([
+        { removedMs: Date.UTC(2024, 0, 2, 3, 4), sourceName: '美国之音', title: '标题 [2]', path: '/articles/voa/1048574.md' },
+        { removedMs: Date.UTC(2023, 5, 1, 0, 0), sourceName: '法广', title: 'B', path: '/articles/rfi/1048570.md' },
+      ]),
+      '已删除的文章\n------\n\n2024-01-02 11:04 美国之音 [标题 \\[2\\]](/articles/voa/1048574.md)\n\n2023-06-01 08:00 法广 [B](/articles/rfi/1048570.md)\n\n',
+    );
+    assert.equal(formatRemovedList([]), '已删除的文章\n------\n\n');
   });
 
   test('archive links encode each segment', () => {

@@ -72,6 +72,34 @@ export function formatList(name: string, entries: readonly ListEntry[]): string 
   return `${name}\n------\n\n${entries.map((entry) => `${formatListLine(entry)}\n\n`).join('')}`;
 }
 
+/** `YYYY-MM-DD HH:MM` of a moment in UTC+8. */
+export function dateTimeUtc8(ms: number): string {
+  const iso = new Date(ms + UTC8_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+export const REMOVED_LIST_PATH = 'lists/removed.md';
+export const REMOVED_LIST_TITLE = '已删除的文章';
+
+export interface RemovedEntry {
+  removedMs: number;
+  sourceName: string;
+  title: string;
+  path: string;
+}
+
+/**
+ * `lists/removed.md`: every article removed at its source, most recently removed first, each line
+ * `{removal time, UTC+8} {source name} [{title}]({path})`, in the same blank-line-separated shape as a
+ * source list.
+ */
+export function formatRemovedList(entries: readonly RemovedEntry[]): string {
+  const lines = entries.map(
+    (entry) => `${dateTimeUtc8(entry.removedMs)} ${markdownTitle(entry.sourceName)} [${markdownTitle(entry.title)}](${entry.path})\n\n`,
+  );
+  return `${REMOVED_LIST_TITLE}\n------\n\n${lines.join('')}`;
+}
+
 export function articlePath(sourceId: string, number: number): string {
   return `articles/${sourceId}/${number}.md`;
 }

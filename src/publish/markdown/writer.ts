@@ -1,10 +1,19 @@
 // Renders the compatible Markdown archive from the store: article files, per-source lists, README.
 // Incremental: only articles whose current revision is unpublished are written, and only the lists of
 // sources that changed; a file whose bytes would not change is not touched.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Store } from '../../store/types.ts';
 import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
-import { archiveLink, articlePath, formatArticleFile, formatList } from './format.ts';
+import {
+  archiveLink,
+  articlePath,
+  formatArticleFile,
+  formatList,
+  formatRemovedList,
+  REMOVED_LIST_PATH,
+  REMOVED_LIST_TITLE,
+} from './format.ts';
 
 export interface MarkdownSource {
   id: string;
@@ -47,7 +56,8 @@ export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublis
     const source = byId.get(sourceId) ?? { id: sourceId, name: sourceId };
     if (writeList(output, source, store.listLatest(sourceId, options.listSize), log)) listsWritten++;
   }
-  writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources), log);
+  const removedList = writeRemovedList(output, store, byId, log);
+  writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources, { removedList }), log);
 
   // Marked only after the files are on disk: a run killed before this point rewrites them next time.
   store.markPublished(published);
@@ -74,7 +84,27 @@ function writeList(output: string, source: MarkdownSource, articles: readonly Ar
   return writeFileAtomic(join(output, 'lists', `${source.name}.md`), formatList(source.name, entries), log);
 }
 
-export function formatReadme(sources: readonly MarkdownSource[]): string {
+/**
+ * `lists/removed.md`, once any article has been removed (an archive that never saw a removal keeps the
+ * old layout exactly); it stays, possibly empty, after every removed article is restored.
+ * Returns whether the list exists.
+ */
+function writeRemovedList(output: string, store: Store, sources: ReadonlyMap<string, MarkdownSource>, log: WriteLog): boolean {
+  const removed = store.listRemoved();
+  const file = join(output, REMOVED_LIST_PATH);
+  if (removed.length === 0 && !existsSync(file)) return false;
+  const entries = removed.map((article) => ({
+    removedMs: article.statusChangedMs ?? 0,
+    sourceName: sources.get(article.sourceId)?.name ?? article.sourceId,
+    title: article.title,
+    path: archiveLink(articlePath(article.sourceId, article.number)),
+  }));
+  writeFileAtomic(file, formatRemovedList(entries), log);
+  return true;
+}
+
+export function formatReadme(sources: readonly MarkdownSource[], options: { removedList?: boolean } = {}): string {
   const links = sources.map((source) => `[${source.name}](${archiveLink(`lists/${source.name}.md`)})`);
+  if (options.removedList) links.push(`[${REMOVED_LIST_TITLE}](${archiveLink(REMOVED_LIST_PATH)})`);
   return `newsvault\n------\n\n${links.map((link) => `${link}\n\n`).join('')}`;
 }

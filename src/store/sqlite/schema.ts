@@ -73,4 +73,30 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, source_id)
   ) STRICT;
   `,
+  // 2: re-checks of article URLs (recheck/), their schedule, and status events (removed, restored).
+  `
+  ALTER TABLE articles ADD COLUMN next_check_ms INTEGER;
+  CREATE INDEX articles_by_next_check ON articles (next_check_ms) WHERE next_check_ms IS NOT NULL;
+  CREATE INDEX articles_unscheduled ON articles (id) WHERE next_check_ms IS NULL AND url IS NOT NULL;
+  CREATE INDEX articles_removed ON articles (status_changed_ms DESC) WHERE status = 'removed';
+
+  CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    checked_ms INTEGER NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('alive', 'changed', 'gone', 'redirected-away', 'blocked', 'error')),
+    http_status INTEGER,
+    final_url TEXT,
+    detail TEXT
+  ) STRICT;
+  CREATE INDEX checks_by_article ON checks (article_id, checked_ms DESC, id DESC);
+
+  CREATE TABLE status_events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('removed', 'restored'))
+  ) STRICT;
+  CREATE INDEX status_events_by_article ON status_events (article_id, at_ms, id);
+  `,
 ];

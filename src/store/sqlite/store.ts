@@ -10,6 +10,10 @@ import type {
   SourceRecord,
   SourceRunResult,
   Store,
+  Check,
+  CheckTarget,
+  NewCheck,
+  StatusEvent,
 } from '../types.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
@@ -71,6 +75,10 @@ function toArticle(row: ArticleRow): Article {
   };
 }
 
+function toCheckTarget(row: ArticleRow & { next_check_ms: number | null }): CheckTarget {
+  return { ...toArticle(row), nextCheckMs: row.next_check_ms };
+}
+
 function toRevision(row: RevisionRow): Revision {
   return {
     id: row.id,
@@ -117,7 +125,22 @@ export class SqliteStore implements Store {
         title = ?, url = ?, needs_publish = 1 WHERE id = ?`),
       revisionCount: prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM revisions WHERE article_id = ?`),
       listRevisions: prepare(`SELECT * FROM revisions WHERE article_id = ? ORDER BY seq`),
-      setStatus: prepare(`UPDATE articles SET status = ?, status_changed_ms = ?, needs_publish = 1 WHERE id = ?`),
+      setStatus: prepare(`UPDATE articles SET status = ?, status_changed_ms = ?, needs_publish = 1 WHERE id = ? AND status != ?`),
+      insertStatusEvent: prepare(`INSERT INTO status_events (article_id, at_ms, kind) VALUES (?, ?, ?)`),
+      listStatusEvents: prepare(`SELECT id, article_id AS articleId, at_ms AS atMs, kind FROM status_events
+        WHERE article_id = ? ORDER BY at_ms, id`),
+      listRemoved: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.status = 'removed'
+        ORDER BY a.status_changed_ms DESC, a.id DESC LIMIT ?`),
+      insertCheck: prepare(`INSERT INTO checks (article_id, checked_ms, outcome, http_status, final_url, detail)
+        VALUES (@articleId, @checkedMs, @outcome, @httpStatus, @finalUrl, @detail)`),
+      listChecks: prepare(`SELECT id, article_id AS articleId, checked_ms AS checkedMs, outcome, http_status AS httpStatus,
+        final_url AS finalUrl, detail FROM checks WHERE article_id = ? ORDER BY checked_ms DESC, id DESC LIMIT ?`),
+      listUnscheduled: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
+        WHERE a.next_check_ms IS NULL AND a.url IS NOT NULL ORDER BY a.id LIMIT ?`),
+      countDue: prepare(`SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= ?`),
+      setNextCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ?`),
+      listDue: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
+        WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= ? ORDER BY a.next_check_ms, a.id LIMIT ?`),
       latest: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ?
         ORDER BY a.published_ms DESC, a.number ASC LIMIT ?`),
       latestAll: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM}
@@ -226,6 +249,10 @@ export class SqliteStore implements Store {
     });
   }
 
+  reserveNumber(sourceId: string, number: number): void {
+    this.lowerNextNumber(sourceId, number);
+  }
+
   addRevision(articleId: number, revision: NewRevision): Revision {
     return this.transaction(() => {
       const { seq } = this.statements.revisionCount.get(articleId) as { seq: number };
@@ -241,7 +268,43 @@ export class SqliteStore implements Store {
   }
 
   setStatus(articleId: number, status: ArticleStatus, atMs: number): void {
-    this.statements.setStatus.run(status, atMs, articleId);
+    this.transaction(() => {
+      if (this.statements.setStatus.run(status, atMs, articleId, status).changes === 0) return;
+      this.statements.insertStatusEvent.run(articleId, atMs, status === 'removed' ? 'removed' : 'restored');
+    });
+  }
+
+  listStatusEvents(articleId: number): StatusEvent[] {
+    return this.statements.listStatusEvents.all(articleId) as StatusEvent[];
+  }
+
+  listRemoved(limit = -1): Article[] {
+    return (this.statements.listRemoved.all(limit) as ArticleRow[]).map(toArticle);
+  }
+
+  recordCheck(check: NewCheck): Check {
+    const id = Number(this.statements.insertCheck.run(check).lastInsertRowid);
+    return { id, ...check };
+  }
+
+  listChecks(articleId: number, limit = -1): Check[] {
+    return this.statements.listChecks.all(articleId, limit) as Check[];
+  }
+
+  listUnscheduled(limit: number): CheckTarget[] {
+    return (this.statements.listUnscheduled.all(limit) as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
+  }
+
+  setNextCheck(articleId: number, atMs: number | null): void {
+    this.statements.setNextCheck.run(atMs, articleId);
+  }
+
+  countDueChecks(nowMs: number): number {
+    return (this.statements.countDue.get(nowMs) as { n: number }).n;
+  }
+
+  listDueChecks(nowMs: number, limit: number): CheckTarget[] {
+    return (this.statements.listDue.all(nowMs, limit) as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
   }
 
   listLatest(sourceId: string, limit: number): Article[] {
@@ -326,9 +389,9 @@ export class SqliteStore implements Store {
   }
 
   // reader queries: prepared on first use so a store that never serves pays nothing.
-  private readerStatements: Map<string, ReturnType<SqliteDatabase['prepare']>> | null = null;
+  private readerStatements: Map<string, { all(...params: (string | number)[]): unknown[] }> | null = null;
 
-  private readerQuery(sql: string, ...params: unknown[]): Article[] {
+  private readerQuery(sql: string, ...params: (string | number)[]): Article[] {
     this.readerStatements ??= new Map();
     let statement = this.readerStatements.get(sql);
     if (!statement) {

@@ -1,0 +1,104 @@
+// `newsvault check [--all]`: the re-checks alone. Without --all, the articles that are due (at most
+// `recheck.perRun`); with --all, every archived article now, whatever the schedule. Status changes are
+// published to the Markdown archive (source lists, lists/removed.md) and committed like a run's.
+import type { Config } from '../config/index.ts';
+import { importIfEmpty } from '../cycle/import-if-empty.ts';
+import { createFetcher } from '../fetch/index.ts';
+import { commitArchive, commitMessage, GitError, type SourceChange } from '../git/index.ts';
+import { publishMarkdown } from '../publish/markdown/index.ts';
+import { runRechecks, type RecheckResult } from '../recheck/index.ts';
+import { SqliteStore } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+import { EXIT_OK, EXIT_PARTIAL } from './io.ts';
+
+export interface CheckOptions {
+  all?: boolean;
+  json?: boolean;
+  /** Fixed commit time for reproducible tests. */
+  commitDate?: Date;
+}
+
+export async function checkCommand(config: Config, io: CliIo, options: CheckOptions = {}): Promise<number> {
+  const store = SqliteStore.open(config.database);
+  const fetcher = createFetcher({
+    ...(config.fetch.userAgent ? { userAgent: config.fetch.userAgent } : {}),
+    ...(config.fetch.timeoutMs ? { timeoutMs: config.fetch.timeoutMs } : {}),
+    ...(config.fetch.retries !== undefined ? { retries: config.fetch.retries } : {}),
+    ...(config.fetch.concurrency ? { concurrency: config.fetch.concurrency } : {}),
+    ...(config.fetch.perHostConcurrency ? { perHostConcurrency: config.fetch.perHostConcurrency } : {}),
+    proxy: config.fetch.proxy ?? null,
+  });
+  const errors: string[] = [];
+  try {
+    importIfEmpty({ store, output: config.output, sources: config.sources, now: io.now });
+    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+    const proxies = new Map(config.sources.map((source) => [source.id, source.proxy]));
+    const result = await runRechecks({
+      store,
+      fetcher,
+      now: io.now,
+      all: options.all ?? false,
+      limit: options.all ? Number.MAX_SAFE_INTEGER : config.recheck.perRun,
+      proxyFor: (sourceId) => proxies.get(sourceId) ?? null,
+    });
+
+    let committed = false;
+    try {
+      publishMarkdown({
+        store,
+        output: config.output,
+        sources: config.sources,
+        listSize: config.listSize,
+        touchedSources: result.touchedSources,
+      });
+      if (config.git.commit) {
+        const commit = await commitArchive({
+          dir: config.output,
+          message: commitMessage(changes(result)),
+          authorName: config.git.authorName,
+          authorEmail: config.git.authorEmail,
+          remotes: config.git.remotes,
+          push: config.git.push,
+          ...(options.commitDate ? { date: options.commitDate } : {}),
+        });
+        committed = commit.committed;
+        for (const push of commit.pushes.filter((outcome) => !outcome.ok)) errors.push(`git: push to ${push.remote} failed: ${push.error}`);
+      }
+    } catch (error) {
+      errors.push(error instanceof GitError ? error.message : `publish: ${(error as Error).message}`);
+    }
+
+    io.stdout(options.json ? `${JSON.stringify({ ...result, committed, errors })}\n` : formatCheckSummary(result, committed));
+    for (const error of errors) io.stderr(`${error}\n`);
+    return errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+  } finally {
+    await fetcher.close();
+    store.close();
+  }
+}
+
+function changes(result: RecheckResult): SourceChange[] {
+  const bySource = new Map<string, SourceChange>();
+  const entry = (sourceId: string) => {
+    let change = bySource.get(sourceId);
+    if (!change) bySource.set(sourceId, (change = { sourceId, newCount: 0, changedCount: 0, removedCount: 0, restoredCount: 0 }));
+    return change;
+  };
+  for (const ref of result.removed) entry(ref.sourceId).removedCount! += 1;
+  for (const ref of result.restored) entry(ref.sourceId).restoredCount! += 1;
+  return [...bySource.values()];
+}
+
+export function formatCheckSummary(result: RecheckResult, committed: boolean): string {
+  const outcomes = Object.entries(result.outcomes)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${outcome}`)
+    .join(', ');
+  const lines = [
+    `checked ${result.checked} article${result.checked === 1 ? '' : 's'}${outcomes ? `: ${outcomes}` : ''}`,
+    ...result.removed.map((ref) => `removed  ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...result.restored.map((ref) => `restored ${ref.sourceId}/${ref.number} ${ref.title}`),
+    `${result.removed.length} removed, ${result.restored.length} restored; ${result.stillDue} still due${committed ? '; committed' : ''}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

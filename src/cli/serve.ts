@@ -1,0 +1,81 @@
+// `newsvault serve [--port N] [--host H]`: the local web reader over the configured database.
+// Before serving it brings the search index up to date (one read-write connection, closed again); the
+// reader itself gets a read-only connection, so no request can change the archive even by mistake, and a
+// cycle may run at the same time (WAL).
+import { existsSync } from 'node:fs';
+import type { Config } from '../config/index.ts';
+import { ensureSearchSchema } from '../search/index.ts';
+import { startReader } from '../serve/index.ts';
+import { openDatabase, SqliteStore } from '../store/index.ts';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
+import { indexedCount, reindexStore } from './reindex.ts';
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  /** Resolves when the server should stop; default: SIGINT or SIGTERM. */
+  until?: Promise<void>;
+  /** Called with the reader's URL once it listens (tests use it). */
+  onListening?: (url: string) => void;
+}
+
+export const DEFAULT_PORT = 8080;
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** Rebuilds the index when it is missing, from another version, or holds a different number of articles. */
+function prepareIndex(file: string, io: CliIo): void {
+  const store = SqliteStore.open(file);
+  try {
+    const { needsReindex } = ensureSearchSchema(store.db);
+    const articles = store.countArticles();
+    if (!needsReindex && indexedCount(store.db) === articles) return;
+    io.stderr(`serve: building the search index for ${articles} articles…\n`);
+    const count = reindexStore(store, store.db);
+    io.stderr(`serve: indexed ${count} articles\n`);
+  } finally {
+    store.close();
+  }
+}
+
+export async function serveCommand(config: Config, options: ServeOptions, io: CliIo): Promise<number> {
+  const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
+  if (!/^\d{1,5}$/.test(options.port ?? String(DEFAULT_PORT)) || port > 65535) {
+    io.stderr(`serve: --port must be a number from 0 to 65535, got "${options.port}"\n`);
+    return EXIT_USAGE;
+  }
+  if (!existsSync(config.database)) {
+    io.stderr(`serve: no database at ${config.database}; run \`newsvault run\` or \`newsvault import DIR\` first\n`);
+    return EXIT_USAGE;
+  }
+  prepareIndex(config.database, io);
+
+  const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
+  try {
+    const reader = await startReader({
+      store,
+      db: store.db,
+      port,
+      host: options.host ?? '127.0.0.1',
+      now: io.now,
+      logError: (error) => io.stderr(`serve: ${(error as Error).stack ?? String(error)}\n`),
+    });
+    io.stdout(`newsvault reader at ${reader.url}/  (Ctrl-C stops it)\n`);
+    options.onListening?.(reader.url);
+    await (options.until ?? untilSignal());
+    await reader.close();
+    return EXIT_OK;
+  } finally {
+    store.close();
+  }
+}

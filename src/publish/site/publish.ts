@@ -1,0 +1,174 @@
+// Builds the static site and its Atom feeds from the archive, incrementally: only the articles that
+// changed since the last build (new revision or status change) are rendered, with the pages that list
+// them (their outlet page, their day), plus the small always-current pages (home, days, removed,
+// changed, feeds). writeFileAtomic skips a page whose bytes did not change, so the write log holds
+// exactly the files that differ. The first build, a changed setting or a rebuilt database renders all.
+import { join } from 'node:path';
+import { cleanDisplay } from '../../clean/index.ts';
+import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from '../atom/index.ts';
+import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { renderArticlePage, type DisplayCleaner } from './article-page.ts';
+import type { SiteSource } from './list.ts';
+import {
+  renderChanged,
+  renderDay,
+  renderDaysIndex,
+  renderHome,
+  renderRemoved,
+  renderSourcePage,
+  type SiteContext,
+} from './list-pages.ts';
+import { pageCount, pageOfRank, sitePaths } from './paths.ts';
+import type { ArticleSummary, SiteQueries } from './queries.ts';
+import { diffRevisionText, type RevisionDiffer } from './revision-diff.ts';
+import { formatSiteState, readSiteState, settingsHash } from './state.ts';
+import { STYLESHEET } from './stylesheet.ts';
+import { dayKeyUtc8, dayRangeUtc8 } from './time.ts';
+
+export interface PublishSiteOptions {
+  queries: SiteQueries;
+  /** The site folder (absolute). */
+  dir: string;
+  siteTitle: string;
+  /** Outlets in display order; articles of an outlet not listed still get pages (named by id). */
+  sources: readonly SiteSource[];
+  pageSize: number;
+  atomEntries: number;
+  /** Public URL of the site folder, for absolute links in the feeds; optional. */
+  baseUrl?: string | null;
+  /** Render every page, whatever the saved state says. */
+  full?: boolean;
+  clean?: DisplayCleaner;
+  diff?: RevisionDiffer;
+  log?: WriteLog;
+}
+
+export interface PublishSiteResult {
+  full: boolean;
+  /** Article pages rendered (written or found identical). */
+  articlesRendered: number;
+  /** Files whose bytes changed, absolute. */
+  files: string[];
+}
+
+const HOME_ARTICLES = 60;
+const HOME_DAYS = 14;
+const LIST_LIMIT = 2000;
+const BATCH = 500;
+
+export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(html, { baseUrl });
+
+export function publishSite(options: PublishSiteOptions): PublishSiteResult {
+  const { queries, dir, pageSize } = options;
+  const log: WriteLog = options.log ?? { written: [] };
+  const before = log.written.length;
+  const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
+  const clean = options.clean ?? displayClean;
+  const diff = options.diff ?? diffRevisionText;
+
+  const sources = new Map(options.sources.map((source) => [source.id, source]));
+  const sourceOf = (id: string): SiteSource => sources.get(id) ?? { id, name: id, language: null };
+  const context: SiteContext = { siteTitle: options.siteTitle, sources };
+  const settings = settingsHash({
+    title: options.siteTitle,
+    sources: options.sources,
+    pageSize,
+    atomEntries: options.atomEntries,
+    baseUrl: options.baseUrl ?? null,
+  });
+
+  const statePath = join(dir, sitePaths.state);
+  const state = options.full ? null : readSiteState(statePath);
+  const mark = queries.currentMark();
+  const full = state === null || state.settings !== settings || !queries.markIsValid(state.mark);
+
+  // 1. Article pages.
+  const touchedPages = new Map<string, Set<number>>();
+  const touchedDays = new Set<string>();
+  let articlesRendered = 0;
+  const renderArticle = (summary: ArticleSummary): void => {
+    const article = queries.article(summary.id);
+    if (!article) return;
+    const source = sourceOf(article.sourceId);
+    write(
+      sitePaths.article(article.sourceId, article.number),
+      renderArticlePage(context, { article, revisions: queries.revisions(article.id), source, clean, diff }),
+    );
+    articlesRendered++;
+    if (!full) {
+      const pages = touchedPages.get(article.sourceId) ?? new Set<number>();
+      pages.add(pageOfRank(queries.rankInSource(article.sourceId, article.number), pageSize));
+      touchedPages.set(article.sourceId, pages);
+      touchedDays.add(dayKeyUtc8(article.publishedMs));
+    }
+  };
+  if (full) {
+    for (let batch = queries.allArticles(0, BATCH); batch.length > 0; batch = queries.allArticles(batch.at(-1)!.id, BATCH)) {
+      batch.forEach(renderArticle);
+    }
+  } else {
+    queries.changedSince(state.mark).forEach(renderArticle);
+  }
+
+  // 2. Outlet pages: the pages holding changed articles, and the newest two (a new page changes the
+  // "newer" link of the one before it). A full build renders every page of every outlet.
+  const outletIds = new Set([...sources.keys(), ...touchedPages.keys()]);
+  const outlets = [...outletIds].map((id) => {
+    const count = queries.countSource(id);
+    return { source: sourceOf(id), count, pages: pageCount(count, pageSize) };
+  });
+  for (const outlet of outlets) {
+    const id = outlet.source.id;
+    const wanted = full
+      ? range(1, outlet.pages)
+      : touchedPages.has(id)
+        ? new Set([...touchedPages.get(id)!, outlet.pages, Math.max(1, outlet.pages - 1)])
+        : new Set<number>();
+    for (const page of [...wanted].sort((a, b) => a - b)) {
+      const articles = queries.sourceSlice(id, (page - 1) * pageSize, pageSize);
+      write(sitePaths.sourcePage(id, page), renderSourcePage(context, outlet.source, page, outlet.pages, articles, sitePaths.sourcePage(id, page)));
+      if (page === outlet.pages) {
+        write(sitePaths.sourceIndex(id), renderSourcePage(context, outlet.source, page, outlet.pages, articles, sitePaths.sourceIndex(id)));
+      }
+    }
+  }
+
+  // 3. Day pages and the small pages that summarise the whole archive.
+  const days = queries.days();
+  for (const day of full ? days.map((entry) => entry.day) : [...touchedDays].sort()) {
+    const { startMs, endMs } = dayRangeUtc8(day);
+    write(sitePaths.day(day), renderDay(context, day, queries.publishedBetween(startMs, endMs)));
+  }
+  write(sitePaths.days, renderDaysIndex(context, days));
+  write(sitePaths.home, renderHome(context, queries.latest(HOME_ARTICLES), outlets.filter((o) => o.count > 0 || sources.has(o.source.id)), days.slice(0, HOME_DAYS)));
+  write(sitePaths.removed, renderRemoved(context, queries.removed(LIST_LIMIT)));
+  write(sitePaths.changed, renderChanged(context, queries.changed(LIST_LIMIT)));
+  write(sitePaths.style, STYLESHEET);
+
+  // 4. Feeds: everything, removed, changed, and the outlets that changed.
+  const feeds: FeedContext = {
+    queries,
+    sources,
+    siteTitle: options.siteTitle,
+    baseUrl: options.baseUrl ?? null,
+    entries: options.atomEntries,
+    clean,
+  };
+  for (const rendered of [allFeed(feeds), removedFeed(feeds), changedFeed(feeds)]) write(rendered.path, rendered.content);
+  for (const outlet of outlets) {
+    if (full || touchedPages.has(outlet.source.id)) {
+      const rendered = sourceFeed(feeds, outlet.source);
+      write(rendered.path, rendered.content);
+    }
+  }
+
+  // 5. Last: the mark. A build killed before this point is simply redone next time.
+  write(sitePaths.state, formatSiteState({ version: 1, settings, mark }));
+  return { full, articlesRendered, files: log.written.slice(before) };
+}
+
+function range(from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  for (let page = from; page <= to; page++) out.add(page);
+  return out;
+}

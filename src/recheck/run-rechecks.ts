@@ -1,0 +1,105 @@
+// Runs the re-checks that are due (or all of them): fetch each article's URL, classify, keep the check,
+// apply the evidence rule, and schedule the next check. Bounded: at most `limit` articles per call,
+// most overdue first, a few at a time (the fetcher's per-host limit still applies).
+import type { Fetcher } from '../fetch/types.ts';
+import type { CheckOutcome, CheckTarget, Store } from '../store/index.ts';
+import { classifyFailure, classifyResponse, type Classification } from './classify.ts';
+import { judge } from './evidence.ts';
+import { nextCheckAt } from './schedule.ts';
+import type { CheckedRef, RecheckResult } from './types.ts';
+
+export interface RecheckDeps {
+  store: Store;
+  fetcher: Fetcher;
+  now: () => Date;
+  /** Most articles to check in this call (config `recheck.perRun`). */
+  limit: number;
+  /** Ignore the schedule: every article with a URL is due now (`newsvault check --all`). */
+  all?: boolean;
+  /** A per-source proxy (config `sources[].proxy`). */
+  proxyFor?: (sourceId: string) => string | null;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Page bodies above this are not needed to recognise an article. */
+  maxBytes?: number;
+}
+
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+const SCHEDULE_BATCH = 1000;
+/** How many earlier checks the evidence rule looks at. */
+const HISTORY = 20;
+
+export function emptyRecheckResult(): RecheckResult {
+  const outcomes = { alive: 0, changed: 0, gone: 0, 'redirected-away': 0, blocked: 0, error: 0 } satisfies Record<CheckOutcome, number>;
+  return { checked: 0, outcomes, removed: [], restored: [], touchedSources: [], stillDue: 0 };
+}
+
+/** Gives every article that has none a first check time: one schedule interval after it was first seen. */
+export function scheduleNew(store: Store): number {
+  let scheduled = 0;
+  for (;;) {
+    const batch = store.listUnscheduled(SCHEDULE_BATCH);
+    if (batch.length === 0) return scheduled;
+    store.transaction(() => {
+      for (const article of batch) store.setNextCheck(article.id, nextCheckAt(article, article.firstSeenMs));
+    });
+    scheduled += batch.length;
+  }
+}
+
+export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
+  const { store } = deps;
+  const result = emptyRecheckResult();
+  if (deps.limit <= 0) return result;
+  scheduleNew(store);
+  const nowMs = deps.now().getTime();
+  const dueBefore = deps.all ? Number.MAX_SAFE_INTEGER : nowMs;
+  const queue = store.listDueChecks(dueBefore, deps.limit);
+  result.stillDue = store.countDueChecks(dueBefore) - queue.length;
+  const touched = new Set<string>();
+
+  const worker = async () => {
+    for (let article = queue.shift(); article; article = queue.shift()) {
+      const classification = await checkOne(article, deps);
+      record(article, classification, deps, result, touched);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+  result.touchedSources = [...touched].sort();
+  return result;
+}
+
+async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<Classification> {
+  const url = article.url!;
+  try {
+    const response = await deps.fetcher.fetch({
+      url,
+      accept: PAGE_ACCEPT,
+      proxy: deps.proxyFor?.(article.sourceId) ?? null,
+      maxBytes: deps.maxBytes ?? 5 * 1024 * 1024,
+    });
+    return classifyResponse(response, { url, title: article.title, content: article.content });
+  } catch (error) {
+    return classifyFailure(error);
+  }
+}
+
+function record(article: CheckTarget, classification: Classification, deps: RecheckDeps, result: RecheckResult, touched: Set<string>) {
+  const { store } = deps;
+  // The time each check finished: with a fake clock in tests, the same moment for every check of a run.
+  const checkedMs = deps.now().getTime();
+  store.transaction(() => {
+    store.recordCheck({ articleId: article.id, checkedMs, ...classification });
+    const verdict = judge(article.status, store.listChecks(article.id, HISTORY));
+    const ref: CheckedRef = { id: article.id, sourceId: article.sourceId, number: article.number, title: article.title };
+    if (verdict.change !== null) {
+      store.setStatus(article.id, verdict.change === 'removed' ? 'removed' : 'live', verdict.atMs);
+      (verdict.change === 'removed' ? result.removed : result.restored).push(ref);
+      touched.add(article.sourceId);
+    }
+    const suspect = verdict.change === null && verdict.suspect;
+    store.setNextCheck(article.id, nextCheckAt(article, checkedMs, { suspect }));
+  });
+  result.checked++;
+  result.outcomes[classification.outcome]++;
+}

@@ -1,0 +1,211 @@
+// The reader: a read-only Hono app over the store and the search index. Server-rendered HTML that works
+// without JavaScript, a JSON API under /api/, and the same security headers on every response.
+//
+// Read-only by construction: only GET and HEAD are routed (anything else is 405), and no handler calls a
+// Store method that writes. `newsvault serve` also gives it a read-only SQLite connection.
+import type { Database } from 'better-sqlite3';
+import { Hono, type Context } from 'hono';
+import { cleanDisplay } from '../clean/index.ts';
+import { SearchError } from '../search/index.ts';
+import type { Article, Store } from '../store/index.ts';
+import { applySecurityHeaders } from './headers.ts';
+import { dayParam, idParam, pageParam, ParamError } from './params.ts';
+import type { SafeHtml } from './safe-html.ts';
+import { readSearchRequest, runSearch, SEARCH_PAGE_SIZE } from './search-request.ts';
+import { STYLESHEET } from './style.ts';
+import { DAY_MS, dayOf } from './time.ts';
+import { articlePage } from './views/article-page.ts';
+import { errorPage, ICON_SVG, page } from './views/layout.ts';
+import { dayBody, homeBody, searchBody, sourceBody, type SourceSummary } from './views/pages.ts';
+
+export interface ReaderOptions {
+  store: Store;
+  /** The SQLite handle that holds the search index (ensureSearchSchema done). Without it, search answers 503. */
+  db?: Database | null;
+  now?: () => Date;
+  /** Per-query budget handed to the search module (default 1,000 ms). */
+  searchTimeLimitMs?: number;
+  /** Where unexpected errors are reported (default: nowhere but the 500 page). */
+  logError?: (error: unknown) => void;
+}
+
+export const HOME_LATEST = 30;
+export const SOURCE_PAGE_SIZE = 50;
+export const DAY_PAGE_SIZE = 100;
+const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
+
+const HEADINGS: Record<number, string> = {
+  400: '参数错误',
+  404: '找不到',
+  405: '不允许的请求方法',
+  500: '服务器错误',
+  503: '暂不可用',
+};
+
+interface Problem {
+  status: 400 | 404 | 405 | 500 | 503;
+  kind: string;
+  message: string;
+  parameter?: string;
+}
+
+function problemOf(error: ParamError | SearchError): Problem {
+  return error instanceof ParamError
+    ? { status: 400, kind: error.kind, message: error.message, parameter: error.parameter }
+    : { status: 400, kind: error.kind, message: error.message, parameter: 'q' };
+}
+
+export function createReaderApp(options: ReaderOptions): Hono {
+  const { store } = options;
+  const db = options.db ?? null;
+  const now = options.now ?? (() => new Date());
+  const timeLimitMs = options.searchTimeLimitMs ?? 1_000;
+  const today = (): string => dayOf(now().getTime());
+  const app = new Hono();
+
+  const isApi = (c: Context): boolean => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+  const fail = (c: Context, problem: Problem): Response => {
+    if (isApi(c)) {
+      const { status, ...error } = problem;
+      return c.json({ error }, status);
+    }
+    const heading = HEADINGS[problem.status] ?? '错误';
+    return c.html(errorPage({ status: problem.status, heading, message: problem.message, today: today() }).toString(), problem.status);
+  };
+
+  const render = (c: Context, title: string, body: SafeHtml): Response =>
+    c.html(page({ title, body, today: today() }).toString());
+
+  const sourceSummaries = (): SourceSummary[] =>
+    store.listSources().map((s) => ({ ...s, count: store.countArticles(s.id) }));
+
+  app.use('*', async (c, next) => {
+    if (!ALLOWED_METHODS.has(c.req.method)) {
+      const res = fail(c, { status: 405, kind: 'method', message: `serve: ${c.req.method} is not allowed; the reader is read-only (GET, HEAD)` });
+      res.headers.set('Allow', 'GET, HEAD');
+      applySecurityHeaders(res.headers);
+      return res;
+    }
+    await next();
+    applySecurityHeaders(c.res.headers);
+  });
+
+  app.get('/static/style.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/static/icon.svg', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(ICON_SVG, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+  app.get('/favicon.ico', (c) => c.redirect('/static/icon.svg', 301));
+
+  app.get('/', (c) => render(c, '首页', homeBody(sourceSummaries(), store.listLatestAll(HOME_LATEST))));
+
+  app.get('/search', (c) => {
+    const sources = store.listSources();
+    const request = readSearchRequest((name) => c.req.query(name), sources, SEARCH_PAGE_SIZE);
+    if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
+    if (request.parsed === null) return render(c, '搜索', searchBody(sources, request, null));
+    if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
+    const result = runSearch(db, { ...request, parsed: request.parsed }, timeLimitMs);
+    if (result instanceof SearchError) return fail(c, problemOf(result));
+    return render(c, `搜索：${request.q}`, searchBody(sources, request, result));
+  });
+
+  app.get('/sources/:id', (c) => {
+    const id = c.req.param('id');
+    const source = sourceSummaries().find((s) => s.id === id) ?? sourceSummaries().find((s) => s.id.toLowerCase() === id.toLowerCase());
+    if (source === undefined) return fail(c, { status: 404, kind: 'not-found', message: `serve: no source has the id "${id.slice(0, 40)}"` });
+    const pageNumber = pageParam((name) => c.req.query(name));
+    if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
+    const articles = store.listLatestPage(source.id, SOURCE_PAGE_SIZE, (pageNumber - 1) * SOURCE_PAGE_SIZE);
+    const hasNext = pageNumber * SOURCE_PAGE_SIZE < source.count;
+    return render(c, source.name, sourceBody(source, store.listSources(), articles, pageNumber, hasNext));
+  });
+
+  app.get('/days/:day', (c) => {
+    const day = c.req.param('day');
+    const start = dayParam('day', day);
+    if (start instanceof ParamError) return fail(c, problemOf(start));
+    const pageNumber = pageParam((name) => c.req.query(name));
+    if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
+    // One extra row says whether there is a next page without counting the day.
+    const rows = store.listPublishedBetween(start, start + DAY_MS, DAY_PAGE_SIZE + 1, (pageNumber - 1) * DAY_PAGE_SIZE);
+    return render(c, day, dayBody(day, store.listSources(), rows.slice(0, DAY_PAGE_SIZE), pageNumber, rows.length > DAY_PAGE_SIZE));
+  });
+
+  const findArticle = (c: Context): { article: Article } | { problem: Problem } => {
+    const id = idParam(c.req.param('id') ?? '');
+    if (id instanceof ParamError) return { problem: problemOf(id) };
+    const article = store.getArticle(id);
+    return article ? { article } : { problem: { status: 404, kind: 'not-found', message: `serve: no article has the id ${id}` } };
+  };
+  const display = (article: Article): string => cleanDisplay(article.content, { baseUrl: article.url });
+  const sourceName = (id: string): string => store.listSources().find((s) => s.id === id)?.name ?? id;
+
+  app.get('/articles/:id', (c) => {
+    const found = findArticle(c);
+    if ('problem' in found) return fail(c, found.problem);
+    const { article } = found;
+    return render(
+      c,
+      article.title,
+      articlePage({ article, sourceName: sourceName(article.sourceId), revisions: store.listRevisions(article.id), displayHtml: display(article) }),
+    );
+  });
+
+  app.get('/api/search', (c) => {
+    const request = readSearchRequest((name) => c.req.query(name), store.listSources(), SEARCH_PAGE_SIZE);
+    if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
+    if (request.parsed === null) return fail(c, { status: 400, kind: 'bad-param', parameter: 'q', message: 'serve: parameter q: nothing to search for' });
+    if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
+    const result = runSearch(db, { ...request, parsed: request.parsed }, timeLimitMs);
+    if (result instanceof SearchError) return fail(c, problemOf(result));
+    return c.json({ ...result, page: request.page, limit: request.limit });
+  });
+
+  app.get('/api/articles/:id', (c) => {
+    const found = findArticle(c);
+    if ('problem' in found) return fail(c, found.problem);
+    const a = found.article;
+    return c.json({
+      id: a.id,
+      source: a.sourceId,
+      sourceName: sourceName(a.sourceId),
+      number: a.number,
+      url: a.url,
+      title: a.title,
+      author: a.author,
+      published: new Date(a.publishedMs).toISOString(),
+      publishedMs: a.publishedMs,
+      firstSeenMs: a.firstSeenMs,
+      status: a.status,
+      statusChangedMs: a.statusChangedMs,
+      displayHtml: display(a),
+      revisions: store.listRevisions(a.id).map((r) => ({
+        seq: r.seq,
+        title: r.title,
+        url: r.url,
+        seenMs: r.seenMs,
+        seenWhere: r.seenWhere,
+        sha256: r.sha256,
+        current: r.id === a.revisionId,
+      })),
+    });
+  });
+
+  app.get('/api/sources', (c) => c.json({ sources: sourceSummaries() }));
+
+  app.notFound((c) => fail(c, { status: 404, kind: 'not-found', message: `serve: nothing at ${c.req.path.slice(0, 200)}` }));
+
+  app.onError((error, c) => {
+    options.logError?.(error);
+    const res = fail(c, { status: 500, kind: 'internal', message: 'serve: the reader failed to answer this request' });
+    applySecurityHeaders(res.headers);
+    return res;
+  });
+
+  return app;
+}

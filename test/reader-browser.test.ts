@@ -1,0 +1,188 @@
+// The reader in a real browser (headless Chromium): type a term into the search box, submit, open the first
+// result and see its text; every page reachable from home loads without console errors; every response
+// carries the Content-Security-Policy. Once over a small archive built with the store API (simplified and
+// traditional text, a revision, a removed article, hostile HTML), once over the demo archive that
+// `newsvault demo` writes, served by `newsvault serve`. Screenshots go to test-artifacts/reader-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CliIo } from '../src/cli/io.ts';
+import { demoCommand } from '../src/cli/demo.ts';
+import { serveCommand } from '../src/cli/serve.ts';
+import { configFromValue } from '../src/config/index.ts';
+import { CONTENT_SECURITY_POLICY, startReader } from '../src/serve/index.ts';
+import { createSampleArchive } from '../src/serve/testdata/sample-archive.ts';
+import { openDatabase, SqliteStore } from '../src/store/index.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+// A 1×1 transparent PNG: what the "outside world" answers for article images (there is no internet here).
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+interface Watch {
+  consoleErrors: string[];
+  /** Responses from the reader itself, with their CSP header. */
+  readerResponses: { url: string; status: number; csp: string | null }[];
+}
+
+/** A page that records console errors and the reader's responses; anything not from the reader gets a pixel. */
+async function watchedPage(context: BrowserContext, readerUrl: string): Promise<{ page: Page; watch: Watch }> {
+  const watch: Watch = { consoleErrors: [], readerResponses: [] };
+  await context.route(
+    (url) => !url.href.startsWith(readerUrl),
+    (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL_PNG }),
+  );
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`${page.url()}: ${error.message}`));
+  page.on('response', async (response) => {
+    if (!response.url().startsWith(readerUrl)) return;
+    watch.readerResponses.push({ url: response.url(), status: response.status(), csp: await response.headerValue('content-security-policy') });
+  });
+  return { page, watch };
+}
+
+/** Types the term into the home page's search box, submits, opens the first result; returns the article text. */
+async function searchAndOpen(page: Page, readerUrl: string, term: string, shot: string): Promise<string> {
+  await page.goto(`${readerUrl}/`, { waitUntil: 'load' });
+  await page.fill('input[name="q"]', term);
+  await Promise.all([page.waitForURL(/\/search\?/), page.press('input[name="q"]', 'Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), term);
+  const first = page.locator('ol.results a.title').first();
+  await first.waitFor({ state: 'visible' });
+  await page.screenshot({ path: join(ARTIFACTS, `reader-${shot}-search.png`), fullPage: true });
+  await Promise.all([page.waitForURL(/\/articles\/\d+$/), first.click()]);
+  const content = page.locator('div.content');
+  await content.waitFor({ state: 'visible' });
+  await page.screenshot({ path: join(ARTIFACTS, `reader-${shot}-article.png`), fullPage: true });
+  return content.innerText();
+}
+
+/** Visits every reader page linked from home (one level of listings and articles) and reports bad statuses. */
+async function crawlFromHome(page: Page, readerUrl: string, limit: number): Promise<string[]> {
+  await page.goto(`${readerUrl}/`, { waitUntil: 'load' });
+  const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
+  const targets = [...new Set(hrefs.filter((href) => href.startsWith(readerUrl)).map((href) => href.split('#')[0]!))].slice(0, limit);
+  const bad: string[] = [];
+  for (const target of targets) {
+    const response = await page.goto(target, { waitUntil: 'load' });
+    if (!response || response.status() !== 200) bad.push(`${response?.status()} ${target}`);
+  }
+  assert.ok(targets.length >= 5, `home links to ${targets.length} reader pages`);
+  return bad;
+}
+
+function assertCspEverywhere(watch: Watch): void {
+  assert.ok(watch.readerResponses.length > 0);
+  for (const response of watch.readerResponses) {
+    assert.equal(response.csp, CONTENT_SECURITY_POLICY, `${response.status} ${response.url}`);
+  }
+  // The stylesheet was fetched (style-src 'self' lets it through).
+  assert.ok(watch.readerResponses.some((r) => r.url.endsWith('/static/style.css') && r.status === 200));
+}
+
+describe('reader in Chromium', () => {
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('search by typing, open the first result, see its text (sample archive)', async () => {
+    const archive = createSampleArchive();
+    const store = new SqliteStore(openDatabase(archive.file, { readonly: true }));
+    const reader = await startReader({ store, db: store.db, port: 0 });
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      assert.match(reader.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const { page, watch } = await watchedPage(context, reader.url);
+      // Traditional characters typed, simplified text found.
+      const text = await searchAndOpen(page, reader.url, '習近平', 'sample');
+      assert.match(text, /中国国家主席习近平周三在北京会见了美国国务卿布林肯，会谈持续两小时/);
+      assert.equal(await page.locator('h1').first().innerText(), '习近平会见美国国务卿布林肯');
+      assert.ok(await page.getByText('修订记录（2 版）').isVisible());
+      // The stylesheet applies (loaded under the CSP): the body is the narrow reading column.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).maxWidth), '736px');
+
+      // The article with hostile stored HTML renders its text and runs nothing.
+      await page.goto(`${reader.url}/articles/${archive.ids.hostile}`, { waitUntil: 'load' });
+      assert.match(await page.locator('div.content').innerText(), /马克龙抵达上海开始国事访问/);
+      assert.equal(await page.locator('script').count(), 0);
+      assert.equal(await page.locator('[onerror], [onclick], [style]').count(), 0);
+
+      await page.goto(`${reader.url}/articles/${archive.ids.removed}`, { waitUntil: 'load' });
+      assert.ok(await page.locator('h1 .badge.removed').isVisible());
+      await page.screenshot({ path: join(ARTIFACTS, 'reader-sample-removed.png'), fullPage: true });
+
+      await page.goto(`${reader.url}/`, { waitUntil: 'load' });
+      await page.screenshot({ path: join(ARTIFACTS, 'reader-sample-home.png'), fullPage: true });
+      assert.deepEqual(await crawlFromHome(page, reader.url, 40), []);
+      assert.deepEqual(watch.consoleErrors, []);
+      assertCspEverywhere(watch);
+    } finally {
+      await context.close();
+      await reader.close();
+      store.close();
+      archive.close();
+    }
+  });
+
+  test('newsvault demo, then newsvault serve: search the demo archive in the browser', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nv-reader-demo-'));
+    const err: string[] = [];
+    const io: CliIo = {
+      stdout: () => {},
+      stderr: (text) => void err.push(text),
+      cwd: root,
+      now: () => new Date(),
+      isTty: false,
+      env: {},
+    };
+    let stop = (): void => {};
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    let serving: Promise<number> | null = null;
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      assert.equal(await demoCommand(root, io), 0, err.join(''));
+      const config = configFromValue({ output: join(root, 'archive'), database: join(root, 'newsvault.sqlite') }, null, root);
+      const url = await new Promise<string>((resolve, reject) => {
+        serving = serveCommand(config, { port: '0', until, onListening: resolve }, io);
+        serving.then((code) => reject(new Error(`serve ended early with ${code}: ${err.join('')}`)), reject);
+      });
+      // The cycle does not index; serve built the index before listening.
+      assert.match(err.join(''), /serve: indexed 2 articles/);
+      const { page, watch } = await watchedPage(context, url);
+      const text = await searchAndOpen(page, url, '普京', 'demo');
+      assert.match(text, /普京/);
+      assert.ok((await page.locator('a[rel="noopener noreferrer"]').count()) >= 1);
+      assert.deepEqual(await crawlFromHome(page, url, 40), []);
+      assert.deepEqual(watch.consoleErrors, []);
+      assertCspEverywhere(watch);
+    } finally {
+      await context.close();
+      stop();
+      if (serving) assert.equal(await serving, 0);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
