@@ -1,6 +1,6 @@
 // `newsvault demo [DIR]`: serves the bundled sample feeds on loopback and runs a cycle against them into
 // DIR (or a new temporary folder), which is made a git repository so the commit can be seen too.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { configFromValue } from '../config/index.ts';
@@ -11,13 +11,17 @@ import { isGitRepository } from '../git/index.ts';
 import type { CliIo } from './io.ts';
 import { runCommand } from './run.ts';
 
-export async function demoCommand(dir: string | undefined, io: CliIo): Promise<number> {
+export async function demoCommand(dir: string | undefined, io: CliIo, options: { images?: 'keep' | 'proxy' | 'archive' } = {}): Promise<number> {
   const root = dir ? resolve(io.cwd, dir) : mkdtempSync(join(tmpdir(), 'newsvault-demo-'));
   const output = join(root, 'archive');
   mkdirSync(output, { recursive: true });
   if (!(await isGitRepository(output))) await git(output, ['init', '--quiet']);
 
-  const server = await startDemoServer();
+  // The same port as last time keeps every URL (and so every archived article) identical across demo runs.
+  const portFile = join(root, '.demo-port');
+  const port = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) || 0 : 0;
+  const server = await startDemoServer({ port });
+  writeFileSync(portFile, `${new URL(server.url).port}\n`);
   try {
     io.stderr(`demo: serving sample feeds at ${server.url}/feeds/\n`);
     const config = configFromValue(
@@ -28,7 +32,10 @@ export async function demoCommand(dir: string | undefined, io: CliIo): Promise<n
           id: source.id,
           name: source.name,
           url: `${server.url}/feeds/${source.file}`,
+          fulltext: source.fulltext,
         })),
+        // Images are downloaded into the archive, so the demo shows what a reader behind the firewall sees.
+        images: options.images ?? 'archive',
         git: { push: false },
       },
       null,

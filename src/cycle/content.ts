@@ -1,5 +1,6 @@
-// Decides what HTML an item is archived with. The feed's own content is the default; the extract stage
-// (full text from the article page) and image rewriting plug in here as a ContentPreparer.
+// Decides what HTML an item is archived with, in two phases around the clean stage:
+//   prepare: the feed's own content, or full text extracted from the article page (extract stage);
+//   finish:  after cleaning, images kept, rewritten through a proxy, or downloaded into the archive.
 import type { Source } from '../config/index.ts';
 import type { FeedItem } from '../normalize/types.ts';
 
@@ -10,10 +11,29 @@ export interface PreparedContent {
   warnings: string[];
 }
 
-export type ContentPreparer = (item: FeedItem, source: Source) => Promise<PreparedContent>;
+export interface FinishedContent {
+  html: string;
+  warnings: string[];
+}
 
-export const feedContent: ContentPreparer = async (item) => ({
-  html: item.content ?? item.summary ?? '',
-  seenWhere: 'feed',
-  warnings: [],
-});
+export interface ContentPipeline {
+  /**
+   * Returns null for an article the store already has when the only way to see its text again would be
+   * to refetch its page: page changes are found by the scheduled re-checks, not by every hourly run.
+   */
+  prepare(item: FeedItem, source: Source, context: { known: boolean }): Promise<PreparedContent | null>;
+  /** Runs on cleaned HTML of new or changed articles only. Must not add markup, only rewrite URLs. */
+  finish(html: string, item: FeedItem, source: Source): Promise<FinishedContent>;
+}
+
+/** The feed's content as sent. feedx.net-style feeds put the whole article in <description> (summary). */
+export function feedHtml(item: FeedItem): string {
+  const content = item.content ?? '';
+  const summary = item.summary ?? '';
+  return content.length >= summary.length ? content : summary;
+}
+
+export const feedOnly: ContentPipeline = {
+  prepare: async (item) => ({ html: feedHtml(item), seenWhere: 'feed', warnings: [] }),
+  finish: async (html) => ({ html, warnings: [] }),
+};

@@ -1,16 +1,78 @@
-// Builds the ContentPreparer a run uses from the config: feed content, then (per source) full text from
-// the article page and image handling.
-import type { Config } from '../config/index.ts';
-import type { Fetcher } from '../fetch/types.ts';
-import type { Store } from '../store/index.ts';
-import { feedContent, type ContentPreparer } from './content.ts';
+// Builds the ContentPipeline a run uses from the config: full text from article pages (extract stage)
+// where a source's feed carries only a summary, and image handling per source.
+import { dirname, join } from 'node:path';
+import type { Config, Source } from '../config/index.ts';
+import { decodeText } from '../fetch/charset.ts';
+import { FetchError, type Fetcher } from '../fetch/types.ts';
+import { createFilePageCache, createPageFetcher, extractArticle, ExtractError, needsFullText, selectorsFor } from '../extract/index.ts';
+import { archiveImages, rewriteImagesProxy } from '../media/index.ts';
+import type { FeedItem } from '../normalize/types.ts';
+import { feedHtml, type ContentPipeline, type FinishedContent, type PreparedContent } from './content.ts';
 
-export interface ContentPreparerDeps {
+export interface ContentPipelineDeps {
   config: Config;
-  store: Store;
   fetcher: Fetcher;
+  /** Where fetched article pages are cached between runs (default: beside the database). */
+  cacheDir?: string;
 }
 
-export function createContentPreparer(_deps: ContentPreparerDeps): ContentPreparer {
-  return feedContent;
+/** Images archived into the output are linked relative to `articles/<source>/<n>.md`. */
+export const MEDIA_DIR = 'media';
+export const MEDIA_PREFIX_FROM_ARTICLE = `../../${MEDIA_DIR}/`;
+
+export function createContentPipeline(deps: ContentPipelineDeps): ContentPipeline {
+  const { config, fetcher } = deps;
+  const pages = createPageFetcher({
+    cache: createFilePageCache(deps.cacheDir ?? join(dirname(config.database), 'newsvault-cache', 'pages')),
+    decode: (bytes, contentType) => decodeText(bytes, { contentType, kind: 'html' }).text,
+    fetch: async (url, conditional) => {
+      const response = await fetcher.fetch({ url, conditional, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+      return { ...response };
+    },
+  });
+
+  async function fullText(item: FeedItem, source: Source): Promise<PreparedContent> {
+    const fallback = feedHtml(item);
+    try {
+      const page = await pages.getPage(item.url!);
+      const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
+      const article = extractArticle(page.html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
+      if (article.text.trim().length === 0) {
+        return { html: fallback, seenWhere: 'feed', warnings: [...article.warnings, `${item.url}: page had no article text; archived the feed's content`] };
+      }
+      return { html: article.content, seenWhere: 'page', warnings: article.warnings.map((w) => `${item.url}: ${w}`) };
+    } catch (error) {
+      const kind = error instanceof FetchError || error instanceof ExtractError ? error.kind : 'error';
+      return {
+        html: fallback,
+        seenWhere: 'feed',
+        warnings: [`${item.url}: full text not fetched (${kind}: ${(error as Error).message}); archived the feed's content`],
+      };
+    }
+  }
+
+  return {
+    async prepare(item, source, context) {
+      if (!item.url || !needsFullText(item, source.fulltext)) {
+        return { html: feedHtml(item), seenWhere: 'feed', warnings: [] };
+      }
+      if (context.known) return null;
+      return fullText(item, source);
+    },
+
+    async finish(html, item, source): Promise<FinishedContent> {
+      if (source.images === 'proxy') return { html: rewriteImagesProxy(html, config.imageProxy), warnings: [] };
+      if (source.images !== 'archive') return { html, warnings: [] };
+      const result = await archiveImages(html, {
+        baseUrl: item.url ?? source.url,
+        mediaDir: join(config.output, MEDIA_DIR),
+        publicPrefix: MEDIA_PREFIX_FROM_ARTICLE,
+        download: async (url) => {
+          const response = await fetcher.fetch({ url, accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', maxBytes: 10 * 1024 * 1024 });
+          return { body: response.body, contentType: response.contentType };
+        },
+      });
+      return { html: result.html, warnings: result.failed.map((failure) => `${failure.url}: image not archived: ${failure.reason}`) };
+    },
+  };
 }

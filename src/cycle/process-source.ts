@@ -9,7 +9,7 @@ import { parseFeed } from '../parse/index.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { Article, FetchState, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
-import type { ContentPreparer } from './content.ts';
+import type { ContentPipeline } from './content.ts';
 import { assessHealth } from './health.ts';
 import type { ArticleRef, SourceResult } from './types.ts';
 
@@ -17,7 +17,7 @@ export interface ProcessSourceDeps {
   store: Store;
   fetcher: Fetcher;
   now: () => Date;
-  prepareContent: ContentPreparer;
+  content: ContentPipeline;
 }
 
 export async function processSource(source: Source, deps: ProcessSourceDeps): Promise<SourceResult> {
@@ -108,6 +108,7 @@ interface PreparedItem {
   item: FeedItem;
   existing: Article | null;
   html: string;
+  fingerprint: string;
   seenWhere: 'feed' | 'page';
 }
 
@@ -121,14 +122,26 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
     const existing =
       store.findArticleByKey(source.id, item.key) ?? (item.url ? store.findArticleByUrl(source.id, item.url) : null);
     try {
-      const content = await deps.prepareContent(item, source);
+      const content = await deps.content.prepare(item, source, { known: existing !== null });
+      if (content === null) {
+        result.unchangedCount++;
+        continue;
+      }
       result.warnings.push(...content.warnings);
-      // Clean last, so nothing unsafe slips in after it.
+      // Clean last, so nothing unsafe slips in after it: `finish` below only rewrites image URLs.
       const cleaned = cleanArchival(content.html);
       if (cleaned.removed.length > 0) {
         result.warnings.push(`${item.url ?? item.key}: removed ${cleaned.removed.join(', ')}`);
       }
-      prepared.push({ item, existing, html: cleaned.html, seenWhere: content.seenWhere });
+      // The fingerprint is taken before image rewriting, so an unchanged article never re-downloads images.
+      const print = fingerprint(cleaned.html);
+      if (existing && existing.fingerprint === print && existing.title === item.title) {
+        result.unchangedCount++;
+        continue;
+      }
+      const finished = await deps.content.finish(cleaned.html, item, source);
+      result.warnings.push(...finished.warnings);
+      prepared.push({ item, existing, html: finished.html, fingerprint: print, seenWhere: content.seenWhere });
     } catch (error) {
       result.warnings.push(`${item.url ?? item.key}: skipped: ${(error as Error).message}`);
     }
@@ -138,16 +151,8 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
   prepared.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
   const seenMs = deps.now().getTime();
   store.transaction(() => {
-    for (const { item, existing, html, seenWhere } of prepared) {
-      const revision = {
-        title: item.title,
-        url: item.url,
-        content: html,
-        sha256: sha256(html),
-        fingerprint: fingerprint(html),
-        seenMs,
-        seenWhere,
-      };
+    for (const { item, existing, html, fingerprint: print, seenWhere } of prepared) {
+      const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere };
       if (!existing) {
         const article = store.insertArticle({
           ...revision,
@@ -158,12 +163,10 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
         });
         result.newCount++;
         result.newArticles.push(ref(article));
-      } else if (existing.fingerprint !== revision.fingerprint || existing.title !== revision.title) {
+      } else {
         store.addRevision(existing.id, revision);
         result.changedCount++;
         result.changedArticles.push(ref(existing));
-      } else {
-        result.unchangedCount++;
       }
     }
   });

@@ -9,7 +9,7 @@ import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/
 import type { WriteLog } from '../publish/atomic-write.ts';
 import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
 import type { Store, SourceRunResult } from '../store/index.ts';
-import { feedContent, type ContentPreparer } from './content.ts';
+import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
 import type { CycleResult, SourceResult } from './types.ts';
@@ -19,7 +19,8 @@ export interface CycleDeps {
   store: Store;
   fetcher: Fetcher;
   now: () => Date;
-  prepareContent?: ContentPreparer;
+  /** Full text and images; defaults to the feed's content as sent. */
+  content?: ContentPipeline;
   /** Called as each source finishes (progress on a terminal). */
   onSourceDone?: (result: SourceResult, done: number, total: number) => void;
   /** Fixed commit time for reproducible tests. */
@@ -44,7 +45,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         store,
         fetcher: deps.fetcher,
         now: deps.now,
-        prepareContent: deps.prepareContent ?? feedContent,
+        content: deps.content ?? feedOnly,
       });
       deps.onSourceDone?.(result, ++done, sources.length);
       return result;

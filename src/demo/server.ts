@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export async function startDemoServer(options: { dir?: string } = {}): Promise<DemoServer> {
+export async function startDemoServer(options: { dir?: string; port?: number } = {}): Promise<DemoServer> {
   const dir = options.dir ?? demoDir();
   const files = new Map<string, Buffer>();
   for (const folder of ['feeds', 'pages', 'images']) {
@@ -56,7 +56,11 @@ export async function startDemoServer(options: { dir?: string } = {}): Promise<D
     }
     response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', etag }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0).catch(async (error: NodeJS.ErrnoException) => {
+    // The preferred port is taken: any free port still works, the archive just sees new URLs.
+    if (error.code !== 'EADDRINUSE' || !options.port) throw error;
+    await listen(server, 0);
+  });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('demo: server has no TCP address');
   base = `http://127.0.0.1:${address.port}`;
@@ -65,4 +69,14 @@ export async function startDemoServer(options: { dir?: string } = {}): Promise<D
     feeds: [...files.keys()].filter((path) => path.startsWith('/feeds/')).map((path) => path.slice('/feeds/'.length)),
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -2,13 +2,12 @@
 // and one test uses a real second process.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { acquireLock, LockError, parseHolder, type LockOptions } from './lock-file.ts';
 import { isProcessAlive, lockOutput, lockPathFor } from './process.ts';
-import { mkdirSync } from 'node:fs';
 
 function setup(overrides: Partial<LockOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'nv-lock-'));

@@ -21,8 +21,8 @@ const table = new Uint16Array(0x10000);
 
 const combiningMark = /\p{M}/gu;
 
-function foldUnit(c: number): number {
-  if (c >= 0xd800 && c <= 0xdfff) return c; // half of a surrogate pair: leave astral characters alone
+/** Everything but the OpenCC step, for one code unit: NFKC, Latin diacritics, lower case. */
+function preFold(c: number): string {
   const ch = String.fromCharCode(c);
   let out = ch.normalize('NFKC');
   if (out.length !== 1) out = ch;
@@ -33,10 +33,18 @@ function foldUnit(c: number): number {
     if (base.length === 1) out = base;
   }
   const lower = out.toLowerCase();
-  if (lower.length === 1) out = lower;
-  const simplified = fromTaiwan(fromHongKong(out));
-  if (simplified.length === 1) out = simplified;
-  return out.charCodeAt(0);
+  return lower.length === 1 ? lower : out;
+}
+
+function toSimplified(s: string): string {
+  return fromTaiwan(fromHongKong(s));
+}
+
+function foldUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return c; // half of a surrogate pair: leave astral characters alone
+  const pre = preFold(c);
+  const simplified = toSimplified(pre);
+  return (simplified.length === 1 ? simplified : pre).charCodeAt(0);
 }
 
 function unit(c: number): number {
@@ -58,4 +66,34 @@ export function fold(text: string): string {
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) out[i] = unit(text.charCodeAt(i));
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
+}
+
+/**
+ * Fills the fold table for code units lo..hi at once: one OpenCC call over the whole range (characters
+ * separated by newlines, so no phrase can span two of them) instead of one call per character, which is
+ * about 30 times faster for the CJK block.
+ */
+export function prefill(lo: number, hi: number): void {
+  const codes: number[] = [];
+  const pres: string[] = [];
+  for (let c = Math.max(lo, 0x20); c <= hi; c++) {
+    if ((c >= 0xd800 && c <= 0xdfff) || table[c] !== 0) continue;
+    const pre = preFold(c);
+    if (pre === '\n' || pre === '\r') continue;
+    codes.push(c);
+    pres.push(pre);
+  }
+  if (codes.length === 0) return;
+  const converted = toSimplified(pres.join('\n')).split('\n');
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    const pre = pres[i] as string;
+    const out = converted.length === codes.length ? (converted[i] as string) : toSimplified(pre);
+    table[c] = (out.length === 1 ? out : pre).charCodeAt(0);
+  }
+}
+
+/** The fold of one UTF-16 code unit (see fold). */
+export function foldUnit16(c: number): number {
+  return unit(c);
 }

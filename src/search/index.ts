@@ -4,7 +4,7 @@ export type { SchemaState } from './schema.ts';
 export { indexDocument, removeDocument, setStatus, reindexAll } from './indexer.ts';
 export type { ReindexOptions } from './indexer.ts';
 export { parseQuery, MAX_QUERY_CHARS, MAX_TERMS, MAX_SOURCES } from './query.ts';
-export { search, MAX_LIMIT, MAX_OFFSET, COUNT_CAP, RELEVANCE_WINDOW, DEFAULT_TIME_LIMIT_MS } from './search.ts';
+export { search, MAX_LIMIT, MAX_OFFSET, COUNT_CAP, CONFIRMED_COUNT_CAP, RELEVANCE_WINDOW, DEFAULT_TIME_LIMIT_MS } from './search.ts';
 export { htmlToText } from './html-text.ts';
 export { fold } from './fold.ts';
 export { formatResultsTable } from './table.ts';

@@ -32,7 +32,7 @@ function statements(db: Database): Statements {
         'UPDATE search_docs SET key = ?, source = ?, published = ?, status = ?, title = ?, text = ? WHERE id = ?',
       ),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE id = ?'),
-      insertFts: db.prepare('INSERT INTO search_fts (rowid, body, title, meta) VALUES (?, ?, ?, ?)'),
+      insertFts: db.prepare('INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     };
     cache.set(db, s);
@@ -40,13 +40,16 @@ function statements(db: Database): Statements {
   return s;
 }
 
-/** The meta column's tokens: one for the source, one for the status. Hex keeps any source id one token. */
+/** Starts every meta token: a private-use character, never part of a text token (see schema.ts). */
+const META = '\ue000';
+
+/** The source's meta token. Hex keeps any source id a single token. */
 export function sourceToken(source: string): string {
-  return 'srcx' + Buffer.from(source.toLowerCase(), 'utf8').toString('hex');
+  return META + 'src' + Buffer.from(source.toLowerCase(), 'utf8').toString('hex');
 }
 
 export function statusToken(status: DocStatus): string {
-  return 'st' + status;
+  return META + status;
 }
 
 function metaText(source: string, status: DocStatus): string {
@@ -74,7 +77,7 @@ interface Existing {
 }
 
 function writeFts(s: Statements, key: number, doc: Pick<SearchDocument, 'source' | 'title' | 'text' | 'status'>): void {
-  s.insertFts.run(key, indexText(fold(doc.text)), indexText(fold(doc.title)), metaText(doc.source, doc.status));
+  s.insertFts.run(key, `${indexText(fold(doc.title))} ${indexText(fold(doc.text))} ${metaText(doc.source, doc.status)}`);
 }
 
 function validate(doc: SearchDocument): void {

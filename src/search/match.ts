@@ -1,28 +1,41 @@
-// From a parsed query to an FTS5 MATCH expression and a rowid (date) range.
+// From a parsed query to an FTS5 MATCH expression, a rowid (date) range, and what candidates must pass.
 //
-// Nothing the user typed reaches FTS5 as syntax. Every text term becomes a double-quoted phrase of index
-// tokens, and tokens contain only letters and digits (tokenize.ts), so they can hold no quote, star, caret,
-// colon, parenthesis or keyword that FTS5 would interpret; AND/OR/NOT/NEAR typed by a user are lower-cased
-// words inside quotes. Filters are tokens we generate ourselves (sourceToken, statusToken).
-import { sourceToken, statusToken, keySeconds } from './indexer.ts';
+// Nothing the user typed reaches FTS5 as syntax. Every token is double-quoted, and tokens contain only
+// letters and digits (tokenize.ts), so they hold no quote, star, caret, colon, parenthesis or operator;
+// AND/OR/NOT/NEAR typed by a user are lower-cased words inside quotes. Filters are meta tokens we
+// generate (indexer.ts). The index has no positions (detail=none, see schema.ts), so the expression asks
+// for documents holding every token of every term; terms of more than one token are then confirmed
+// against the text (confirm.ts).
+import { keySeconds, sourceToken, statusToken } from './indexer.ts';
 import type { ParsedQuery, QueryTerm } from './types.ts';
 
-function phrase(term: QueryTerm): string {
-  return `{body title} : "${term.tokens.join(' ')}"`;
+function quoted(token: string): string {
+  return `"${token}"`;
+}
+
+function allOf(term: QueryTerm): string {
+  return [...new Set(term.tokens)].map(quoted).join(' AND ');
 }
 
 function anyOf(tokens: readonly string[]): string {
-  return `meta : (${tokens.map((t) => `"${t}"`).join(' OR ')})`;
+  return tokens.map(quoted).join(' OR ');
 }
 
-/** The MATCH expression for a parsed query. Never empty: a query of only filters matches on the meta column. */
+/** True when the index alone decides the term (a single token: a two-character word, one Latin word). */
+export function exact(term: QueryTerm): boolean {
+  return term.tokens.length === 1;
+}
+
+/** The MATCH expression for a parsed query. Never empty: a query of only filters matches on meta tokens. */
 export function matchExpression(query: ParsedQuery): string {
-  const positive = query.terms.map(phrase);
+  const positive = query.terms.map(allOf);
   if (query.sources.length > 0) positive.push(anyOf(query.sources.map(sourceToken)));
-  if (query.status !== null) positive.push(anyOf([statusToken(query.status)]));
+  if (query.status !== null) positive.push(quoted(statusToken(query.status)));
   if (positive.length === 0) positive.push(anyOf([statusToken('live'), statusToken('removed')])); // every document
   let expr = positive.map((p) => `(${p})`).join(' AND ');
-  for (const term of query.excluded) expr = `(${expr}) NOT (${phrase(term)})`;
+  // Only single-token exclusions can be decided by the index: a document holding both bigrams of 近平
+  // somewhere does not necessarily hold the phrase. Longer exclusions are checked by confirm.ts.
+  for (const term of query.excluded) if (exact(term)) expr = `(${expr}) NOT ${quoted(term.tokens[0] as string)}`;
   if (query.excludedSources.length > 0) expr = `(${expr}) NOT (${anyOf(query.excludedSources.map(sourceToken))})`;
   return expr;
 }

@@ -2,27 +2,33 @@
 //
 // Bounded cost, and how the time limit is enforced: better-sqlite3 is synchronous and this SQLite build
 // has no progress handler (SQLITE_OMIT_PROGRESS_CALLBACK), so a statement cannot be interrupted. Instead
-// the work is a stream of small steps (`Statement.iterate`, one matching rowid per step; FTS5 walks its
-// posting lists lazily in rowid order) and the clock is checked every CHECK_EVERY rows. The walk stops at
-// the time limit (result.truncated), at COUNT_CAP rows (total becomes null: "more than 10,000"), or, for
-// relevance order, after RELEVANCE_WINDOW rows. One step can still take as long as FTS5 needs to find the
-// next match, which is bounded by the length of the query terms' posting lists (MAX_TERMS of them).
+// the work is a stream of small steps (`Statement.iterate`, one candidate rowid per step; FTS5 walks its
+// posting lists lazily in rowid order, which is date order) and the clock is checked every CHECK_EVERY
+// candidates. The walk stops at the time limit (result.truncated), when the count reaches its cap (total
+// becomes null: "more than that"), or, for relevance, when RELEVANCE_WINDOW matches have been read. One
+// step can still take as long as FTS5 needs to find the next candidate, bounded by the length of the
+// posting lists of the query's tokens (at most MAX_QUERY_CHARS of them).
 import type { Database, Statement } from 'better-sqlite3';
+import { confirmer } from './confirm.ts';
 import { keyRange, matchExpression } from './match.ts';
+import { anyTermRegExp } from './pattern.ts';
 import { parseQuery } from './query.ts';
-import { highlightAll, snippet, termPattern } from './snippet.ts';
+import { Ranker } from './rank.ts';
+import { highlightAll, snippet } from './snippet.ts';
 import type { DocStatus, ParsedQuery, SearchHit, SearchOptions, SearchResult } from './types.ts';
 import { SearchError } from './types.ts';
 
 export const MAX_LIMIT = 100;
 export const MAX_OFFSET = 10_000;
-/** Matches counted before `total` gives up and says null ("more than this"). */
+/** Matches counted when the index alone decides them (a rowid each); beyond it, total is null. */
 export const COUNT_CAP = 10_000;
-/** Relevance ranks (bm25) the newest this-many matches: ranking all of a common word's matches is unbounded. */
-export const RELEVANCE_WINDOW = 2_000;
+/** Matches counted when each candidate's text must be read and confirmed (see confirm.ts). */
+export const CONFIRMED_COUNT_CAP = 1_000;
+/** Relevance ranks the newest this-many matches: ranking every match of a common word is unbounded. */
+export const RELEVANCE_WINDOW = 1_000;
 export const DEFAULT_TIME_LIMIT_MS = 1_000;
 const MAX_TIME_LIMIT_MS = 10_000;
-const CHECK_EVERY = 256;
+const CHECK_EVERY = 64;
 
 interface DocRow {
   id: number;
@@ -50,54 +56,25 @@ function checkOptions(options: SearchOptions): SearchError | null {
   return null;
 }
 
-const sql = {
-  newest:
-    'SELECT rowid AS key FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC',
-  // bm25 weights: body 1, title 4, meta 0 (filters must not move the ranking). bm25 is lower-is-better.
-  relevance:
-    'SELECT rowid AS key, bm25(search_fts, 1.0, 4.0, 0.0) AS score FROM search_fts ' +
-    'WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC',
-  doc: 'SELECT id, source, published, status, title, text FROM search_docs WHERE key = ?',
-};
-
-interface KeyRow {
-  key: number;
-  score?: number;
+interface Statements {
+  candidates: Statement;
+  doc: Statement;
 }
 
-interface Walk {
-  seen: number;
-  /** Every match was visited. */
-  exhausted: boolean;
-  /** The deadline stopped the walk. */
-  truncated: boolean;
-}
+const cache = new WeakMap<Database, Statements>();
 
-/** Visits matching rows newest first, up to `cap` rows or the deadline, whichever comes first. */
-function walkRows(
-  stmt: Statement,
-  params: readonly [string, number, number],
-  cap: number,
-  deadline: number,
-  clock: () => number,
-  visit: (row: KeyRow, index: number) => void,
-): Walk {
-  const rows = stmt.iterate(...params) as IterableIterator<KeyRow>;
-  let seen = 0;
-  let stop: 'cap' | 'deadline' | null = null;
-  for (const row of rows) {
-    if (seen >= cap) {
-      stop = 'cap';
-      break; // leaving the loop early calls rows.return(), which resets the statement
-    }
-    visit(row, seen);
-    seen++;
-    if (seen % CHECK_EVERY === 0 && clock() > deadline) {
-      stop = 'deadline';
-      break;
-    }
+function statements(db: Database): Statements {
+  let s = cache.get(db);
+  if (s === undefined) {
+    s = {
+      candidates: db
+        .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC')
+        .pluck(),
+      doc: db.prepare('SELECT id, source, published, status, title, text FROM search_docs WHERE key = ?'),
+    };
+    cache.set(db, s);
   }
-  return { seen, exhausted: stop === null, truncated: stop === 'deadline' };
+  return s;
 }
 
 /** Searches the index. Returns a SearchError (never throws one) for a bad query or bad options. */
@@ -110,45 +87,47 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
   if (parsed instanceof SearchError) return parsed;
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
-  const order = options.order ?? 'newest';
+  const relevance = options.order === 'relevance';
   const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
 
+  const s = statements(db);
   const { low, high } = keyRange(parsed);
-  const expr = matchExpression(parsed);
-  const range = [expr, low, high] as const;
-  let total: number | null;
-  let truncated: boolean;
-  const keys: number[] = [];
-  if (order === 'newest') {
-    const walk = walkRows(db.prepare(sql.newest), range, COUNT_CAP, deadline, clock, (row, i) => {
-      if (i >= offset && keys.length < limit) keys.push(row.key);
-    });
-    total = walk.exhausted ? walk.seen : null;
-    truncated = walk.truncated;
-  } else {
-    const scored: { key: number; score: number }[] = [];
-    const walk = walkRows(db.prepare(sql.relevance), range, RELEVANCE_WINDOW, deadline, clock, (row) => {
-      scored.push({ key: row.key, score: row.score ?? 0 });
-    });
-    // Stable sort: equal scores keep the walk's newest-first order.
-    scored.sort((a, b) => a.score - b.score);
-    for (const s of scored.slice(offset, offset + limit)) keys.push(s.key);
-    truncated = walk.truncated;
-    total = walk.exhausted ? walk.seen : null;
-    if (!walk.exhausted && !walk.truncated) {
-      // More matches than the ranking window: count them the cheap way (no bm25), up to COUNT_CAP.
-      const count = walkRows(db.prepare(sql.newest), range, COUNT_CAP, deadline, clock, () => {});
-      total = count.exhausted ? count.seen : null;
-      truncated = count.truncated;
+  const confirm = confirmer(parsed);
+  const ranker = relevance ? new Ranker(parsed) : null;
+  const cap = relevance ? RELEVANCE_WINDOW : confirm === null ? COUNT_CAP : CONFIRMED_COUNT_CAP;
+  const page: number[] = [];
+  const docs = new Map<number, DocRow>();
+  let matches = 0;
+  let examined = 0;
+  let stop: 'cap' | 'deadline' | null = null;
+  const rows = s.candidates.iterate(matchExpression(parsed), low, high) as IterableIterator<number>;
+  for (const key of rows) {
+    if (matches >= cap) {
+      stop = 'cap';
+      break; // leaving the loop calls rows.return(), which resets the statement
     }
+    examined++;
+    if (examined % CHECK_EVERY === 0 && clock() > deadline) {
+      stop = 'deadline';
+      break;
+    }
+    if (confirm !== null || ranker !== null) {
+      const doc = s.doc.get(key) as DocRow | undefined;
+      if (doc === undefined) continue; // index and docs out of step: skip rather than fail the page
+      if (confirm !== null && !confirm.accepts(doc.title, doc.text)) continue;
+      if (ranker !== null) ranker.add(key, doc.title, doc.text);
+      else if (matches >= offset && page.length < limit) docs.set(key, doc);
+    }
+    if (ranker === null && matches >= offset && page.length < limit) page.push(key);
+    matches++;
   }
 
-  const pattern = termPattern(parsed.terms);
-  const docStmt = db.prepare(sql.doc);
+  const keys = ranker === null ? page : ranker.ranked().slice(offset, offset + limit);
+  const pattern = anyTermRegExp(parsed.terms);
   const hits: SearchHit[] = [];
   for (const key of keys) {
-    const doc = docStmt.get(key) as DocRow | undefined;
-    if (doc === undefined) continue; // index and docs out of step: skip rather than fail the page
+    const doc = docs.get(key) ?? (s.doc.get(key) as DocRow | undefined);
+    if (doc === undefined) continue;
     hits.push({
       id: doc.id,
       source: doc.source,
@@ -159,5 +138,11 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
       snippet: snippet(doc.text, pattern),
     });
   }
-  return { total, hits, tookMs: clock() - started, truncated };
+  return {
+    total: stop === null ? matches : null,
+    totalAtLeast: matches,
+    hits,
+    tookMs: clock() - started,
+    truncated: stop === 'deadline',
+  };
 }

@@ -59,7 +59,7 @@ export function formatResultsTable(result: SearchResult, options: { titleWidth?:
       ].join('  '),
     );
   }
-  const total = result.total === null ? 'more than 10,000' : String(result.total);
+  const total = result.total === null ? `${result.totalAtLeast.toLocaleString('en')}+` : String(result.total);
   const note = result.truncated ? ' (time limit reached: results may be incomplete)' : '';
   lines.push(`${total} matches, ${result.hits.length} shown, ${result.tookMs.toFixed(1)} ms${note}`);
   return lines.join('\n') + '\n';

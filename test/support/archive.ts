@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValue, type Config } from '../../src/config/index.ts';
+import { createContentPipeline } from '../../src/cycle/prepare-content.ts';
 import { runCycle } from '../../src/cycle/run-cycle.ts';
 import type { CycleResult } from '../../src/cycle/types.ts';
 import { createFetcher } from '../../src/fetch/index.ts';
@@ -43,7 +44,8 @@ export async function createTestArchive(
       const store = SqliteStore.open(database);
       const fetcher = createFetcher({ timeoutMs: 2000, bodyTimeoutMs: 2000, retries: 1, maxTotalMs: 5000, sleep: async () => {} });
       try {
-        return await runCycle({ config, store, fetcher, now: () => now, commitDate: now });
+        const content = createContentPipeline({ config, fetcher, cacheDir: join(root, 'page-cache') });
+        return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now });
       } finally {
         await fetcher.close();
         store.close();

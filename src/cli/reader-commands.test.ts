@@ -1,0 +1,149 @@
+// `newsvault search`, `newsvault reindex` and `newsvault serve` against a real SQLite file.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { configFromValue, type Config } from '../config/index.ts';
+import { createSampleArchive, type SampleArchive } from '../serve/testdata/sample-archive.ts';
+import { CONTENT_SECURITY_POLICY } from '../serve/index.ts';
+import { SqliteStore } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+import { main } from './main.ts';
+import { reindexCommand } from './reindex.ts';
+import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
+
+function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    cwd,
+    now: () => new Date('2024-03-21T02:00:00Z'),
+    isTty: false,
+    env: {},
+  };
+}
+
+/** The sample archive with its store closed, so each command opens the file itself. */
+function withArchive(fn: (archive: SampleArchive, config: Config) => Promise<void> | void) {
+  return async () => {
+    const archive = createSampleArchive();
+    archive.store.close();
+    const config = configFromValue({ output: join(archive.dir, 'archive'), database: archive.file }, null, archive.dir);
+    try {
+      await fn(archive, config);
+    } finally {
+      archive.close();
+    }
+  };
+}
+
+describe('newsvault search', () => {
+  test('prints a table; 習近平 finds 习近平', withArchive((archive, config) => {
+    const io = captureIo(archive.dir);
+    assert.equal(searchCommand(['習近平'], config, {}, io), 0);
+    const out = io.out.join('');
+    assert.match(out, /^date \(UTC\+8\)\s+source\s+title\s+snippet\n/);
+    assert.match(out, /2024-03-20 12:00  voa\s+习近平会见美国国务卿布林肯/);
+    assert.match(out, /\n1 matches, 1 shown, /);
+    assert.deepEqual(io.err, []);
+  }));
+
+  test('--json prints the search result; --source narrows; --limit caps', withArchive((archive, config) => {
+    const io = captureIo(archive.dir);
+    assert.equal(searchCommand(['上海'], config, { json: true, source: 'RFI', limit: '1' }, io), 0);
+    const result = JSON.parse(io.out.join('')) as { total: number; hits: { id: number; source: string }[]; truncated: boolean };
+    assert.equal(result.total, 2);
+    assert.equal(result.hits.length, 1);
+    assert.equal(result.hits[0]?.source, 'rfi');
+    assert.equal(result.truncated, false);
+  }));
+
+  test('bad usage exits 2 with a message', withArchive((archive, config) => {
+    for (const [words, options, message] of [
+      [['习'], {}, /single Chinese character/],
+      [['习近平'], { limit: '0' }, /--limit/],
+      [['习近平'], { limit: '101' }, /--limit/],
+      [['习近平'], { source: 'nosuch' }, /--source/],
+      [['from:2024-02-30'], {}, /not a date/],
+    ] as const) {
+      const io = captureIo(archive.dir);
+      assert.equal(searchCommand(words, config, options, io), 2, words.join(' '));
+      assert.match(io.err.join(''), message);
+    }
+  }));
+
+  test('through main: -word is an exclusion, not an unknown option', withArchive(async (archive) => {
+    const io = captureIo(archive.dir);
+    const file = join(archive.dir, 'newsvault.config.json');
+    writeFileSync(file, JSON.stringify({ output: 'archive', database: archive.file }));
+    assert.equal(await main(['--config', file, 'search', '--json', '上海', '-股市'], io), 0, io.err.join(''));
+    const result = JSON.parse(io.out.join('')) as { hits: { id: number }[] };
+    assert.deepEqual(result.hits.map((h) => h.id), [archive.ids.hostile]);
+  }));
+});
+
+describe('newsvault reindex', () => {
+  test('rebuilds a missing index from the store', withArchive((archive, config) => {
+    const store = SqliteStore.open(archive.file);
+    store.db.exec('DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_info;');
+    store.close();
+
+    const before = captureIo(archive.dir);
+    assert.equal(searchCommand(['立法会'], config, {}, before), 0);
+    assert.match(before.err.join(''), /run `newsvault reindex`/);
+    assert.match(before.out.join(''), /\n0 matches/);
+
+    const io = captureIo(archive.dir);
+    assert.equal(reindexCommand(config, io), 0);
+    assert.match(io.out.join(''), /^reindex: indexed 5 articles in /);
+
+    const after = captureIo(archive.dir);
+    assert.equal(searchCommand(['立法会'], config, {}, after), 0);
+    assert.deepEqual(after.err, []);
+    assert.match(after.out.join(''), /香港立法會選舉/);
+  }));
+});
+
+describe('newsvault serve', () => {
+  test('serves on loopback until told to stop, with the CSP header', withArchive(async (archive, config) => {
+    const io = captureIo(archive.dir);
+    let stop = (): void => {};
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    let url = '';
+    const listening = new Promise<void>((resolve) => {
+      void serveCommand(config, { port: '0', until, onListening: (u) => ((url = u), resolve()) }, io).then((code) => {
+        assert.equal(code, 0);
+      });
+    });
+    await listening;
+    try {
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${url}/api/search?q=${encodeURIComponent('習近平')}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+      assert.equal(((await res.json()) as { total: number }).total, 1);
+      const post = await fetch(`${url}/`, { method: 'POST' });
+      assert.equal(post.status, 405);
+      assert.match(io.out.join(''), /newsvault reader at http:\/\/127\.0\.0\.1:\d+\//);
+    } finally {
+      stop();
+    }
+  }));
+
+  test('bad --port and a missing database exit 2', withArchive(async (archive, config) => {
+    for (const port of ['-1', '65536', 'http', '80a']) {
+      const io = captureIo(archive.dir);
+      assert.equal(await serveCommand(config, { port, until: Promise.resolve() }, io), 2, port);
+      assert.match(io.err.join(''), /--port/);
+    }
+    const io = captureIo(archive.dir);
+    const missing = { ...config, database: join(archive.dir, 'nope.sqlite') };
+    assert.equal(await serveCommand(missing, { port: '0', until: Promise.resolve() }, io), 2);
+    assert.match(io.err.join(''), /no database at/);
+  }));
+});

@@ -1,0 +1,35 @@
+// A database written by an earlier schema version is migrated in place, keeping its data.
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { MIGRATIONS } from './schema.ts';
+import { SqliteStore } from './store.ts';
+
+test('a version 1 database gains re-check scheduling, checks and status events, keeping its articles', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'nv-migrate-')), 'old.sqlite');
+  const old = new Database(file);
+  old.exec(MIGRATIONS[0]!);
+  old.pragma('user_version = 1');
+  old.exec(`INSERT INTO sources (id, name, url, next_number) VALUES ('voa', '美国之音', 'https://feedx.net/rss/mgzy1.xml', 1048573);
+    INSERT INTO articles (id, source_id, number, key, url, title, published_ms, first_seen_ms, revision_id, revision_count, needs_publish)
+      VALUES (1, 'voa', 1048574, 'guid:1', 'https://example.com/1', '旧文章', 1000, 2000, 1, 1, 0);
+    INSERT INTO revisions (id, article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where)
+      VALUES (1, 1, 1, '旧文章', 'https://example.com/1', '<p>旧</p>', 'a', 'b', 2000, 'feed');`);
+  old.close();
+
+  const store = SqliteStore.open(file);
+  try {
+    assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(store.getArticle(1)?.title, '旧文章');
+    assert.deepEqual(store.listUnscheduled(10).map((a) => [a.id, a.nextCheckMs]), [[1, null]]);
+    store.recordCheck({ articleId: 1, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: null });
+    store.setStatus(1, 'removed', 3000);
+    assert.deepEqual(store.listStatusEvents(1).map((e) => e.kind), ['removed']);
+    assert.deepEqual(store.listRemoved().map((a) => a.id), [1]);
+  } finally {
+    store.close();
+  }
+});
