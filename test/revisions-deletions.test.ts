@@ -58,7 +58,8 @@ describe('revisions and deletions', () => {
     server.routes.set('/feed.xml', serveBody(feed(base, [{ ...A, html: textA1 + footer('feedx.xyz') }, { ...B, html: textB + footer('feedx.xyz') }]), undefined, '"v1"'));
     server.routes.set(A.path, serveBody(page(A.title, textA1), 'text/html; charset=utf-8'));
     server.routes.set(B.path, serveBody(page(B.title, textB), 'text/html; charset=utf-8'));
-    archive = await createTestArchive([{ id: 'lb', name: '环回新闻', url: `${base}/feed.xml` }], { recheck: { perRun: 10 } });
+    // A full-text feed (like feedx.net's): an edit arrives in the feed itself.
+    archive = await createTestArchive([{ id: 'lb', name: '环回新闻', url: `${base}/feed.xml`, fulltext: 'feed' }], { recheck: { perRun: 10 } });
   });
   after(() => server.close());
 
@@ -154,7 +155,7 @@ describe('revisions and deletions', () => {
         database: archive.database,
         fetch: { retries: 0, timeoutMs: 2000 },
         recheck: { perRun: 10 },
-        sources: [{ id: 'lb', name: '环回新闻', url: `${base}/feed.xml` }],
+        sources: [{ id: 'lb', name: '环回新闻', url: `${base}/feed.xml`, fulltext: 'feed' }],
       }),
     );
     const out: string[] = [];

@@ -7,7 +7,9 @@ import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
 import { EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { parseCommand } from './parse.ts';
+import { opmlExportCommand, opmlImportCommand } from './opml.ts';
 import { runCommand } from './run.ts';
+import { sourcesAddCommand, sourcesListCommand, sourcesRemoveCommand } from './sources.ts';
 import { reindexCommand } from './reindex.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
@@ -100,6 +102,48 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'print the result as JSON')
     .action(async (options: { all?: boolean; json?: boolean }) => {
       exitCode = await checkCommand(config(), io, options);
+    });
+
+  const sources = program.command('sources').description('list, add and remove the sources in the config file');
+  sources
+    .command('list', { isDefault: true })
+    .description('list the configured sources')
+    .option('--json', 'print JSON instead of a table')
+    .action((options: { json?: boolean }) => {
+      exitCode = sourcesListCommand(config(), io, options);
+    });
+  sources
+    .command('add')
+    .description('add a feed to the config file (created with the built-in outlets if missing)')
+    .argument('<url>', 'feed URL')
+    .option('--id <id>', 'short id (default: derived from the name or URL)')
+    .option('--name <name>', 'display name (default: the host name)')
+    .option('--language <tag>', 'BCP 47 tag of its text, e.g. zh-Hans or zh-Hant')
+    .action((url: string, options: { id?: string; name?: string; language?: string }) => {
+      exitCode = sourcesAddCommand(config(), io, url, options);
+    });
+  sources
+    .command('remove')
+    .description('remove a source from the config file (its archived articles stay)')
+    .argument('<id>', 'source id')
+    .action((id: string) => {
+      exitCode = sourcesRemoveCommand(config(), io, id);
+    });
+
+  const opml = program.command('opml').description('sources as OPML, to and from feed readers');
+  opml
+    .command('export')
+    .description('print the configured sources as OPML 2.0')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action((options: { output?: string }) => {
+      exitCode = opmlExportCommand(config(), io, options);
+    });
+  opml
+    .command('import')
+    .description('add the feeds of an OPML file to the config file')
+    .argument('<file>', 'OPML file')
+    .action((file: string) => {
+      exitCode = opmlImportCommand(config(), io, file);
     });
 
   try {

@@ -115,12 +115,11 @@ describe('newsvault serve', () => {
     let stop = (): void => {};
     const until = new Promise<void>((resolve) => (stop = resolve));
     let url = '';
-    const listening = new Promise<void>((resolve) => {
-      void serveCommand(config, { port: '0', until, onListening: (u) => ((url = u), resolve()) }, io).then((code) => {
-        assert.equal(code, 0);
-      });
+    let serving: Promise<number> = Promise.resolve(-1);
+    await new Promise<void>((resolve, reject) => {
+      serving = serveCommand(config, { port: '0', until, onListening: (u) => ((url = u), resolve()) }, io);
+      serving.then((code) => reject(new Error(`serve ended early with ${code}: ${io.err.join('')}`)), reject);
     });
-    await listening;
     try {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${url}/api/search?q=${encodeURIComponent('習近平')}`);
@@ -132,6 +131,7 @@ describe('newsvault serve', () => {
       assert.match(io.out.join(''), /newsvault reader at http:\/\/127\.0\.0\.1:\d+\//);
     } finally {
       stop();
+      assert.equal(await serving, 0);
     }
   }));
 

@@ -22,19 +22,30 @@ export const MEDIA_PREFIX_FROM_ARTICLE = `../../${MEDIA_DIR}/`;
 
 export function createContentPipeline(deps: ContentPipelineDeps): ContentPipeline {
   const { config, fetcher } = deps;
-  const pages = createPageFetcher({
-    cache: createFilePageCache(deps.cacheDir ?? join(dirname(config.database), 'newsvault-cache', 'pages')),
-    decode: (bytes, contentType) => decodeText(bytes, { contentType, kind: 'html' }).text,
-    fetch: async (url, conditional) => {
-      const response = await fetcher.fetch({ url, conditional, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
-      return { ...response };
-    },
-  });
+  const cache = createFilePageCache(deps.cacheDir ?? join(dirname(config.database), 'newsvault-cache', 'pages'));
+  // One page fetcher per proxy setting: a source behind a proxy fetches its pages through it too.
+  const pageFetchers = new Map<string, ReturnType<typeof createPageFetcher>>();
+  const pagesFor = (proxy: string | null) => {
+    const key = proxy ?? '';
+    let pages = pageFetchers.get(key);
+    if (!pages) {
+      pages = createPageFetcher({
+        cache,
+        decode: (bytes, contentType) => decodeText(bytes, { contentType, kind: 'html' }).text,
+        fetch: async (url, conditional) => {
+          const accept = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+          return { ...(await fetcher.fetch({ url, conditional, accept, proxy })) };
+        },
+      });
+      pageFetchers.set(key, pages);
+    }
+    return pages;
+  };
 
   async function fullText(item: FeedItem, source: Source): Promise<PreparedContent> {
     const fallback = feedHtml(item);
     try {
-      const page = await pages.getPage(item.url!);
+      const page = await pagesFor(source.proxy).getPage(item.url!);
       const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
       const article = extractArticle(page.html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
       if (article.text.trim().length === 0) {
@@ -68,7 +79,8 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
         mediaDir: join(config.output, MEDIA_DIR),
         publicPrefix: MEDIA_PREFIX_FROM_ARTICLE,
         download: async (url) => {
-          const response = await fetcher.fetch({ url, accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', maxBytes: 10 * 1024 * 1024 });
+          const accept = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9';
+          const response = await fetcher.fetch({ url, accept, maxBytes: 10 * 1024 * 1024, proxy: source.proxy });
           return { body: response.body, contentType: response.contentType };
         },
       });

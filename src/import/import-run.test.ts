@@ -46,7 +46,7 @@ describe('import, then run over the same feeds', () => {
     server = await startFeedServer();
     for (const id of FEEDS) server.routes.set(`/${id}.xml`, serveBody(feedFor(id)));
     archive = await createTestArchive(
-      FEEDS.map((id) => ({ id, name: id, url: `${server.url}/${id}.xml` })),
+      FEEDS.map((id) => ({ id, name: id, url: `${server.url}/${id}.xml`, fulltext: 'feed' })),
       { recheck: { perRun: 0 }, git: { commit: false, push: false } },
     );
     cpSync(join(testdata, 'articles'), join(archive.output, 'articles'), { recursive: true });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createReaderApp } from './app.ts';
 import { CONTENT_SECURITY_POLICY } from './headers.ts';
 import { createSampleArchive, type SampleArchive } from './testdata/sample-archive.ts';
-import type { Store } from '../store/index.ts';
+import { openDatabase, SqliteStore, type Store } from '../store/index.ts';
 
 const NOW = new Date(Date.UTC(2024, 2, 21, 2, 0)); // 2024-03-21 10:00 UTC+8
 
@@ -16,11 +16,17 @@ describe('reader app', () => {
     return { res, body: await res.text() };
   };
 
+  let reader: SqliteStore;
   before(() => {
     archive = createSampleArchive();
-    app = createReaderApp({ store: archive.store, db: archive.store.db, now: () => NOW });
+    // A read-only connection, as `newsvault serve` gives it: a route that wrote would fail with a 500.
+    reader = new SqliteStore(openDatabase(archive.file, { readonly: true }));
+    app = createReaderApp({ store: reader, db: reader.db, now: () => NOW });
   });
-  after(() => archive.close());
+  after(() => {
+    reader.close();
+    archive.close();
+  });
 
   test('every HTML route answers 200 with lang="zh", the stylesheet and no script', async () => {
     const routes = [
