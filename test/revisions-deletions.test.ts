@@ -162,7 +162,7 @@ describe('revisions and deletions', () => {
     const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void out.push(t), cwd: archive.root, now: () => at(6), isTty: false, env: {} };
     assert.equal(await main(['check', '--config', config], io), 0, out.join(''));
     assert.match(out.join(''), /^restored lb\/\d+ 记者在新疆采访时遭到拘留$/m);
-    assert.match(out.join(''), /0 removed, 1 restored; 0 still due; committed/);
+    assert.match(out.join(''), /0 removed, 1 restored, 0 edited; 0 still due; committed/);
 
     const b = article(B.path);
     assert.equal(b.status, 'live');

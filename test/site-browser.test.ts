@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { buildSiteArchive, PIXEL_PNG, type SiteArchive } from './support/site-archive.ts';
 import { serveBody } from './support/feed-server.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';

@@ -3,6 +3,8 @@
 // published to the Markdown archive (source lists, lists/removed.md) and committed like a run's.
 import type { Config } from '../config/index.ts';
 import { importIfEmpty } from '../cycle/import-if-empty.ts';
+import { createContentPipeline } from '../cycle/prepare-content.ts';
+import { createPageReviser } from '../cycle/revise-from-page.ts';
 import { createFetcher } from '../fetch/index.ts';
 import { commitArchive, commitMessage, GitError, type SourceChange } from '../git/index.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
@@ -40,6 +42,13 @@ export async function checkCommand(config: Config, io: CliIo, options: CheckOpti
       all: options.all ?? false,
       limit: options.all ? Number.MAX_SAFE_INTEGER : config.recheck.perRun,
       proxyFor: (sourceId) => proxies.get(sourceId) ?? null,
+      revise: createPageReviser({
+        store,
+        content: createContentPipeline({ config, fetcher }),
+        sources: config.sources,
+        now: io.now,
+        imageProxy: config.imageProxy,
+      }),
     });
 
     let committed = false;
@@ -86,6 +95,7 @@ function changes(result: RecheckResult): SourceChange[] {
   };
   for (const ref of result.removed) entry(ref.sourceId).removedCount! += 1;
   for (const ref of result.restored) entry(ref.sourceId).restoredCount! += 1;
+  for (const ref of result.revised) entry(ref.sourceId).changedCount += 1;
   return [...bySource.values()];
 }
 
@@ -98,7 +108,10 @@ export function formatCheckSummary(result: RecheckResult, committed: boolean): s
     `checked ${result.checked} article${result.checked === 1 ? '' : 's'}${outcomes ? `: ${outcomes}` : ''}`,
     ...result.removed.map((ref) => `removed  ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...result.restored.map((ref) => `restored ${ref.sourceId}/${ref.number} ${ref.title}`),
-    `${result.removed.length} removed, ${result.restored.length} restored; ${result.stillDue} still due${committed ? '; committed' : ''}`,
+    ...result.revised.map((ref) => `edited   ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...result.warnings,
+    `${result.removed.length} removed, ${result.restored.length} restored, ${result.revised.length} edited; ` +
+      `${result.stillDue} still due${committed ? '; committed' : ''}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,11 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
   const store = SqliteStore.open(config.database);
   try {
     store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-    const result = importArchive({ store, dir: resolve(io.cwd, dir), sources: config.sources, now: io.now });
+    const from = resolve(io.cwd, dir);
+    const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
+    // Importing the output folder itself: its files are already exactly what was imported, so the next
+    // run must not rewrite them with today's formatting.
+    if (from === resolve(config.output)) store.markPublished(store.pendingPublish().map((article) => article.id));
     for (const error of result.errors) io.stderr(`${error}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +

@@ -45,6 +45,13 @@ export function formatSummary(cycle: CycleResult): string {
     `${'total'.padEnd(width)}  ${totals.added} new, ${totals.changed} changed, ${failed} failed of ${cycle.sources.length} sources` +
       (cycle.imported > 0 ? `, ${cycle.imported} imported from the archive` : ''),
   );
+  const checks = cycle.rechecks;
+  if (checks.checked > 0) {
+    lines.push(
+      `re-checked ${checks.checked} articles: ${checks.removed.length} removed, ${checks.restored.length} restored, ` +
+        `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : ''),
+    );
+  }
   if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
   for (const push of cycle.commit?.pushes ?? []) lines.push(`pushed to ${push.remote}: ${push.ok ? 'ok' : push.error}`);
   for (const error of cycle.errors) lines.push(`error: ${error}`);

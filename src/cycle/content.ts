@@ -23,7 +23,9 @@ export interface ContentPipeline {
    */
   prepare(item: FeedItem, source: Source, context: { known: boolean }): Promise<PreparedContent | null>;
   /** Runs on cleaned HTML of new or changed articles only. Must not add markup, only rewrite URLs. */
-  finish(html: string, item: FeedItem, source: Source): Promise<FinishedContent>;
+  finish(html: string, item: Pick<FeedItem, 'url'>, source: Source): Promise<FinishedContent>;
+  /** The article text of a page fetched by a re-check, or null when the source's text is not from pages. */
+  fromPage(page: { body: Uint8Array; contentType: string | null; finalUrl: string }, source: Source): PreparedContent | null;
 }
 
 /** The feed's content as sent. feedx.net-style feeds put the whole article in <description> (summary). */
@@ -36,4 +38,5 @@ export function feedHtml(item: FeedItem): string {
 export const feedOnly: ContentPipeline = {
   prepare: async (item) => ({ html: feedHtml(item), seenWhere: 'feed', warnings: [] }),
   finish: async (html) => ({ html, warnings: [] }),
+  fromPage: () => null,
 };

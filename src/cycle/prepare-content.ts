@@ -71,6 +71,15 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       return fullText(item, source);
     },
 
+    fromPage(page, source) {
+      if (source.fulltext === 'feed') return null;
+      const html = decodeText(page.body, { contentType: page.contentType, kind: 'html' }).text;
+      const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
+      const article = extractArticle(html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
+      if (article.text.trim().length === 0) return null;
+      return { html: article.content, seenWhere: 'page', warnings: article.warnings };
+    },
+
     async finish(html, item, source): Promise<FinishedContent> {
       if (source.images === 'proxy') return { html: rewriteImagesProxy(html, config.imageProxy), warnings: [] };
       if (source.images !== 'archive') return { html, warnings: [] };

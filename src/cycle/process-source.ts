@@ -18,6 +18,8 @@ export interface ProcessSourceDeps {
   fetcher: Fetcher;
   now: () => Date;
   content: ContentPipeline;
+  /** The configured image proxy, so switching proxies is not mistaken for an edit. */
+  imageProxy?: string;
 }
 
 export async function processSource(source: Source, deps: ProcessSourceDeps): Promise<SourceResult> {
@@ -134,7 +136,7 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
         result.warnings.push(`${item.url ?? item.key}: removed ${cleaned.removed.join(', ')}`);
       }
       // The fingerprint is taken before image rewriting, so an unchanged article never re-downloads images.
-      const print = fingerprint(cleaned.html);
+      const print = fingerprint(cleaned.html, deps.imageProxy ? { proxyTemplates: [deps.imageProxy] } : {});
       if (existing && existing.fingerprint === print && existing.title === item.title) {
         result.unchangedCount++;
         continue;

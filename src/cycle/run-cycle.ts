@@ -1,10 +1,12 @@
 // One archive cycle, top to bottom: sources → fetch → parse → normalize → extract → clean → store →
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config, Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import { commitArchive, commitMessage, GitError, type CommitResult, type SourceChange } from '../git/index.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
-import { writeFetchStateFile } from '../publish/fetch-state-file.ts';
+import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
 import type { WriteLog } from '../publish/atomic-write.ts';
 import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
@@ -12,6 +14,7 @@ import type { Store, SourceRunResult } from '../store/index.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
+import { createPageReviser } from './revise-from-page.ts';
 import type { CycleResult, SourceResult } from './types.ts';
 
 export interface CycleDeps {
@@ -46,6 +49,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         fetcher: deps.fetcher,
         now: deps.now,
         content: deps.content ?? feedOnly,
+        imageProxy: config.imageProxy,
       });
       deps.onSourceDone?.(result, ++done, sources.length);
       return result;
@@ -63,6 +67,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       now: deps.now,
       limit: config.recheck.perRun,
       proxyFor: (sourceId) => proxies.get(sourceId) ?? config.fetch.proxy ?? null,
+      revise: createPageReviser({ store, content: deps.content ?? feedOnly, sources: config.sources, now: deps.now, imageProxy: config.imageProxy }),
     });
   } catch (error) {
     errors.push(`recheck: ${(error as Error).message}`);
@@ -100,7 +105,10 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       });
     }
     filesWritten = log.written;
-    writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
+    // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
+    if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
+      writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
+    }
   } catch (error) {
     errors.push(`publish: ${(error as Error).message}`);
   }
@@ -134,6 +142,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     endedAt: ended.toISOString(),
     sources: results,
     imported,
+    rechecks,
     articlesWritten,
     filesWritten,
     commit,
@@ -166,6 +175,7 @@ function sourceChanges(results: readonly SourceResult[], rechecks: RecheckResult
   };
   for (const ref of rechecks.removed) entry(ref.sourceId).removedCount = (entry(ref.sourceId).removedCount ?? 0) + 1;
   for (const ref of rechecks.restored) entry(ref.sourceId).restoredCount = (entry(ref.sourceId).restoredCount ?? 0) + 1;
+  for (const ref of rechecks.revised) entry(ref.sourceId).changedCount += 1;
   return [...changes.values()];
 }
 
@@ -173,6 +183,7 @@ function recheckLines(rechecks: RecheckResult): string[] {
   return [
     ...rechecks.removed.map((ref) => `removed at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...rechecks.restored.map((ref) => `restored at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...rechecks.revised.map((ref) => `edited at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
   ];
 }
 

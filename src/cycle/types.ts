@@ -1,5 +1,6 @@
 // The cycle's boundary: what one run reports, per source and overall.
 import type { CommitResult } from '../git/index.ts';
+import type { RecheckResult } from '../recheck/index.ts';
 
 export type SourceErrorKind =
   // fetch
@@ -62,6 +63,8 @@ export interface CycleResult {
   endedAt: string;
   sources: SourceResult[];
   imported: number;
+  /** The bounded share of re-checks this run did: removals, restorations, edits found on pages. */
+  rechecks: RecheckResult;
   articlesWritten: number;
   filesWritten: string[];
   commit: CommitResult | null;

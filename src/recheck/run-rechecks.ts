@@ -22,6 +22,17 @@ export interface RecheckDeps {
   concurrency?: number;
   /** Page bodies above this are not needed to recognise an article. */
   maxBytes?: number;
+  /**
+   * Called with the page of an article that is still up: stores a new revision when the page's article
+   * text differs from the archived one (full-text-from-page sources). Returns true when it did.
+   */
+  revise?: (article: CheckTarget, page: RecheckedPage) => Promise<boolean>;
+}
+
+export interface RecheckedPage {
+  body: Uint8Array;
+  contentType: string | null;
+  finalUrl: string;
 }
 
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
@@ -31,7 +42,7 @@ const HISTORY = 20;
 
 export function emptyRecheckResult(): RecheckResult {
   const outcomes = { alive: 0, changed: 0, gone: 0, 'redirected-away': 0, blocked: 0, error: 0 } satisfies Record<CheckOutcome, number>;
-  return { checked: 0, outcomes, removed: [], restored: [], touchedSources: [], stillDue: 0 };
+  return { checked: 0, outcomes, removed: [], restored: [], revised: [], touchedSources: [], stillDue: 0, warnings: [] };
 }
 
 /** Gives every article that has none a first check time: one schedule interval after it was first seen. */
@@ -60,8 +71,18 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
 
   const worker = async () => {
     for (let article = queue.shift(); article; article = queue.shift()) {
-      const classification = await checkOne(article, deps);
+      const { classification, page } = await checkOne(article, deps);
       record(article, classification, deps, result, touched);
+      if (page && deps.revise && (classification.outcome === 'alive' || classification.outcome === 'changed')) {
+        try {
+          if (await deps.revise(article, page)) {
+            result.revised.push({ id: article.id, sourceId: article.sourceId, number: article.number, title: article.title });
+            touched.add(article.sourceId);
+          }
+        } catch (error) {
+          result.warnings.push(`recheck: revising ${article.url}: ${(error as Error).message}`);
+        }
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
@@ -69,7 +90,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   return result;
 }
 
-async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<Classification> {
+async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<{ classification: Classification; page: RecheckedPage | null }> {
   const url = article.url!;
   try {
     const response = await deps.fetcher.fetch({
@@ -78,9 +99,10 @@ async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<Classi
       proxy: deps.proxyFor?.(article.sourceId) ?? null,
       maxBytes: deps.maxBytes ?? 5 * 1024 * 1024,
     });
-    return classifyResponse(response, { url, title: article.title, content: article.content });
+    const page = response.status === 200 ? { body: response.body, contentType: response.contentType, finalUrl: response.finalUrl } : null;
+    return { classification: classifyResponse(response, { url, title: article.title, content: article.content }), page };
   } catch (error) {
-    return classifyFailure(error);
+    return { classification: classifyFailure(error), page: null };
   }
 }
 

@@ -14,8 +14,12 @@ export interface RecheckResult {
   outcomes: Record<CheckOutcome, number>;
   removed: CheckedRef[];
   restored: CheckedRef[];
+  /** Articles whose page now carries different text: a new revision was stored. */
+  revised: CheckedRef[];
   /** Sources whose lists must be rewritten (an article's status changed). */
   touchedSources: string[];
   /** How many articles are still due, beyond the cap, for a later run. */
   stillDue: number;
+  /** Problems that did not stop the checks (a page that could not be re-extracted). */
+  warnings: string[];
 }

@@ -26,7 +26,12 @@ export interface DiffOptions {
   maxEdits?: number;
 }
 
-export const DEFAULT_MAX_EDITS = 10_000;
+/**
+ * Measured with jsdiff 9 on a fully rewritten text (every edit is worst case): about 80–110 ms at 1 000
+ * edits whatever the length (2 000–20 000 characters), 350 ms at 2 000, 5–10 s at 10 000. Ordinary edits
+ * (a sentence, a number, a name) are far below 1 000 characters.
+ */
+export const DEFAULT_MAX_EDITS = 1_000;
 
 /** The parts that turn revision `a` into revision `b`, in order; adjacent parts never share a kind. */
 export function diffRevisions(a: string, b: string, options: DiffOptions = {}): DiffPart[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { fingerprint, NORMALISATIONS, normalizeForFingerprint, sameContent, sha256 } from './fingerprint.ts';
+import { fingerprint, NORMALISATIONS, normalizeForFingerprint, sha256 } from './fingerprint.ts';
 import { stripRotatingFooters } from './footers.ts';
 import { canonicalUrl } from './urls.ts';
 
@@ -93,11 +93,6 @@ describe('fingerprint normalisations', () => {
     assert.notEqual(fingerprint(proxied), fingerprint('<img src="https://a.example/1.jpg">'));
     assert.equal(fingerprint(proxied, { proxyTemplates: [template] }), fingerprint('<img src="https://a.example/1.jpg">'));
     assert.equal(canonicalUrl('https://raw.example/p/a.example/1.jpg', { proxyTemplates: ['https://raw.example/p/{rawurl}'] }), 'a.example/1.jpg');
-  });
-
-  test('sameContent compares titles too', () => {
-    assert.ok(sameContent({ title: 't', content: '<p>a  b</p>' }, { title: 't', content: '<p>a b</p>' }));
-    assert.ok(!sameContent({ title: 't', content: '<p>a</p>' }, { title: 't2', content: '<p>a</p>' }));
   });
 });
 

@@ -11,8 +11,9 @@
 //      whitespace next to a tag is dropped (`文字 </p>`, `<div>\n  <p>`), and the ends are trimmed.
 // The exact bytes are kept separately (sha256) so nothing is lost: a revision is stored with both.
 //
-// Because these rules can improve over time, compare a stored article with new content through
-// sameContent(), which fingerprints both sides now, rather than against a fingerprint stored long ago.
+// The cycle compares a stored revision's fingerprint with the new content's. If these rules change, the
+// stored fingerprints must be recomputed from the stored content (of cleaned HTML, as import does), or
+// every article seen again would look edited once.
 import { createHash } from 'node:crypto';
 import { stripRotatingFooters } from './footers.ts';
 import { canonicalizeUrlsInHtml, type UrlOptions } from './urls.ts';
@@ -54,13 +55,4 @@ export function normalizeForFingerprint(html: string, options: FingerprintOption
 
 export function fingerprint(html: string, options: FingerprintOptions = {}): string {
   return sha256(normalizeForFingerprint(html, options));
-}
-
-/** Whether new content is the same revision as what is stored: same title and same fingerprint today. */
-export function sameContent(
-  stored: { title: string; content: string },
-  next: { title: string; content: string },
-  options: FingerprintOptions = {},
-): boolean {
-  return stored.title === next.title && fingerprint(stored.content, options) === fingerprint(next.content, options);
 }

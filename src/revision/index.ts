@@ -1,5 +1,5 @@
 // Revisions: when two versions of an article are the same, and how two versions differ.
-export { fingerprint, normalizeForFingerprint, NORMALISATIONS, sameContent, sha256 } from './fingerprint.ts';
+export { fingerprint, normalizeForFingerprint, NORMALISATIONS, sha256 } from './fingerprint.ts';
 export type { FingerprintOptions, Normalisation } from './fingerprint.ts';
 export { ROTATING_FOOTERS, stripRotatingFooters, type RotatingFooter } from './footers.ts';
 export { canonicalUrl, canonicalizeUrlsInHtml, IMAGE_PROXIES, type ImageProxy } from './urls.ts';

@@ -13,12 +13,13 @@
 // One column holds title tokens, body tokens and the meta tokens (source, status): detail=none has no
 // column filters. Meta tokens start with a private-use character, which tokenize.ts never puts in a text
 // token, so no article text can pose as a filter.
-// Its rowid is the document's *key*: the published time in seconds (bumped by one until free), so FTS5's
+// search_docs is keyed by the same key (one b-tree lookup per candidate when confirming); the store's
+// article id has a unique index. The FTS rowid is the document's *key*: the published time in seconds (bumped by one until free), so FTS5's
 // rowid order is date order and "newest first, 20 per page" reads the first 20 entries of each posting list
 // backwards instead of sorting every match; from:/to: become a rowid range.
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS search_info (
@@ -26,8 +27,8 @@ CREATE TABLE IF NOT EXISTS search_info (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_docs (
-  id INTEGER PRIMARY KEY,
-  key INTEGER NOT NULL UNIQUE,
+  key INTEGER PRIMARY KEY,
+  id INTEGER NOT NULL UNIQUE,
   source TEXT NOT NULL,
   published INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('live', 'removed')),

@@ -9,7 +9,7 @@
 // step can still take as long as FTS5 needs to find the next candidate, bounded by the length of the
 // posting lists of the query's tokens (at most MAX_QUERY_CHARS of them).
 import type { Database, Statement } from 'better-sqlite3';
-import { confirmer } from './confirm.ts';
+import { confirmation } from './confirm.ts';
 import { keyRange, matchExpression } from './match.ts';
 import { anyTermRegExp } from './pattern.ts';
 import { parseQuery } from './query.ts';
@@ -24,8 +24,11 @@ export const MAX_OFFSET = 10_000;
 export const COUNT_CAP = 10_000;
 /** Matches counted when each candidate's text must be read and confirmed (see confirm.ts). */
 export const CONFIRMED_COUNT_CAP = 1_000;
-/** Relevance ranks the newest this-many matches: ranking every match of a common word is unbounded. */
-export const RELEVANCE_WINDOW = 1_000;
+/**
+ * Relevance ranks the newest this-many matches: ranking every match of a common word is unbounded, and
+ * ranking reads each match's text into JavaScript (~30 µs each, see rank.ts).
+ */
+export const RELEVANCE_WINDOW = 300;
 export const DEFAULT_TIME_LIMIT_MS = 1_000;
 const MAX_TIME_LIMIT_MS = 10_000;
 const CHECK_EVERY = 64;
@@ -57,8 +60,9 @@ function checkOptions(options: SearchOptions): SearchError | null {
 }
 
 interface Statements {
-  candidates: Statement;
   doc: Statement;
+  /** Candidate queries by SQL text: a handful of shapes (number of GLOB conditions). */
+  candidates: Map<string, Statement>;
 }
 
 const cache = new WeakMap<Database, Statements>();
@@ -67,14 +71,29 @@ function statements(db: Database): Statements {
   let s = cache.get(db);
   if (s === undefined) {
     s = {
-      candidates: db
-        .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC')
-        .pluck(),
       doc: db.prepare('SELECT id, source, published, status, title, text FROM search_docs WHERE key = ?'),
+      candidates: new Map(),
     };
     cache.set(db, s);
   }
   return s;
+}
+
+/** Newest first; FTS5 yields rowids in descending order itself, so no sort happens (checked in tests). */
+export function candidateSql(conditions: readonly string[]): string {
+  const join = conditions.length > 0 ? ' JOIN search_docs d ON d.key = search_fts.rowid' : '';
+  const where = ['search_fts MATCH ?', 'search_fts.rowid BETWEEN ? AND ?', ...conditions].join(' AND ');
+  return `SELECT search_fts.rowid FROM search_fts${join} WHERE ${where} ORDER BY search_fts.rowid DESC`;
+}
+
+function candidateStatement(db: Database, s: Statements, conditions: readonly string[]): Statement {
+  const sql = candidateSql(conditions);
+  let stmt = s.candidates.get(sql);
+  if (stmt === undefined) {
+    stmt = db.prepare(sql).pluck();
+    s.candidates.set(sql, stmt);
+  }
+  return stmt;
 }
 
 /** Searches the index. Returns a SearchError (never throws one) for a bad query or bad options. */
@@ -92,15 +111,17 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
 
   const s = statements(db);
   const { low, high } = keyRange(parsed);
-  const confirm = confirmer(parsed);
+  const confirm = confirmation(parsed);
   const ranker = relevance ? new Ranker(parsed) : null;
-  const cap = relevance ? RELEVANCE_WINDOW : confirm === null ? COUNT_CAP : CONFIRMED_COUNT_CAP;
+  const confirming = confirm.sql.length > 0 || confirm.accepts !== null;
+  const cap = relevance ? RELEVANCE_WINDOW : confirming ? CONFIRMED_COUNT_CAP : COUNT_CAP;
   const page: number[] = [];
   const docs = new Map<number, DocRow>();
   let matches = 0;
   let examined = 0;
   let stop: 'cap' | 'deadline' | null = null;
-  const rows = s.candidates.iterate(matchExpression(parsed), low, high) as IterableIterator<number>;
+  const stmt = candidateStatement(db, s, confirm.sql);
+  const rows = stmt.iterate(matchExpression(parsed), low, high, ...confirm.params) as IterableIterator<number>;
   for (const key of rows) {
     if (matches >= cap) {
       stop = 'cap';
@@ -111,10 +132,10 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
       stop = 'deadline';
       break;
     }
-    if (confirm !== null || ranker !== null) {
+    if (confirm.accepts !== null || ranker !== null) {
       const doc = s.doc.get(key) as DocRow | undefined;
       if (doc === undefined) continue; // index and docs out of step: skip rather than fail the page
-      if (confirm !== null && !confirm.accepts(doc.title, doc.text)) continue;
+      if (confirm.accepts !== null && !confirm.accepts(doc.title, doc.text)) continue;
       if (ranker !== null) ranker.add(key, doc.title, doc.text);
       else if (matches >= offset && page.length < limit) docs.set(key, doc);
     }

@@ -276,6 +276,10 @@ describe('reader app', () => {
     assert.equal(res.status, 200);
     assert.doesNotMatch(body, /<script>/);
     assert.match(body, /value="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+    // Markup in a stored title reaches the results page as text, around the search module's <mark>.
+    const hit = await text(`/search?q=${encodeURIComponent('马克龙')}`);
+    assert.match(hit.body, /<mark>马克龙<\/mark>访华 &lt;b&gt;不是标签&lt;\/b&gt;<\/a>/);
+    assert.doesNotMatch(hit.body, /<b>不是标签/);
   });
 
   test('pagination links keep the filters', async () => {

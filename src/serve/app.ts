@@ -116,7 +116,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
 
   app.get('/sources/:id', (c) => {
     const id = c.req.param('id');
-    const source = sourceSummaries().find((s) => s.id === id) ?? sourceSummaries().find((s) => s.id.toLowerCase() === id.toLowerCase());
+    const summaries = sourceSummaries();
+    const source = summaries.find((s) => s.id === id) ?? summaries.find((s) => s.id.toLowerCase() === id.toLowerCase());
     if (source === undefined) return fail(c, { status: 404, kind: 'not-found', message: `serve: no source has the id "${id.slice(0, 40)}"` });
     const pageNumber = pageParam((name) => c.req.query(name));
     if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));

@@ -1,15 +1,13 @@
-// What changed between two revisions, as a reader sees it: a character-level diff of their plain text
-// (markup changes that leave the text alone are not edits to a reader), insertions in <ins>, deletions in
-// <del>, long unchanged stretches shortened to their ends. src/revision is to provide diffRevisions; until
-// it does, this uses the diff package's diffChars directly.
+// What changed between two revisions, as a reader sees it: the revision module's character diff of their
+// visible text (diffRevisions: markup-only changes and rotating footers are not edits to a reader),
+// insertions in <ins>, deletions in <del>, long unchanged stretches shortened to their ends.
 //
-// Bounded cost: Myers' diff is O(N·D); two unrelated revisions of a long article would make D large, so the
-// diff gives up after DIFF_TIMEOUT_MS and the page says the revisions differ too much to show.
-import { diffChars } from 'diff';
-import { htmlToText } from '../search/index.ts';
+// Bounded cost: diffRevisions gives up beyond DEFAULT_MAX_EDITS edits (about 100 ms at worst, measured
+// there) and shows the old text replaced by the new; the article page also stops diffing when its own
+// budget is spent (article-page.ts).
+import { diffRevisions } from '../revision/index.ts';
 import { h, type SafeHtml } from './safe-html.ts';
 
-export const DIFF_TIMEOUT_MS = 250;
 /** Characters of unchanged text kept on each side of a change. */
 const CONTEXT = 60;
 
@@ -26,18 +24,17 @@ export interface RevisionDiff {
   changed: boolean;
 }
 
-/** The diff of two revisions' HTML, or null when it could not be computed within the time budget. */
-export function diffRevisionText(beforeHtml: string, afterHtml: string): RevisionDiff | null {
-  const before = htmlToText(beforeHtml);
-  const after = htmlToText(afterHtml);
-  if (before === after) return { html: h`<p class="meta">正文文字相同（仅格式或标记不同）。</p>`, changed: false };
-  const changes = diffChars(before, after, { timeout: DIFF_TIMEOUT_MS });
-  if (changes === undefined) return null;
-  const parts = changes.map((change, i) => {
-    if (change.added) return h`<ins>${change.value}</ins>`;
-    if (change.removed) return h`<del>${change.value}</del>`;
-    const position = i === 0 ? 'first' : i === changes.length - 1 ? 'last' : 'middle';
-    return h`${shorten(change.value, position)}`;
+/** The diff of two revisions' HTML, as escaped HTML. */
+export function diffRevisionText(beforeHtml: string, afterHtml: string): RevisionDiff {
+  const parts = diffRevisions(beforeHtml, afterHtml);
+  if (parts.every((part) => part.kind === 'equal')) {
+    return { html: h`<p class="meta">正文文字相同（仅格式或标记不同）。</p>`, changed: false };
+  }
+  const body = parts.map((part, i) => {
+    if (part.kind === 'insert') return h`<ins>${part.text}</ins>`;
+    if (part.kind === 'delete') return h`<del>${part.text}</del>`;
+    const position = i === 0 ? 'first' : i === parts.length - 1 ? 'last' : 'middle';
+    return h`${shorten(part.text, position)}`;
   });
-  return { html: h`<div class="diff">${parts}</div>`, changed: true };
+  return { html: h`<div class="diff">${body}</div>`, changed: true };
 }

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { diffRevisionText } from './diff-view.ts';
 import { escapeHtml, h, trusted } from './safe-html.ts';
 import { addDays, dayOf, dayStart, formatUtc, formatUtc8 } from './time.ts';
-import { readableUrl, safeHttpUrl } from './views/article-page.ts';
+import type { Article, Revision } from '../store/index.ts';
+import { articlePage, PAGE_DIFF_BUDGET_MS, readableUrl, safeHttpUrl } from './views/article-page.ts';
 
 describe('safe HTML', () => {
   test('interpolated text is escaped; nested h and trusted pass through; arrays are joined', () => {
@@ -63,22 +64,71 @@ describe('links', () => {
 describe('revision diff', () => {
   test('insertions and deletions of text, escaped', () => {
     const diff = diffRevisionText('<p>甲乙丙 &lt;b&gt;</p>', '<p>甲丙丁 &lt;b&gt;</p>');
-    assert.ok(diff);
     assert.equal(diff.changed, true);
     assert.equal(diff.html.toString(), '<div class="diff">甲<del>乙</del>丙<ins>丁</ins> &lt;b&gt;</div>');
   });
 
   test('markup-only changes are not edits', () => {
     const diff = diffRevisionText('<p>同样的文字</p>', '<div><p class="x">同样的文字</p></div>');
-    assert.equal(diff?.changed, false);
+    assert.equal(diff.changed, false);
   });
 
   test('long unchanged stretches are shortened around the change', () => {
     const long = '这是一段很长的没有变化的文字。'.repeat(20);
-    const diff = diffRevisionText(`<p>${long}旧</p>`, `<p>${long}新</p>`);
-    const html = diff?.html.toString() ?? '';
+    const html = diffRevisionText(`<p>${long}旧</p>`, `<p>${long}新</p>`).html.toString();
     assert.match(html, /^<div class="diff"> … /);
     assert.ok(html.length < long.length, `${html.length} < ${long.length}`);
     assert.match(html, /<del>旧<\/del><ins>新<\/ins>/);
+  });
+});
+
+describe('article page revisions', () => {
+  const revision = (seq: number, content: string): Revision => ({
+    id: seq,
+    articleId: 1,
+    seq,
+    title: '标题',
+    url: 'https://example.com/a',
+    content,
+    sha256: String(seq),
+    fingerprint: String(seq),
+    seenMs: Date.UTC(2024, 0, seq),
+    seenWhere: 'feed',
+  });
+  const revisions = [revision(1, '<p>第一版</p>'), revision(2, '<p>第二版</p>'), revision(3, '<p>第三版</p>')];
+  const article: Article = {
+    seenWhere: 'feed',
+    id: 1,
+    sourceId: 'voa',
+    number: 1048574,
+    key: 'k',
+    url: 'https://example.com/a',
+    title: '标题',
+    author: null,
+    publishedMs: Date.UTC(2024, 0, 1),
+    firstSeenMs: Date.UTC(2024, 0, 1),
+    status: 'live',
+    statusChangedMs: null,
+    revisionId: 3,
+    revisionCount: 3,
+    content: '<p>第三版</p>',
+    sha256: '3',
+    fingerprint: '3',
+  };
+
+  test('each consecutive pair gets a diff', () => {
+    const html = articlePage({ article, sourceName: '美国之音', revisions, displayHtml: '<p>第三版</p>' }).toString();
+    assert.match(html, /修订记录（3 版）/);
+    assert.match(html, /第<del>一<\/del><ins>二<\/ins>版/);
+    assert.match(html, /第<del>二<\/del><ins>三<\/ins>版/);
+  });
+
+  test('diffs stop when the page budget is spent', () => {
+    let now = 0;
+    const clock = (): number => (now += PAGE_DIFF_BUDGET_MS * 0.75); // every reading of the clock costs 3/4 of the budget
+    const html = articlePage({ article, sourceName: '美国之音', revisions, displayHtml: '', clock }).toString();
+    assert.match(html, /第<del>一<\/del><ins>二<\/ins>版/);
+    assert.doesNotMatch(html, /<ins>三<\/ins>/);
+    assert.match(html, /超出本页的时间预算/);
   });
 });

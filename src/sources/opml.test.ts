@@ -34,7 +34,7 @@ test('ids for imported feeds: newsvault id, ASCII name, file name, site name; un
     [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, [], 'voa'],
     [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, ['VOA'], 'mgzy1'],
     [{ id: null, name: 'BBC News 中文', url: 'https://feeds.bbci.co.uk/zhongwen/simp/rss.xml' }, [], 'bbc-news'],
-    [{ id: null, name: '端傳媒', url: 'https://theinitium.com/newsfeed/' }, [], 'newsfeed'],
+    [{ id: null, name: '端傳媒', url: 'https://theinitium.com/newsfeed/' }, [], 'theinitium'],
     [{ id: null, name: '自由亚洲电台', url: 'https://www.rfa.org/mandarin/RSS' }, ['mandarin'], 'rfa'],
     [{ id: null, name: '中国数字时代', url: 'https://chinadigitaltimes.net/chinese/feed/' }, [], 'chinadigitaltimes'],
     [{ id: null, name: '某报', url: 'https://example.org/feed' }, ['example'], 'example-2'],

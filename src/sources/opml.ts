@@ -98,7 +98,7 @@ export function formatOpml(sources: readonly OpmlOutline[], options: { title: st
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const GENERIC = new Set(['rss', 'feed', 'feeds', 'atom', 'index', 'rss2', 'xml', 'www', 'news']);
+const GENERIC = new Set(['atom', 'feed', 'feeds', 'index', 'news', 'newsfeed', 'rss', 'rss2', 'www', 'xml']);
 
 /**
  * A source id for an imported feed: its newsvault id if it has one, else a slug of its name (when the

@@ -47,6 +47,8 @@ export interface Article {
   content: string;
   sha256: string;
   fingerprint: string;
+  /** Where the current revision was seen: the feed, the article page, an import or a re-check. */
+  seenWhere: SeenWhere;
 }
 
 export interface Revision {

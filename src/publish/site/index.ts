@@ -6,6 +6,6 @@ export { createSqliteSiteQueries, siteQueriesFor } from './sqlite-queries.ts';
 export type { SiteSource } from './list.ts';
 export { sitePaths, relativeLink } from './paths.ts';
 export { escapeText, html, raw, SafeHtml } from './html-escape.ts';
-export { diffRevisionText, diffTexts, htmlParagraphs } from './revision-diff.ts';
+export { blocksFromParts, diffRevisionText } from './revision-diff.ts';
 export type { DiffBlock, DiffSpan, RevisionDiffer } from './revision-diff.ts';
 export type { DisplayCleaner } from './article-page.ts';

@@ -54,8 +54,8 @@ nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 1rem 0; }
 section.history { border-top: 1px solid var(--line); margin-top: 2rem; }
 section.history ol { padding-left: 1.5rem; }
 .diff p { margin: 0.4rem 0; }
-.diff ins { background: var(--ins); text-decoration: none; }
-.diff del { background: var(--del); }
+.revision ins { background: var(--ins); text-decoration: none; }
+.revision del { background: var(--del); }
 .diff .same { color: var(--muted); font-size: 0.85rem; }
 details { margin: 0.75rem 0; }
 summary { cursor: pointer; }

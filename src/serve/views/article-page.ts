@@ -15,6 +15,8 @@ const SEEN_WHERE: Record<Revision['seenWhere'], string> = {
 
 /** Revisions whose diff is computed on one page; older pairs just list their dates. */
 export const MAX_DIFFS = 20;
+/** Diffs of one page stop being computed once this much time has gone (each one is bounded too). */
+export const PAGE_DIFF_BUDGET_MS = 1_000;
 
 /** Only http(s) links leave the reader; anything else stored as a URL is shown as text. */
 export function safeHttpUrl(url: string | null): string | null {
@@ -38,8 +40,9 @@ export function readableUrl(url: string): string {
   }
 }
 
-function revisionList(revisions: readonly Revision[]): SafeHtml | null {
+function revisionList(revisions: readonly Revision[], clock: () => number): SafeHtml | null {
   if (revisions.length <= 1) return null;
+  const deadline = clock() + PAGE_DIFF_BUDGET_MS;
   const items = revisions.map((rev, i) => {
     const previous = i > 0 ? revisions[i - 1] : undefined;
     const heading = h`第 ${rev.seq} 版 · ${formatUtc8(rev.seenMs)} · 来自${SEEN_WHERE[rev.seenWhere] ?? rev.seenWhere}`;
@@ -49,8 +52,10 @@ function revisionList(revisions: readonly Revision[]): SafeHtml | null {
     let body: SafeHtml;
     if (revisions.length - i > MAX_DIFFS) body = h`<p class="meta">较早的版本：此处不显示差异。</p>`;
     else {
-      const diff = diffRevisionText(previous.content, rev.content);
-      body = diff === null ? h`<p class="meta">两版差异过大，无法逐字显示。</p>` : diff.html;
+      body =
+        clock() > deadline
+          ? h`<p class="meta">超出本页的时间预算，未显示差异。</p>`
+          : diffRevisionText(previous.content, rev.content).html;
     }
     return h`<details${i === revisions.length - 1 ? trusted(' open') : null}><summary>${heading}</summary>${titleChange}${body}</details>`;
   });
@@ -62,6 +67,8 @@ export function articlePage(options: {
   sourceName: string;
   revisions: readonly Revision[];
   displayHtml: string;
+  /** Monotonic ms for the diff budget (default performance.now). */
+  clock?: () => number;
 }): SafeHtml {
   const { article, revisions } = options;
   const link = safeHttpUrl(article.url);
@@ -85,5 +92,5 @@ ${article.author === null ? null : h`<dt>作者</dt><dd>${article.author}</dd>`}
 ${removed}
 <div class="content">${trusted(options.displayHtml)}</div>
 </article>
-${revisionList(revisions)}`;
+${revisionList(revisions, options.clock ?? (() => performance.now()))}`;
 }

@@ -35,6 +35,7 @@ interface ArticleRow {
   content: string;
   sha256: string;
   fingerprint: string;
+  seen_where: Revision['seenWhere'];
 }
 
 interface RevisionRow {
@@ -51,7 +52,7 @@ interface RevisionRow {
 }
 
 const ARTICLE_COLUMNS = `a.id, a.source_id, a.number, a.key, a.url, a.title, a.author, a.published_ms, a.first_seen_ms,
-  a.status, a.status_changed_ms, a.revision_id, a.revision_count, r.content, r.sha256, r.fingerprint`;
+  a.status, a.status_changed_ms, a.revision_id, a.revision_count, r.content, r.sha256, r.fingerprint, r.seen_where`;
 const ARTICLE_FROM = `articles a JOIN revisions r ON r.id = a.revision_id`;
 
 function toArticle(row: ArticleRow): Article {
@@ -72,6 +73,7 @@ function toArticle(row: ArticleRow): Article {
     content: row.content,
     sha256: row.sha256,
     fingerprint: row.fingerprint,
+    seenWhere: row.seen_where,
   };
 }
 
