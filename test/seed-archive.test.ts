@@ -4,6 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { git } from '../src/git/exec.ts';
+import { search } from '../src/search/index.ts';
+import { SqliteStore } from '../src/store/index.ts';
 import { createTestArchive, type TestArchive } from './support/archive.ts';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
@@ -48,6 +50,22 @@ describe('seed archive', () => {
     assert.match(rfi, /^法广\n------\n\n3-22 \[习近平结束访俄，北京与莫斯科建立针对西方的&quot;特殊&quot;关系\]\(\/articles\/rfi\/1048574\.md\)\n\n$/);
     const readme = readFileSync(join(archive.output, 'README.md'), 'utf8');
     assert.match(readme, /\[美国之音\]\(\/lists\/%E7%BE%8E%E5%9B%BD%E4%B9%8B%E9%9F%B3\.md\)/);
+  });
+
+  test('the cycle indexed both articles for search, traditional query included', () => {
+    const store = SqliteStore.open(archive.database);
+    try {
+      const hits = (query: string) => {
+        const result = search(store.db, query);
+        if ('kind' in result) throw new Error(result.message);
+        return result.hits.map((hit) => hit.source).sort();
+      };
+      assert.deepEqual(hits('普京'), ['rfi', 'voa']);
+      assert.deepEqual(hits('習近平 source:rfi'), ['rfi']);
+      assert.deepEqual(hits('克里姆林宫 -特殊'), ['voa']);
+    } finally {
+      store.close();
+    }
   });
 
   test('the run made one commit saying what changed, and pushed it', async () => {

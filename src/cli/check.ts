@@ -5,9 +5,11 @@ import type { Config } from '../config/index.ts';
 import { importIfEmpty } from '../cycle/import-if-empty.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { createPageReviser } from '../cycle/revise-from-page.ts';
-import { createFetcher } from '../fetch/index.ts';
+import { publishArchive } from '../cycle/publish-archive.ts';
+import { createSearchIndexer } from '../cycle/search-indexer.ts';
+import { configuredFetcher } from './configured-fetcher.ts';
+import { withOutputLock } from './output-lock.ts';
 import { commitArchive, commitMessage, GitError, type SourceChange } from '../git/index.ts';
-import { publishMarkdown } from '../publish/markdown/index.ts';
 import { runRechecks, type RecheckResult } from '../recheck/index.ts';
 import { SqliteStore } from '../store/index.ts';
 import type { CliIo } from './io.ts';
@@ -20,16 +22,13 @@ export interface CheckOptions {
   commitDate?: Date;
 }
 
-export async function checkCommand(config: Config, io: CliIo, options: CheckOptions = {}): Promise<number> {
+export function checkCommand(config: Config, io: CliIo, options: CheckOptions = {}): Promise<number> {
+  return withOutputLock(config, io, 'check', () => checkLocked(config, io, options));
+}
+
+async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Promise<number> {
   const store = SqliteStore.open(config.database);
-  const fetcher = createFetcher({
-    ...(config.fetch.userAgent ? { userAgent: config.fetch.userAgent } : {}),
-    ...(config.fetch.timeoutMs ? { timeoutMs: config.fetch.timeoutMs } : {}),
-    ...(config.fetch.retries !== undefined ? { retries: config.fetch.retries } : {}),
-    ...(config.fetch.concurrency ? { concurrency: config.fetch.concurrency } : {}),
-    ...(config.fetch.perHostConcurrency ? { perHostConcurrency: config.fetch.perHostConcurrency } : {}),
-    proxy: config.fetch.proxy ?? null,
-  });
+  const fetcher = configuredFetcher(config);
   const errors: string[] = [];
   try {
     importIfEmpty({ store, output: config.output, sources: config.sources, now: io.now });
@@ -53,13 +52,7 @@ export async function checkCommand(config: Config, io: CliIo, options: CheckOpti
 
     let committed = false;
     try {
-      publishMarkdown({
-        store,
-        output: config.output,
-        sources: config.sources,
-        listSize: config.listSize,
-        touchedSources: result.touchedSources,
-      });
+      publishArchive({ config, store, touchedSources: result.touchedSources, indexArticles: createSearchIndexer(store.db) });
       if (config.git.commit) {
         const commit = await commitArchive({
           dir: config.output,

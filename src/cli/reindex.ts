@@ -2,24 +2,14 @@
 // Also used by `newsvault serve` when the index is missing or was built by another version.
 import type { Database } from 'better-sqlite3';
 import type { Config } from '../config/index.ts';
-import { ensureSearchSchema, htmlToText, reindexAll } from '../search/index.ts';
+import { documentOf } from '../search/document.ts';
+import { ensureSearchSchema, reindexAll } from '../search/index.ts';
 import type { SearchDocument } from '../search/index.ts';
-import { SqliteStore, type Article, type Store } from '../store/index.ts';
+import { SqliteStore, type Store } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 
 /** Articles read per store query while rebuilding: memory stays bounded whatever the archive's size. */
 const BATCH = 500;
-
-export function documentOf(article: Article): SearchDocument {
-  return {
-    id: article.id,
-    source: article.sourceId,
-    title: article.title,
-    text: htmlToText(article.content),
-    published: article.publishedMs,
-    status: article.status,
-  };
-}
 
 function* allDocuments(store: Store): Generator<SearchDocument> {
   let after = 0;

@@ -1,19 +1,14 @@
 // One archive cycle, top to bottom: sources → fetch → parse → normalize → extract → clean → store →
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Config, Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import { commitArchive, commitMessage, GitError, type CommitResult, type SourceChange } from '../git/index.ts';
-import { publishMarkdown } from '../publish/markdown/index.ts';
-import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
-import type { WriteLog } from '../publish/atomic-write.ts';
-import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
-import type { Store, SourceRunResult } from '../store/index.ts';
+import type { Article, Store, SourceRunResult } from '../store/index.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
+import { publishArchive } from './publish-archive.ts';
 import { createPageReviser } from './revise-from-page.ts';
 import type { CycleResult, SourceResult } from './types.ts';
 
@@ -28,6 +23,8 @@ export interface CycleDeps {
   onSourceDone?: (result: SourceResult, done: number, total: number) => void;
   /** Fixed commit time for reproducible tests. */
   commitDate?: Date;
+  /** Keeps the search index in step: called with every new, changed or re-marked article. */
+  indexArticles?: (articles: readonly Article[]) => void;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -80,35 +77,14 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
       ...rechecks.touchedSources,
     ];
-    const log: WriteLog = { written: [] };
-    const published = publishMarkdown({
+    const published = publishArchive({
+      config,
       store,
-      output: config.output,
-      sources: config.sources,
-      listSize: config.listSize,
       touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
-      log,
+      ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
     });
     articlesWritten = published.articlesWritten;
-    // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
-    // catches up after a run that failed to publish it.
-    if (config.site.enabled) {
-      publishSite({
-        queries: siteQueriesFor(store),
-        dir: config.site.dir,
-        siteTitle: config.site.title,
-        sources: config.sources.map(({ id, name, language }) => ({ id, name, language })),
-        pageSize: config.site.pageSize,
-        atomEntries: config.site.atomEntries,
-        baseUrl: config.site.baseUrl,
-        log,
-      });
-    }
-    filesWritten = log.written;
-    // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
-    if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
-      writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
-    }
+    filesWritten = published.filesWritten;
   } catch (error) {
     errors.push(`publish: ${(error as Error).message}`);
   }

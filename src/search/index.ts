@@ -6,6 +6,7 @@ export type { ReindexOptions } from './indexer.ts';
 export { parseQuery, MAX_QUERY_CHARS, MAX_TERMS, MAX_SOURCES } from './query.ts';
 export { search, MAX_LIMIT, MAX_OFFSET, COUNT_CAP, CONFIRMED_COUNT_CAP, RELEVANCE_WINDOW, DEFAULT_TIME_LIMIT_MS } from './search.ts';
 export { htmlToText } from './html-text.ts';
+export { documentOf } from './document.ts';
 export { fold } from './fold.ts';
 export { formatResultsTable } from './table.ts';
 export { SearchError } from './types.ts';

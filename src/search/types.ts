@@ -87,11 +87,11 @@ export interface SearchHit {
 export interface SearchResult {
   /**
    * Matches in all, when counting finished: at most COUNT_CAP (10,000) for queries the index decides alone,
-   * CONFIRMED_COUNT_CAP (1,000) when candidates are confirmed against their text, RELEVANCE_WINDOW (1,000)
+   * CONFIRMED_COUNT_CAP (300) when candidates are confirmed against their text, RELEVANCE_WINDOW (300)
    * for relevance order. null when there are more (or the time limit stopped the count): see totalAtLeast.
    */
   total: number | null;
-  /** Matches found before counting stopped: "1,000+" when total is null. */
+  /** Matches found before counting stopped: show "300+" when total is null. */
   totalAtLeast: number;
   hits: SearchHit[];
   tookMs: number;

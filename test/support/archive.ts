@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { configFromValue, type Config } from '../../src/config/index.ts';
 import { createContentPipeline } from '../../src/cycle/prepare-content.ts';
 import { runCycle } from '../../src/cycle/run-cycle.ts';
+import { createSearchIndexer } from '../../src/cycle/search-indexer.ts';
 import type { CycleResult } from '../../src/cycle/types.ts';
 import { createFetcher } from '../../src/fetch/index.ts';
 import { git } from '../../src/git/exec.ts';
@@ -45,7 +46,7 @@ export async function createTestArchive(
       const fetcher = createFetcher({ timeoutMs: 2000, bodyTimeoutMs: 2000, retries: 1, maxTotalMs: 5000, sleep: async () => {} });
       try {
         const content = createContentPipeline({ config, fetcher, cacheDir: join(root, 'page-cache') });
-        return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now });
+        return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now, indexArticles: createSearchIndexer(store.db) });
       } finally {
         await fetcher.close();
         store.close();

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentOf } from '../../cli/reindex.ts';
+import { documentOf } from '../../search/document.ts';
 import { fingerprint, sha256 } from '../../revision/fingerprint.ts';
 import { ensureSearchSchema, indexDocument } from '../../search/index.ts';
 import { SqliteStore, type Article, type NewArticle } from '../../store/index.ts';

@@ -1,0 +1,57 @@
+// The publish half of a cycle, shared by `run` and `check`: index, Markdown archive, static site and
+// Atom feeds, the fetch-state file. Every writer renders from the store; none reads another's output.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/index.ts';
+import type { WriteLog } from '../publish/atomic-write.ts';
+import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
+import { publishMarkdown } from '../publish/markdown/index.ts';
+import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
+import type { Article, Store } from '../store/index.ts';
+
+export interface PublishArchiveOptions {
+  config: Config;
+  store: Store;
+  /** Sources whose lists must be rewritten. */
+  touchedSources: Iterable<string>;
+  indexArticles?: (articles: readonly Article[]) => void;
+}
+
+export interface PublishArchiveResult {
+  articlesWritten: number;
+  filesWritten: string[];
+}
+
+export function publishArchive(options: PublishArchiveOptions): PublishArchiveResult {
+  const { config, store } = options;
+  // Articles still unpublished are exactly those new, edited or re-marked since the last publish.
+  options.indexArticles?.(store.pendingPublish());
+  const log: WriteLog = { written: [] };
+  const published = publishMarkdown({
+    store,
+    output: config.output,
+    sources: config.sources,
+    listSize: config.listSize,
+    touchedSources: options.touchedSources,
+    log,
+  });
+  // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
+  // catches up after a run that failed to publish it.
+  if (config.site.enabled) {
+    publishSite({
+      queries: siteQueriesFor(store),
+      dir: config.site.dir,
+      siteTitle: config.site.title,
+      sources: config.sources.map(({ id, name, language }) => ({ id, name, language })),
+      pageSize: config.site.pageSize,
+      atomEntries: config.site.atomEntries,
+      baseUrl: config.site.baseUrl,
+      log,
+    });
+  }
+  // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
+  if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
+    writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
+  }
+  return { articlesWritten: published.articlesWritten, filesWritten: log.written };
+}
