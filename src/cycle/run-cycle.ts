@@ -1,6 +1,6 @@
 // One archive cycle, top to bottom: sources → fetch → parse → normalize → extract → clean → store →
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
-import type { Config, Source } from '../config/index.ts';
+import type { Config } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import { commitArchive, commitMessage, GitError, type CommitResult, type SourceChange } from '../git/index.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
@@ -11,6 +11,9 @@ import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
 import { createPageReviser } from './revise-from-page.ts';
 import type { CycleResult, SourceResult } from './types.ts';
+
+/** Sources processed at once when the config does not say (`fetch.concurrency`). */
+export const SOURCE_CONCURRENCY = 16;
 
 export interface CycleDeps {
   config: Config;
@@ -38,20 +41,36 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
   const runId = store.startRun(started.getTime());
 
+  const timings = { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 };
+  let phaseStarted = performance.now();
+  const phaseDone = (phase: keyof typeof timings) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - phaseStarted);
+    phaseStarted = now;
+  };
+
+  // At most `concurrency` sources in flight: each holds its feed body and parsed items until stored,
+  // so this bounds memory as well as connections (the fetcher also limits per host).
+  const results: SourceResult[] = new Array(sources.length);
+  let next = 0;
   let done = 0;
-  const results = await Promise.all(
-    sources.map(async (source: Source) => {
-      const result = await processSource(source, {
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      const source = sources[index]!;
+      results[index] = await processSource(source, {
         store,
         fetcher: deps.fetcher,
         now: deps.now,
         content: deps.content ?? feedOnly,
         imageProxy: config.imageProxy,
       });
-      deps.onSourceDone?.(result, ++done, sources.length);
-      return result;
-    }),
-  );
+      deps.onSourceDone?.(results[index]!, ++done, sources.length);
+    }
+  };
+  const workers = Math.max(1, Math.min(config.fetch.concurrency ?? SOURCE_CONCURRENCY, sources.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  phaseDone('sourcesMs');
 
   // A bounded share of the archive is re-checked before publishing, so that a removal or restoration
   // found now is in this run's lists and commit (recheck/schedule.ts says which articles are due).
@@ -69,6 +88,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   } catch (error) {
     errors.push(`recheck: ${(error as Error).message}`);
   }
+
+  phaseDone('recheckMs');
 
   let articlesWritten = 0;
   let filesWritten: string[] = [];
@@ -88,6 +109,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   } catch (error) {
     errors.push(`publish: ${(error as Error).message}`);
   }
+
+  phaseDone('publishMs');
 
   let commit: CommitResult | null = null;
   if (config.git.commit && errors.length === 0) {
@@ -109,6 +132,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     }
   }
 
+  phaseDone('commitMs');
+
   const ended = deps.now();
   store.finishRun(runId, ended.getTime(), results.map(toRunResult));
   const failed = results.some((result) => result.outcome === 'failed') || errors.length > 0;
@@ -121,6 +146,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     rechecks,
     articlesWritten,
     filesWritten,
+    timings,
     commit,
     errors,
     exitCode: failed ? 1 : 0,

@@ -67,6 +67,8 @@ export interface CycleResult {
   rechecks: RecheckResult;
   articlesWritten: number;
   filesWritten: string[];
+  /** Wall time of each phase, for the operator and the benchmark. */
+  timings: { sourcesMs: number; recheckMs: number; publishMs: number; commitMs: number };
   commit: CommitResult | null;
   /** Problems outside any one source (publishing, git). */
   errors: string[];

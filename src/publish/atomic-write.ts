@@ -2,7 +2,10 @@
 // write a temporary file beside the target, then rename over it (rename is atomic within a filesystem).
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
+// Folders this process has already created; a publish writes thousands of files into a few hundred.
+const knownDirs = new Set<string>();
+let sequence = 0;
 
 export interface WriteLog {
   written: string[];
@@ -10,12 +13,25 @@ export interface WriteLog {
 
 /** Writes `content` to `path` unless the file already holds exactly those bytes. Returns true if it wrote. */
 export function writeFileAtomic(path: string, content: string | Uint8Array, log?: WriteLog): boolean {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  const bytes =
+    typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (sameBytes(path, bytes)) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = dirname(path);
+  if (!knownDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    knownDirs.add(dir);
+  }
+  // pid + a per-process counter: unique among concurrent writers without asking the OS for randomness.
+  const temporary = join(dir, `.${basename(path)}.${process.pid}.${++sequence}.tmp`);
   try {
-    writeFileSync(temporary, bytes);
+    try {
+      writeFileSync(temporary, bytes);
+    } catch (error) {
+      // The folder went away since this process made it (a test or an operator removed it): make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temporary, bytes);
+    }
     renameSync(temporary, path);
   } catch (cause) {
     rmSync(temporary, { force: true });

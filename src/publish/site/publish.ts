@@ -58,12 +58,32 @@ const BATCH = 500;
 
 export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(html, { baseUrl });
 
+/**
+ * The same revision appears on its article page and in up to four feeds: clean it once per publish.
+ * Bounded (oldest entry evicted first), so a full rebuild of a large archive keeps memory flat.
+ */
+const CLEAN_CACHE_ENTRIES = 4000;
+
+function memoizeClean(clean: DisplayCleaner): DisplayCleaner {
+  const cache = new Map<string, string>();
+  return (html, baseUrl) => {
+    const key = `${baseUrl ?? ''}\u0000${html}`;
+    let cleaned = cache.get(key);
+    if (cleaned === undefined) {
+      cleaned = clean(html, baseUrl);
+      if (cache.size >= CLEAN_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+      cache.set(key, cleaned);
+    }
+    return cleaned;
+  };
+}
+
 export function publishSite(options: PublishSiteOptions): PublishSiteResult {
   const { queries, dir, pageSize } = options;
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
   const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
-  const clean = options.clean ?? displayClean;
+  const clean = memoizeClean(options.clean ?? displayClean);
   const diff = options.diff ?? diffRevisionText;
 
   const sources = new Map(options.sources.map((source) => [source.id, source]));

@@ -39,7 +39,7 @@ ${pageLinks(`/days/${day}`, {}, page, hasNext)}`;
 }
 
 function totalText(result: SearchResult): string {
-  return result.total === null ? '超过 10,000 条结果' : `共 ${result.total} 条结果`;
+  return result.total === null ? `至少 ${result.totalAtLeast.toLocaleString('en-US')} 条结果` : `共 ${result.total} 条结果`;
 }
 
 export function searchBody(sources: readonly SourceRecord[], request: Partial<SearchRequest>, result: SearchResult | null): SafeHtml {

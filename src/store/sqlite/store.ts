@@ -246,8 +246,27 @@ export class SqliteStore implements Store {
           { cause },
         );
       }
-      this.addRevision(id, article);
-      return this.getArticle(id)!;
+      const revision = this.addRevision(id, article);
+      // Built here rather than read back: reading the content again cost ~0.15 ms per new article.
+      return {
+        id,
+        sourceId: article.sourceId,
+        number,
+        key: article.key,
+        url: article.url,
+        title: article.title,
+        author: article.author,
+        publishedMs: article.publishedMs,
+        firstSeenMs: article.seenMs,
+        status: 'live',
+        statusChangedMs: null,
+        revisionId: revision.id,
+        revisionCount: 1,
+        content: article.content,
+        sha256: article.sha256,
+        fingerprint: article.fingerprint,
+        seenWhere: article.seenWhere,
+      };
     });
   }
 
