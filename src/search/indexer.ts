@@ -4,12 +4,19 @@ import { fold } from './fold.ts';
 import { indexText } from './tokenize.ts';
 import type { DocStatus, SearchDocument } from './types.ts';
 
-/** Keys are seconds since 1970, kept in [0, 2^42) so bad feed dates cannot overflow or go negative. */
-const MAX_KEY = 2 ** 42 - 1;
+/**
+ * A key is the published second times KEY_SLOTS plus a slot, so articles sharing a second (a feed's batch,
+ * an import of minute-resolution dates from many outlets) take the free slots of that second instead of
+ * spilling into later seconds, where long runs made every insert walk them. Seconds are kept in
+ * [0, 2^40) so bad feed dates cannot overflow or go negative; keys stay below 2^52 (exact in a double).
+ */
+export const KEY_SLOTS = 4096;
+const MAX_SECONDS = 2 ** 40 - 1;
+export const MAX_KEY = (MAX_SECONDS + 1) * KEY_SLOTS - 1;
 
 interface Statements {
   existing: Statement;
-  keyTaken: Statement;
+  firstFreeKey: Statement;
   insertDoc: Statement;
   updateDoc: Statement;
   deleteDoc: Statement;
@@ -24,7 +31,15 @@ function statements(db: Database): Statements {
   if (s === undefined) {
     s = {
       existing: db.prepare('SELECT key, source, published, status, title, text FROM search_docs WHERE id = ?'),
-      keyTaken: db.prepare('SELECT 1 FROM search_docs WHERE key = ?').pluck(),
+      // The first free key at or after @k, found by SQLite in one statement: many articles share a
+      // second (a feed's batch, an import), and probing key after key from JS made indexing quadratic.
+      firstFreeKey: db
+        .prepare(
+          `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM search_docs WHERE key = @k) THEN @k ELSE
+             (SELECT a.key + 1 FROM search_docs a WHERE a.key >= @k
+                AND NOT EXISTS (SELECT 1 FROM search_docs b WHERE b.key = a.key + 1) ORDER BY a.key LIMIT 1) END`,
+        )
+        .pluck(),
       insertDoc: db.prepare(
         'INSERT INTO search_docs (id, key, source, published, status, title, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -56,15 +71,14 @@ function metaText(source: string, status: DocStatus): string {
   return `${sourceToken(source)} ${statusToken(status)}`;
 }
 
-export function keySeconds(published: number): number {
+/** The first key of the second an article was published in. */
+export function keyOf(published: number): number {
   if (!Number.isFinite(published)) return 0;
-  return Math.min(MAX_KEY, Math.max(0, Math.floor(published / 1000)));
+  return Math.min(MAX_SECONDS, Math.max(0, Math.floor(published / 1000))) * KEY_SLOTS;
 }
 
 function freeKey(s: Statements, published: number): number {
-  let key = keySeconds(published);
-  while (key < MAX_KEY && s.keyTaken.get(key) !== undefined) key++;
-  return key;
+  return Math.min(MAX_KEY, s.firstFreeKey.get({ k: keyOf(published) }) as number);
 }
 
 interface Existing {
@@ -112,7 +126,7 @@ export function indexDocument(db: Database, doc: SearchDocument): boolean {
       return false;
     }
     s.deleteFts.run(old.key);
-    const key = keySeconds(old.published) === keySeconds(doc.published) ? old.key : freeKey(s, doc.published);
+    const key = keyOf(old.published) === keyOf(doc.published) ? old.key : freeKey(s, doc.published);
     s.updateDoc.run(key, doc.source, doc.published, doc.status, doc.title, doc.text, doc.id);
     writeFts(s, key, doc);
     return true;

@@ -6,7 +6,7 @@
 // generate (indexer.ts). The index has no positions (detail=none, see schema.ts), so the expression asks
 // for documents holding every token of every term; terms of more than one token are then confirmed
 // against the text (confirm.ts).
-import { keySeconds, sourceToken, statusToken } from './indexer.ts';
+import { keyOf, MAX_KEY, sourceToken, statusToken } from './indexer.ts';
 import type { ParsedQuery, QueryTerm } from './types.ts';
 
 function quoted(token: string): string {
@@ -43,7 +43,7 @@ export function matchExpression(query: ParsedQuery): string {
 /** Inclusive rowid bounds for from:/to: (rowids are published seconds, see schema.ts). */
 export function keyRange(query: ParsedQuery): { low: number; high: number } {
   return {
-    low: query.from === null ? 0 : keySeconds(query.from),
-    high: query.to === null ? 2 ** 42 : keySeconds(query.to) - 1,
+    low: query.from === null ? 0 : keyOf(query.from),
+    high: query.to === null ? MAX_KEY : keyOf(query.to) - 1,
   };
 }

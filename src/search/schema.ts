@@ -14,12 +14,12 @@
 // column filters. Meta tokens start with a private-use character, which tokenize.ts never puts in a text
 // token, so no article text can pose as a filter.
 // search_docs is keyed by the same key (one b-tree lookup per candidate when confirming); the store's
-// article id has a unique index. The FTS rowid is the document's *key*: the published time in seconds (bumped by one until free), so FTS5's
+// article id has a unique index. The FTS rowid is the document's *key*: the published second times KEY_SLOTS plus a free slot (indexer.ts), so FTS5's
 // rowid order is date order and "newest first, 20 per page" reads the first 20 entries of each posting list
 // backwards instead of sorting every match; from:/to: become a rowid range.
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS search_info (
