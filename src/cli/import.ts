@@ -13,7 +13,7 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
     const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
     // Importing the output folder itself: its files are already exactly what was imported, so the next
     // run must not rewrite them with today's formatting.
-    if (from === resolve(config.output)) store.markPublished(store.pendingPublish().map((article) => article.id));
+    if (from === resolve(config.output)) store.markAllPublished();
     for (const error of result.errors) io.stderr(`${error}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +

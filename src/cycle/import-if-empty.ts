@@ -11,6 +11,6 @@ export function importIfEmpty(input: { store: Store; output: string; sources: re
   if (!existsSync(join(input.output, 'articles'))) return 0;
   const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
   // Imported files are already on disk exactly as they were: nothing to rewrite.
-  input.store.markPublished(input.store.pendingPublish().map((article) => article.id));
+  input.store.markAllPublished();
   return result.imported;
 }

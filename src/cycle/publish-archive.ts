@@ -9,6 +9,9 @@ import { publishMarkdown } from '../publish/markdown/index.ts';
 import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 
+/** Articles read from the store at a time: memory stays flat however many a run added. */
+const BATCH = 500;
+
 export interface PublishArchiveOptions {
   config: Config;
   store: Store;
@@ -25,7 +28,11 @@ export interface PublishArchiveResult {
 export function publishArchive(options: PublishArchiveOptions): PublishArchiveResult {
   const { config, store } = options;
   // Articles still unpublished are exactly those new, edited or re-marked since the last publish.
-  options.indexArticles?.(store.pendingPublish());
+  if (options.indexArticles) {
+    for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+      options.indexArticles(batch);
+    }
+  }
   const log: WriteLog = { written: [] };
   const published = publishMarkdown({
     store,

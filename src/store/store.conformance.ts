@@ -101,12 +101,21 @@ export function storeConformance(open: () => Store): void {
 
   test('pending publish lists new and changed articles until marked', withStore((store) => {
     const a = store.insertArticle(article());
-    assert.deepEqual(store.pendingPublish().map((x) => x.id), [a.id]);
+    assert.deepEqual(store.pendingPublish(100).map((x) => x.id), [a.id]);
     store.markPublished([a.id]);
-    assert.deepEqual(store.pendingPublish(), []);
+    assert.deepEqual(store.pendingPublish(100), []);
     store.setStatus(a.id, 'removed', 1_700_000_200_000);
-    assert.deepEqual(store.pendingPublish().map((x) => x.id), [a.id]);
+    assert.deepEqual(store.pendingPublish(100).map((x) => x.id), [a.id]);
     assert.equal(store.getArticle(a.id)?.status, 'removed');
+  }));
+
+  test('pending publish comes in batches by id, and can be cleared without reading', withStore((store) => {
+    const ids = [1, 2, 3, 4, 5].map((n) => store.insertArticle(article({ key: `b${n}` })).id);
+    assert.deepEqual(store.pendingPublish(2).map((x) => x.id), ids.slice(0, 2));
+    assert.deepEqual(store.pendingPublish(2, ids[1]).map((x) => x.id), ids.slice(2, 4));
+    assert.deepEqual(store.pendingPublish(2, ids[4]), []);
+    store.markAllPublished();
+    assert.deepEqual(store.pendingPublish(10), []);
   }));
 
   test('latest lists are newest first and limited', withStore((store) => {

@@ -185,7 +185,10 @@ export interface Store {
   countArticles(sourceId?: string): number;
 
   /** Articles whose current revision has not been written to the Markdown archive yet. */
-  pendingPublish(): Article[];
+  /** In id order, `limit` at a time after `afterId`, so a large first publish never holds them all. */
+  pendingPublish(limit: number, afterId?: number): Article[];
+  /** Marks every pending article published without reading them (an import of files already on disk). */
+  markAllPublished(): void;
   markPublished(articleIds: readonly number[]): void;
 
   startRun(startedMs: number): number;

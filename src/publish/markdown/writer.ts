@@ -15,6 +15,9 @@ import {
   REMOVED_LIST_TITLE,
 } from './format.ts';
 
+/** Articles read from the store at a time: memory stays flat however many a run added. */
+const BATCH = 500;
+
 export interface MarkdownSource {
   id: string;
   name: string;
@@ -44,10 +47,12 @@ export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublis
   const published: number[] = [];
   let articlesWritten = 0;
 
-  for (const article of store.pendingPublish()) {
-    if (writeArticle(output, article, log)) articlesWritten++;
-    touched.add(article.sourceId);
-    published.push(article.id);
+  for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+    for (const article of batch) {
+      if (writeArticle(output, article, log)) articlesWritten++;
+      touched.add(article.sourceId);
+      published.push(article.id);
+    }
   }
 
   let listsWritten = 0;

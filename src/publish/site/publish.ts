@@ -62,7 +62,7 @@ export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(html
  * The same revision appears on its article page and in up to four feeds: clean it once per publish.
  * Bounded (oldest entry evicted first), so a full rebuild of a large archive keeps memory flat.
  */
-const CLEAN_CACHE_ENTRIES = 4000;
+const CLEAN_CACHE_ENTRIES = 1000;
 
 function memoizeClean(clean: DisplayCleaner): DisplayCleaner {
   const cache = new Map<string, string>();

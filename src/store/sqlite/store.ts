@@ -149,7 +149,8 @@ export class SqliteStore implements Store {
         ORDER BY a.published_ms DESC, a.id DESC LIMIT ?`),
       count: prepare(`SELECT COUNT(*) AS n FROM articles`),
       countSource: prepare(`SELECT COUNT(*) AS n FROM articles WHERE source_id = ?`),
-      pending: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.needs_publish = 1 ORDER BY a.id`),
+      pending: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.needs_publish = 1 AND a.id > ? ORDER BY a.id LIMIT ?`),
+      markAllPublished: prepare(`UPDATE articles SET needs_publish = 0 WHERE needs_publish = 1`),
       markPublished: prepare(`UPDATE articles SET needs_publish = 0 WHERE id = ?`),
       startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
       finishRun: prepare(`UPDATE runs SET ended_ms = ? WHERE id = ?`),
@@ -343,8 +344,12 @@ export class SqliteStore implements Store {
     return row.n;
   }
 
-  pendingPublish(): Article[] {
-    return (this.statements.pending.all() as ArticleRow[]).map(toArticle);
+  pendingPublish(limit: number, afterId = 0): Article[] {
+    return (this.statements.pending.all(afterId, limit) as ArticleRow[]).map(toArticle);
+  }
+
+  markAllPublished(): void {
+    this.statements.markAllPublished.run();
   }
 
   markPublished(articleIds: readonly number[]): void {
