@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CliIo } from '../src/cli/io.ts';
 import { demoCommand } from '../src/cli/demo.ts';
 import { serveCommand } from '../src/cli/serve.ts';
@@ -17,17 +16,8 @@ import { configFromValue } from '../src/config/index.ts';
 import { CONTENT_SECURITY_POLICY, startReader } from '../src/serve/index.ts';
 import { createSampleArchive } from '../src/serve/testdata/sample-archive.ts';
 import { openDatabase, SqliteStore } from '../src/store/index.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 // A 1×1 transparent PNG: what the "outside world" answers for article images (there is no internet here).
 const PIXEL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -102,7 +92,7 @@ describe('reader in Chromium', () => {
   let browser: Browser;
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -6,21 +6,12 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { buildSiteArchive, PIXEL_PNG, type SiteArchive } from './support/site-archive.ts';
 import { serveBody } from './support/feed-server.ts';
+import { ARTIFACTS, launchChromium } from './support/chromium.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 interface CrawlResult {
   pages: string[];
@@ -86,7 +77,7 @@ describe('static site in Chromium', () => {
     site = await buildSiteArchive();
     siteDir = site.archive.config.site.dir;
     served = await serveFolder(siteDir, '/mirror/newsvault/');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   after(async () => {

@@ -4,26 +4,12 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
-import type { CliIo } from '../src/cli/io.ts';
+import { captureIo } from './support/io.ts';
 import { createTestArchive } from './support/archive.ts';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
 
-function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    cwd,
-    now: () => new Date('2024-01-01T00:00:00Z'),
-    isTty: false,
-    env: {},
-  };
-}
 
 describe('source failures', () => {
   let server: FeedServer;

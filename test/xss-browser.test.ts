@@ -7,10 +7,10 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { cleanArchival, cleanDisplay } from '../src/clean/index.ts';
 import { loadXssVectors } from '../src/clean/xss-corpus.ts';
+import { launchChromium } from './support/chromium.ts';
 
 const vectors = loadXssVectors();
 
@@ -46,11 +46,7 @@ describe('XSS corpus in headless Chromium', { timeout: 180_000 }, () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -5,3 +5,4 @@ export type { ArchivalResult } from './archival/index.ts';
 export { cleanDisplay } from './display.ts';
 export type { DisplayOptions } from './display.ts';
 export { toOneLine } from './one-line.ts';
+export { visibleText } from './visible-text.ts';

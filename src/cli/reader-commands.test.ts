@@ -7,26 +7,13 @@ import { configFromValue, type Config } from '../config/index.ts';
 import { createSampleArchive, type SampleArchive } from '../serve/testdata/sample-archive.ts';
 import { CONTENT_SECURITY_POLICY } from '../serve/index.ts';
 import { SqliteStore } from '../store/index.ts';
-import type { CliIo } from './io.ts';
+import { captureIo as captureAt } from '../../test/support/io.ts';
 import { main } from './main.ts';
 import { reindexCommand } from './reindex.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 
-function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    cwd,
-    now: () => new Date('2024-03-21T02:00:00Z'),
-    isTty: false,
-    env: {},
-  };
-}
+const captureIo = (cwd: string) => captureAt(cwd, new Date('2024-03-21T02:00:00Z'));
 
 /** The sample archive with its store closed, so each command opens the file itself. */
 function withArchive(fn: (archive: SampleArchive, config: Config) => Promise<void> | void) {

@@ -1,6 +1,6 @@
 // What a fetched page says beyond its status code: a block page, a "not found" page served with 200,
 // and whether the archived article is still recognisable in it. Per-site knowledge as sorted tables.
-import { visibleText } from '../revision/visible-text.ts';
+import { visibleText } from '../clean/visible-text.ts';
 
 export interface PagePattern {
   name: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { diffRevisions, diffStats, renderDiffHtml, type DiffPart } from './diff.ts';
-import { visibleText } from './visible-text.ts';
+import { visibleText } from '../clean/visible-text.ts';
 
 const apply = (parts: readonly DiffPart[], side: 'before' | 'after') =>
   parts

@@ -3,7 +3,7 @@
 // whole sentences; characters are the unit a reader compares.
 import { diffChars } from 'diff';
 import { stripRotatingFooters } from './footers.ts';
-import { visibleText } from './visible-text.ts';
+import { visibleText } from '../clean/visible-text.ts';
 
 export type DiffKind = 'equal' | 'insert' | 'delete';
 

@@ -5,4 +5,4 @@ export { ROTATING_FOOTERS, stripRotatingFooters, type RotatingFooter } from './f
 export { canonicalUrl, canonicalizeUrlsInHtml, IMAGE_PROXIES, type ImageProxy } from './urls.ts';
 export { DEFAULT_MAX_EDITS, diffRevisions, diffStats, escapeHtml, renderDiffHtml } from './diff.ts';
 export type { DiffKind, DiffOptions, DiffPart } from './diff.ts';
-export { visibleText } from './visible-text.ts';
+export { visibleText } from '../clean/visible-text.ts';

@@ -1,5 +1,6 @@
-// The text a reader sees in a revision's HTML, for diffs: text nodes in order, block elements and <br>
-// as line breaks, script/style/template content dropped, entities decoded, spaces collapsed per line.
+// The text a reader sees in article HTML (for revision diffs, the search index and snippets, recognising
+// an article on a re-checked page): text nodes in order, block elements and <br> as line breaks,
+// script/style/template content dropped, entities decoded, spaces collapsed per line.
 import { Parser } from 'htmlparser2';
 
 const BLOCK = new Set([

@@ -1,0 +1,63 @@
+// `newsvault status`: per-source health from the store, flags for failing and silent sources.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { configFromValue } from '../config/index.ts';
+import { SqliteStore } from '../store/index.ts';
+import type { CliIo } from './io.ts';
+import { statusCommand } from './status.ts';
+
+const HOUR = 3600_000;
+const now = Date.UTC(2024, 0, 10);
+
+function io(): CliIo & { out: string[] } {
+  const out: string[] = [];
+  return { out, stdout: (t) => void out.push(t), stderr: () => {}, cwd: tmpdir(), now: () => new Date(now), isTty: false, env: {} };
+}
+
+test('status flags a source failing for 3 runs and one silent far longer than its usual interval', () => {
+  const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
+  const config = configFromValue(
+    {
+      output: 'archive',
+      database: 'db.sqlite',
+      sources: [
+        { id: 'ok', name: '正常', url: 'http://127.0.0.1:1/ok.xml' },
+        { id: 'down', name: '故障', url: 'http://127.0.0.1:1/down.xml' },
+        { id: 'quiet', name: '沉默', url: 'http://127.0.0.1:1/quiet.xml' },
+      ],
+    },
+    null,
+    root,
+  );
+  const store = SqliteStore.open(config.database);
+  store.syncSources(config.sources);
+  const add = (sourceId: string, seenMs: number, n: number) =>
+    store.insertArticle({
+      sourceId, key: `k${sourceId}${n}`, url: null, title: 't', author: null, publishedMs: seenMs, content: '<p>x</p>',
+      sha256: 'a', fingerprint: 'f', seenMs, seenWhere: 'feed',
+    });
+  // "ok" and "quiet" both published hourly; "quiet" stopped two days ago.
+  for (let n = 0; n < 10; n++) add('ok', now - n * HOUR, n);
+  for (let n = 0; n < 10; n++) add('quiet', now - 48 * HOUR - n * HOUR, n);
+  const state = (id: string) => store.getFetchState(id)!;
+  store.saveFetchState({ ...state('ok'), lastSuccessMs: now, lastNewItemMs: now });
+  store.saveFetchState({ ...state('quiet'), lastSuccessMs: now, lastNewItemMs: now - 48 * HOUR });
+  store.saveFetchState({ ...state('down'), consecutiveFailures: 3, lastError: 'timeout: fetch: no response in 20 s' });
+  store.close();
+
+  const human = io();
+  assert.equal(statusCommand(config, human), 1);
+  const table = human.out.join('');
+  assert.match(table, /^ok\s+10\s+2024-01-10T00:00:00Z\s+2024-01-10T00:00:00Z\s+0\s+ok$/m);
+  assert.match(table, /^down\s+0\s+-\s+-\s+3\s+failing 3 runs$/m);
+  assert.match(table, /^quiet\s+10\s+.*\s+stale$/m);
+  assert.match(table, /^down: last error: timeout: fetch: no response in 20 s$/m);
+
+  const json = io();
+  statusCommand(config, json, { json: true });
+  const rows = JSON.parse(json.out.join('')) as { id: string; flags: string[] }[];
+  assert.deepEqual(rows.map((row) => [row.id, row.flags]), [['ok', []], ['down', ['failing 3 runs']], ['quiet', ['stale']]]);
+});
