@@ -1,8 +1,8 @@
 // `newsvault demo`: offline, from bundled feeds; full text from article pages; images archived once.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
 import type { CliIo } from '../src/cli/io.ts';
@@ -61,6 +61,25 @@ describe('newsvault demo', () => {
     assert.equal(media.length, 4, media.join('\n'));
     const referenced = new Set(articles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/media\/([0-9a-f]{2}\/[0-9a-f]{64}\.png)/g)].map((m) => m[1])));
     assert.equal(referenced.size, 4);
+  });
+
+  test('the static site and its feeds link the archived images by working relative paths', () => {
+    const site = join(root, 'archive', 'site');
+    const pages = listFiles(site).filter((file) => file.endsWith('.html') || file.endsWith('.atom'));
+    let images = 0;
+    for (const page of pages) {
+      const body = readFileSync(page, 'utf8');
+      for (const [, src] of body.matchAll(/<img[^>]*?\ssrc="([^"]*)"/g)) {
+        assert.doesNotMatch(src!, /^https?:/, `${page}: ${src}`);
+        assert.ok(existsSync(join(dirname(page), src!)), `${page}: ${src} does not exist`);
+        images++;
+      }
+      for (const [, src] of body.matchAll(/&lt;img[^&]*?\ssrc=&quot;([^&]*)&quot;/g)) {
+        assert.ok(existsSync(join(dirname(page), src!)), `${page}: ${src} does not exist`);
+        images++;
+      }
+    }
+    assert.ok(images >= 5, `only ${images} images seen on the site`);
   });
 
   test('a second demo run into the same folder adds nothing', async () => {

@@ -42,7 +42,10 @@ export async function demoCommand(dir: string | undefined, io: CliIo, options: {
       root,
     );
     const code = await runCommand(config, io);
-    io.stdout(`demo: archive written to ${output}\n  try: ls ${output}/articles/*  and  git -C ${output} log --stat\n`);
+    io.stdout(
+      `demo: archive written to ${output}\n` +
+        `  open ${join(output, 'site', 'index.html')} in a browser, or try: ls ${output}/articles/*  and  git -C ${output} log --stat\n`,
+    );
     return code;
   } finally {
     await server.close();

@@ -1,5 +1,6 @@
 // The only code that reads argv and decides the exit code. Each command lives in its own file and is
 // a plain function that tests call directly.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { checkCommand } from './check.ts';
@@ -15,10 +16,17 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
+function packageVersion(): string {
+  // package.json is two folders up from both src/cli/ (tsx) and dist/cli/ (compiled).
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command('newsvault')
     .description('A permanent, censorship-resistant archive of Chinese-language international news')
+    .version(packageVersion(), '-V, --version')
     .option('-c, --config <file>', 'config file (JSON or YAML; default newsvault.config.json)')
     .showHelpAfterError()
     .exitOverride()

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import { ensureSearchSchema } from '../search/index.ts';
+import { join } from 'node:path';
+import { MEDIA_DIR } from '../publish/media-links.ts';
 import { startReader } from '../serve/index.ts';
 import { openDatabase, SqliteStore } from '../store/index.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
@@ -68,6 +70,7 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
       port,
       host: options.host ?? '127.0.0.1',
       now: io.now,
+      mediaDir: join(config.output, MEDIA_DIR),
       logError: (error) => io.stderr(`serve: ${(error as Error).stack ?? String(error)}\n`),
     });
     io.stdout(`newsvault reader at ${reader.url}/  (Ctrl-C stops it)\n`);

@@ -6,6 +6,7 @@ import { decodeText } from '../fetch/charset.ts';
 import { FetchError, type Fetcher } from '../fetch/types.ts';
 import { createFilePageCache, createPageFetcher, extractArticle, ExtractError, needsFullText, selectorsFor } from '../extract/index.ts';
 import { archiveImages, rewriteImagesProxy } from '../media/index.ts';
+import { MEDIA_DIR, MEDIA_PREFIX_FROM_ARTICLE } from '../publish/media-links.ts';
 import type { FeedItem } from '../normalize/types.ts';
 import { feedHtml, type ContentPipeline, type FinishedContent, type PreparedContent } from './content.ts';
 
@@ -16,9 +17,6 @@ export interface ContentPipelineDeps {
   cacheDir?: string;
 }
 
-/** Images archived into the output are linked relative to `articles/<source>/<n>.md`. */
-export const MEDIA_DIR = 'media';
-export const MEDIA_PREFIX_FROM_ARTICLE = `../../${MEDIA_DIR}/`;
 
 export function createContentPipeline(deps: ContentPipelineDeps): ContentPipeline {
   const { config, fetcher } = deps;

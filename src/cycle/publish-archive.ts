@@ -6,6 +6,7 @@ import type { Config } from '../config/index.ts';
 import type { WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
+import { MEDIA_DIR } from '../publish/media-links.ts';
 import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 
@@ -53,6 +54,7 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       pageSize: config.site.pageSize,
       atomEntries: config.site.atomEntries,
       baseUrl: config.site.baseUrl,
+      mediaDir: join(config.output, MEDIA_DIR),
       log,
     });
   }

@@ -6,6 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import { Hono, type Context } from 'hono';
 import { cleanDisplay } from '../clean/index.ts';
+import { protectMediaLinks, resolveMediaLinks } from '../publish/media-links.ts';
+import { readMedia } from './media.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { applySecurityHeaders } from './headers.ts';
@@ -27,6 +29,8 @@ export interface ReaderOptions {
   searchTimeLimitMs?: number;
   /** Where unexpected errors are reported (default: nowhere but the 500 page). */
   logError?: (error: unknown) => void;
+  /** The archive's media folder (images: archive), served under /media/; absent means none. */
+  mediaDir?: string | null;
 }
 
 export const HOME_LATEST = 30;
@@ -100,6 +104,12 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.body(ICON_SVG, 200, { 'Content-Type': 'image/svg+xml' });
   });
   app.get('/favicon.ico', (c) => c.redirect('/static/icon.svg', 301));
+  app.get('/media/:shard/:file', (c) => {
+    const image = options.mediaDir ? readMedia(options.mediaDir, c.req.param('shard'), c.req.param('file')) : null;
+    if (!image) return fail(c, { status: 404, kind: 'not-found', message: 'serve: no such archived image' });
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(image.body, 200, { 'Content-Type': image.type });
+  });
 
   app.get('/', (c) => render(c, '首页', homeBody(sourceSummaries(), store.listLatestAll(HOME_LATEST))));
 
@@ -143,7 +153,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const article = store.getArticle(id);
     return article ? { article } : { problem: { status: 404, kind: 'not-found', message: `serve: no article has the id ${id}` } };
   };
-  const display = (article: Article): string => cleanDisplay(article.content, { baseUrl: article.url });
+  const display = (article: Article): string =>
+    resolveMediaLinks(cleanDisplay(protectMediaLinks(article.content), { baseUrl: article.url }), '/media/');
   const sourceName = (id: string): string => store.listSources().find((s) => s.id === id)?.name ?? id;
 
   app.get('/articles/:id', (c) => {

@@ -3,8 +3,9 @@
 // them (their outlet page, their day), plus the small always-current pages (home, days, removed,
 // changed, feeds). writeFileAtomic skips a page whose bytes did not change, so the write log holds
 // exactly the files that differ. The first build, a changed setting or a rebuilt database renders all.
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { cleanDisplay } from '../../clean/index.ts';
+import { MEDIA_DIR, protectMediaLinks, resolveMediaLinks } from '../media-links.ts';
 import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from '../atom/index.ts';
 import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
 import { renderArticlePage, type DisplayCleaner } from './article-page.ts';
@@ -41,6 +42,8 @@ export interface PublishSiteOptions {
   clean?: DisplayCleaner;
   diff?: RevisionDiffer;
   log?: WriteLog;
+  /** Where archived images are (default: `media/` beside the site folder, i.e. in the output). */
+  mediaDir?: string;
 }
 
 export interface PublishSiteResult {
@@ -56,7 +59,7 @@ const HOME_DAYS = 14;
 const LIST_LIMIT = 2000;
 const BATCH = 500;
 
-export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(html, { baseUrl });
+export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
 
 /**
  * The same revision appears on its article page and in up to four feeds: clean it once per publish.
@@ -82,7 +85,16 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
   const { queries, dir, pageSize } = options;
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
-  const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
+  // Archived images (see publish/media-links.ts) are linked relative to each page, or absolutely when the
+  // site's public URL is known.
+  const mediaDir = options.mediaDir ?? join(dir, '..', MEDIA_DIR);
+  const mediaPrefix = (path: string): string => {
+    const fromSiteRoot = `${relative(dir, mediaDir).split(sep).join('/')}/`;
+    if (options.baseUrl) return new URL(fromSiteRoot, options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).href;
+    return `${relative(dirname(join(dir, path)), mediaDir).split(sep).join('/')}/`;
+  };
+  const write = (path: string, content: string): boolean =>
+    writeFileAtomic(join(dir, path), resolveMediaLinks(content, mediaPrefix(path)), log);
   const clean = memoizeClean(options.clean ?? displayClean);
   const diff = options.diff ?? diffRevisionText;
 
