@@ -66,6 +66,7 @@ describe('config', () => {
     ['a non-http url', { sources: [{ id: 'a', name: 'A', url: 'file:///etc/passwd' }] }, /sources\[0\]\.url: must be an http\(s\) URL/],
     ['an id with a slash', { sources: [{ id: '../x', name: 'A', url: 'http://a/' }] }, /sources\[0\]\.id/],
     ['a name with a slash', { sources: [{ id: 'a', name: 'a/b', url: 'http://a/' }] }, /sources\[0\]\.name/],
+    ['the reserved list name', { sources: [{ id: 'a', name: 'Removed', url: 'http://a/' }] }, /sources\[0\]\.name: "removed" is reserved/],
     [
       'duplicate ids',
       { sources: [{ id: 'a', name: 'A', url: 'http://a/' }, { id: 'A', name: 'B', url: 'http://b/' }] },

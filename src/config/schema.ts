@@ -26,7 +26,9 @@ export const sourceSchema = z.strictObject({
     .string()
     .min(1)
     .max(100)
-    .refine((name) => !/[\/\\\0]/.test(name) && name !== '.' && name !== '..', 'must not contain / or \\'),
+    .refine((name) => !/[\/\\\0]/.test(name) && name !== '.' && name !== '..', 'must not contain / or \\')
+    // lists/<name>.md sits beside lists/removed.md, the list of articles taken down at their source.
+    .refine((name) => name.toLowerCase() !== 'removed', '"removed" is reserved for lists/removed.md'),
   url: httpUrl,
   enabled: z.boolean().optional(),
   language: z.string().optional(),
