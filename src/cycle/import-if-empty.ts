@@ -1,6 +1,6 @@
 // `newsvault run` on an archive with no database first imports the archive, so nothing is duplicated
 // or renumbered (DESIGN.md, store).
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../config/index.ts';
 import { importArchive } from '../import/index.ts';
@@ -8,7 +8,8 @@ import type { Store } from '../store/index.ts';
 
 export function importIfEmpty(input: { store: Store; output: string; sources: readonly Source[]; now: () => Date }): number {
   if (input.store.countArticles() > 0) return 0;
-  if (!existsSync(join(input.output, 'articles'))) return 0;
+  // Only a folder holds articles; anything else there is left for the publish step to report.
+  if (!statSync(join(input.output, 'articles'), { throwIfNoEntry: false })?.isDirectory()) return 0;
   const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
   // Imported files are already on disk exactly as they were: nothing to rewrite.
   input.store.markAllPublished();

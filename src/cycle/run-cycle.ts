@@ -37,7 +37,14 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const sources = config.sources.filter((source) => source.enabled);
 
   // A fresh CI runner has the archive but no database: read the archive first so nothing is duplicated.
-  const imported = importIfEmpty({ store, output: config.output, sources: config.sources, now: deps.now });
+  let imported: number;
+  try {
+    imported = importIfEmpty({ store, output: config.output, sources: config.sources, now: deps.now });
+  } catch (error) {
+    // Fetching without knowing what the archive holds could duplicate or renumber articles: stop here.
+    errors.push(`import: reading the existing archive in ${config.output} failed, so nothing was fetched: ${(error as Error).message}`);
+    return emptyResult(started, deps.now(), errors);
+  }
   store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
   const runId = store.startRun(started.getTime());
 
@@ -197,4 +204,21 @@ function summaryLines(results: readonly SourceResult[]): string[] {
         ? `${result.sourceId}: failed (${result.error?.kind}): ${result.error?.message}`
         : `${result.sourceId}: ${result.newCount} new, ${result.changedCount} changed`,
     );
+}
+
+function emptyResult(started: Date, ended: Date, errors: string[]): CycleResult {
+  return {
+    runId: 0,
+    startedAt: started.toISOString(),
+    endedAt: ended.toISOString(),
+    sources: [],
+    imported: 0,
+    rechecks: emptyRecheckResult(),
+    articlesWritten: 0,
+    filesWritten: [],
+    timings: { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 },
+    commit: null,
+    errors,
+    exitCode: 1,
+  };
 }
