@@ -2,7 +2,7 @@
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
 import type { Config } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
-import { commitArchive, commitMessage, GitError, type CommitResult, type SourceChange } from '../git/index.ts';
+import { commitArchive, GitError, type CommitResult } from '../git/index.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
 import type { Article, Store, SourceRunResult } from '../store/index.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
@@ -10,6 +10,7 @@ import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
 import { createPageReviser } from './revise-from-page.ts';
+import { cycleCommitMessage } from './commit-message.ts';
 import type { CycleResult, SourceResult } from './types.ts';
 
 /** Sources processed at once when the config does not say (`fetch.concurrency`). */
@@ -124,7 +125,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     try {
       commit = await commitArchive({
         dir: config.output,
-        message: commitMessage(sourceChanges(results, rechecks), [...summaryLines(results), ...recheckLines(rechecks)]),
+        message: cycleCommitMessage(results, rechecks),
         authorName: config.git.authorName,
         authorEmail: config.git.authorEmail,
         remotes: config.git.remotes,
@@ -170,40 +171,6 @@ function toRunResult(result: SourceResult): SourceRunResult {
     errorKind: result.error?.kind ?? null,
     errorMessage: result.error?.message ?? null,
   };
-}
-
-/** Per source: new and changed from the feeds, removed and restored from the re-checks. */
-function sourceChanges(results: readonly SourceResult[], rechecks: RecheckResult): SourceChange[] {
-  const changes = new Map<string, SourceChange>(
-    results.map((result) => [result.sourceId, { sourceId: result.sourceId, newCount: result.newCount, changedCount: result.changedCount }]),
-  );
-  const entry = (sourceId: string) => {
-    let change = changes.get(sourceId);
-    if (!change) changes.set(sourceId, (change = { sourceId, newCount: 0, changedCount: 0 }));
-    return change;
-  };
-  for (const ref of rechecks.removed) entry(ref.sourceId).removedCount = (entry(ref.sourceId).removedCount ?? 0) + 1;
-  for (const ref of rechecks.restored) entry(ref.sourceId).restoredCount = (entry(ref.sourceId).restoredCount ?? 0) + 1;
-  for (const ref of rechecks.revised) entry(ref.sourceId).changedCount += 1;
-  return [...changes.values()];
-}
-
-function recheckLines(rechecks: RecheckResult): string[] {
-  return [
-    ...rechecks.removed.map((ref) => `removed at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
-    ...rechecks.restored.map((ref) => `restored at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
-    ...rechecks.revised.map((ref) => `edited at source: ${ref.sourceId}/${ref.number} ${ref.title}`),
-  ];
-}
-
-function summaryLines(results: readonly SourceResult[]): string[] {
-  return results
-    .filter((result) => result.newCount + result.changedCount > 0 || result.outcome === 'failed')
-    .map((result) =>
-      result.outcome === 'failed'
-        ? `${result.sourceId}: failed (${result.error?.kind}): ${result.error?.message}`
-        : `${result.sourceId}: ${result.newCount} new, ${result.changedCount} changed`,
-    );
 }
 
 function emptyResult(started: Date, ended: Date, errors: string[]): CycleResult {
