@@ -6,6 +6,7 @@
 //
 //   {HTML}
 import { decodeHTML } from 'entities';
+import { BODY_WRAPPER_START, markdownBody } from '../publish/markdown/format.ts';
 
 export interface ArticleFile {
   publishedMs: number | null;
@@ -53,7 +54,7 @@ export function parseArticleFile(text: string, path: string): ArticleFile {
   while (index < lines.length && lines[index]!.trim() === '') index++;
   // CRLF files (a checkout with autocrlf) end their lines with \r: the line ends are not content.
   const html = lines.slice(index).join('\n').replace(/(?:\r?\n)+$/, '').replace(/\r$/, '');
-  return { publishedMs, title, url: canonicalUrl(rawUrl), html };
+  return { publishedMs, title, url: canonicalUrl(rawUrl), html: unwrapBody(html) };
 }
 
 function canonicalUrl(raw: string): string | null {
@@ -63,4 +64,11 @@ function canonicalUrl(raw: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Undoes markdownBody(): the <div> it puts around a body that would otherwise be read as Markdown. */
+export function unwrapBody(html: string): string {
+  if (!html.startsWith(BODY_WRAPPER_START) || !html.endsWith('</div>')) return html;
+  const inner = html.slice(BODY_WRAPPER_START.length, -'</div>'.length);
+  return markdownBody(inner) === html ? inner : html;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   archiveLink,
+  markdownBody,
   dateTimeUtc8,
   formatArticleFile,
   formatList,
@@ -46,6 +47,25 @@ describe('markdown format', () => {
       formatArticleFile({ publishedMs: 1, title: 'T', url: 'https://a.example/x', html: '<p>x</p>' }),
       '<!--1-->\n[T](https://a.example/x)\n------\n\n<p>x</p>\n',
     );
+  });
+
+  const bodies: [string, string, string][] = [
+    ['a block tag starts an HTML block: unchanged', '<div><i>date</i></div><p>text</p>', '<div><i>date</i></div><p>text</p>'],
+    ['a paragraph: unchanged', '<p class="x">段落</p>', '<p class="x">段落</p>'],
+    ['plain text would be Markdown: wrapped', '文字 *强调* [x](javascript:alert(1))', '<div data-newsvault-body>文字 *强调* [x](javascript:alert(1))</div>'],
+    ['an inline tag first would be Markdown: wrapped', '<span>a</span> _b_', '<div data-newsvault-body><span>a</span> _b_</div>'],
+    ['an image first (inline): wrapped', '<img src="a.png"><p>t</p>', '<div data-newsvault-body><img src="a.png"><p>t</p></div>'],
+    ['empty stays empty', '', ''],
+  ];
+  for (const [name, input, expected] of bodies) {
+    test(`body: ${name}`, () => assert.equal(markdownBody(input), expected));
+  }
+
+  test('the importer undoes exactly the wrapper the writer adds', async () => {
+    const { unwrapBody } = await import('../../import/article-file.ts');
+    for (const [, input] of bodies) assert.equal(unwrapBody(markdownBody(input)), input);
+    // A source's own <div>s are not ours: kept.
+    assert.equal(unwrapBody('<div><img src="a"></div><div>b</div>'), '<div><img src="a"></div><div>b</div>');
   });
 
   test('a list has a heading and every line followed by a blank line', () => {

@@ -43,8 +43,32 @@ export interface ArticleFileInput {
   html: string;
 }
 
+// CommonMark §4.6, HTML blocks of type 6: a line starting with one of these tags is raw HTML to the end of
+// the block, so Markdown inside it is not interpreted. Sorted.
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup',
+  'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame',
+  'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link',
+  'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul',
+]);
+
+/**
+ * The body as GitHub will read it. A body that starts with a block-level tag is one HTML block (the
+ * seeds, Readability output); one that starts with text or an inline tag would be read as Markdown, so
+ * `*`, `_` and `[x](javascript:…)` in an article's text would turn into markup. Those get a <div>,
+ * marked as ours so that an import can take it off again.
+ */
+export const BODY_WRAPPER_START = '<div data-newsvault-body>';
+
+export function markdownBody(html: string): string {
+  const tag = /^<\/?([A-Za-z][A-Za-z0-9]*)[\s/>]/.exec(html)?.[1]?.toLowerCase();
+  return (tag !== undefined && BLOCK_TAGS.has(tag)) || html === '' ? html : `${BODY_WRAPPER_START}${html}</div>`;
+}
+
 export function formatArticleFile(article: ArticleFileInput): string {
-  return `<!--${article.publishedMs}-->\n[${markdownTitle(article.title)}](${markdownUrl(article.url)})\n------\n\n${article.html}\n`;
+  const body = markdownBody(article.html);
+  return `<!--${article.publishedMs}-->\n[${markdownTitle(article.title)}](${markdownUrl(article.url)})\n------\n\n${body}\n`;
 }
 
 const UTC8_MS = 8 * 3600 * 1000;
