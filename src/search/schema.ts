@@ -19,7 +19,7 @@
 // backwards instead of sorting every match; from:/to: become a rowid range.
 import type { Database } from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS search_info (
