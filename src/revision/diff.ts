@@ -4,6 +4,7 @@
 import { diffChars } from 'diff';
 import { stripRotatingFooters } from './footers.ts';
 import { visibleText } from '../clean/visible-text.ts';
+import { escapeHtml } from '../clean/escape-html.ts';
 
 export type DiffKind = 'equal' | 'insert' | 'delete';
 
@@ -72,11 +73,6 @@ export function diffStats(parts: readonly DiffPart[]): { inserted: number; delet
   return { inserted, deleted };
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
 
 /**
  * The parts as HTML: inserted text in <ins>, deleted text in <del>, everything escaped, line breaks kept

@@ -3,6 +3,6 @@ export { fingerprint, normalizeForFingerprint, NORMALISATIONS, sha256 } from './
 export type { FingerprintOptions, Normalisation } from './fingerprint.ts';
 export { ROTATING_FOOTERS, stripRotatingFooters, type RotatingFooter } from './footers.ts';
 export { canonicalUrl, canonicalizeUrlsInHtml, IMAGE_PROXIES, type ImageProxy } from './urls.ts';
-export { DEFAULT_MAX_EDITS, diffRevisions, diffStats, escapeHtml, renderDiffHtml } from './diff.ts';
+export { DEFAULT_MAX_EDITS, diffRevisions, diffStats, renderDiffHtml } from './diff.ts';
 export type { DiffKind, DiffOptions, DiffPart } from './diff.ts';
 export { visibleText } from '../clean/visible-text.ts';

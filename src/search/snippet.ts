@@ -2,15 +2,12 @@
 // around every match inside the window. The pattern (pattern.ts) matches every spelling that folds to the
 // query, so a simplified query highlights the reader's own 臺灣 and ＣＯＶＩＤ.
 
+import { escapeHtml } from '../clean/escape-html.ts';
+
 export const SNIPPET_CHARS = 120;
 /** How much of the window comes before the first match. */
 const LEAD_CHARS = 30;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
 
 /** Moves an index off the second half of a surrogate pair so a cut never splits a character. */
 function safeCut(text: string, i: number): number {

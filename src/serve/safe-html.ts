@@ -1,6 +1,8 @@
 // HTML built by construction: every interpolated value is escaped unless it is already SafeHtml. The only
 // ways to make SafeHtml from a string are the `h` template (whose literal parts are our own markup) and
 // `trusted`, which is reserved for output of the display cleaner and the search module's escaped snippets.
+import { escapeHtml } from '../clean/escape-html.ts';
+
 export class SafeHtml {
   readonly #html: string;
   constructor(html: string) {
@@ -13,12 +15,7 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
+export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.toString();
