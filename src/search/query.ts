@@ -8,6 +8,7 @@ import { fold } from './fold.ts';
 import { isSingleCjkCharacter, tokens } from './tokenize.ts';
 import type { DocStatus, ParsedQuery, QueryTerm } from './types.ts';
 import { SearchError } from './types.ts';
+import { UTC8_MS } from '../time/utc8.ts';
 
 /** Longer queries are refused rather than truncated: silently dropping words would change the answer. */
 export const MAX_QUERY_CHARS = 256;
@@ -15,7 +16,6 @@ export const MAX_QUERY_CHARS = 256;
 export const MAX_TERMS = 12;
 export const MAX_SOURCES = 20;
 
-const UTC8_MS = 8 * 3600 * 1000;
 const QUOTES = new Set(['"', '“', '”', '「', '」', '『', '』']);
 const FILTER_KEYS = new Set(['source', 'from', 'to', 'status']);
 const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;

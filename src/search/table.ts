@@ -1,7 +1,7 @@
 // The CLI's table: one line per hit, date in UTC+8 (as the archive's lists), source, title, plain snippet.
 import type { SearchResult } from './types.ts';
+import { formatUtc8 } from '../time/utc8.ts';
 
-const UTC8_MS = 8 * 3600 * 1000;
 
 /** Display width: CJK and other wide characters take two terminal columns. */
 export function displayWidth(s: string): number {
@@ -29,9 +29,7 @@ export function fit(s: string, width: number): string {
   return out + ' '.repeat(Math.max(0, width - w));
 }
 
-function dateUtc8(ms: number): string {
-  return new Date(ms + UTC8_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
+const dateUtc8 = formatUtc8;
 
 function plain(html: string): string {
   return html

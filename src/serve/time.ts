@@ -1,15 +1,11 @@
 // Dates as the archive shows them: calendar days in UTC+8 (China Standard Time, no daylight saving), which
 // is how the lists of the Markdown archive date their lines, with UTC beside it on the article page.
-export const UTC8_MS = 8 * 3600 * 1000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, dayOfUtc8, formatUtc8, UTC8_MS } from '../time/utc8.ts';
+
+export { DAY_MS, formatUtc8, UTC8_MS };
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-/** `2023-03-22 04:39` in UTC+8. */
-export function formatUtc8(ms: number): string {
-  return iso(ms + UTC8_MS).slice(0, 16).replace('T', ' ');
 }
 
 /** `2023-03-21 20:39 UTC`. */
@@ -18,9 +14,7 @@ export function formatUtc(ms: number): string {
 }
 
 /** `2023-03-22`: the UTC+8 calendar day of an instant. */
-export function dayOf(ms: number): string {
-  return iso(ms + UTC8_MS).slice(0, 10);
-}
+export const dayOf = dayOfUtc8;
 
 /** `03-22 04:39` in UTC+8, for compact listings. */
 export function formatShort(ms: number): string {

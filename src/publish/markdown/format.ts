@@ -1,4 +1,5 @@
 // The compatible article and list formats (DESIGN.md, "The Markdown archive"). Pure string functions.
+import { formatUtc8, UTC8_MS } from '../../time/utc8.ts';
 
 /**
  * A title as Markdown link text. HTML-significant characters become entities (the old archive wrote
@@ -71,8 +72,6 @@ export function formatArticleFile(article: ArticleFileInput): string {
   return `<!--${article.publishedMs}-->\n[${markdownTitle(article.title)}](${markdownUrl(article.url)})\n------\n\n${body}\n`;
 }
 
-const UTC8_MS = 8 * 3600 * 1000;
-
 /** `M-D` of a moment in UTC+8, the time zone the archive's readers live in. */
 export function monthDayUtc8(ms: number): string {
   const date = new Date(ms + UTC8_MS);
@@ -97,10 +96,7 @@ export function formatList(name: string, entries: readonly ListEntry[]): string 
 }
 
 /** `YYYY-MM-DD HH:MM` of a moment in UTC+8. */
-export function dateTimeUtc8(ms: number): string {
-  const iso = new Date(ms + UTC8_MS).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
+export const dateTimeUtc8 = formatUtc8;
 
 export const REMOVED_LIST_PATH = 'lists/removed.md';
 export const REMOVED_LIST_TITLE = '已删除的文章';

@@ -4,6 +4,7 @@
 import type { Article, Revision, Store } from '../../store/types.ts';
 import type { SqliteDatabase } from '../../store/sqlite/open.ts';
 import type { ArticleSummary, BuildMark, DayCount, SiteQueries } from './queries.ts';
+import { DAY_MS, UTC8_MS } from '../../time/utc8.ts';
 
 interface SummaryRow {
   id: number;
@@ -22,8 +23,6 @@ interface SummaryRow {
 const COLUMNS = `a.id, a.source_id, a.number, a.title, a.url, a.author, a.published_ms, a.status, a.status_changed_ms,
   a.revision_count, r.seen_ms AS revised_ms`;
 const FROM = `articles a LEFT JOIN revisions r ON r.id = a.revision_id`;
-const UTC8_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
