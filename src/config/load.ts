@@ -5,6 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BUILTIN_SOURCES } from '../sources/builtin.ts';
 import { configSchema, type ParsedConfig } from './schema.ts';
+import { ConfigError } from './error.ts';
+
+export { ConfigError, type ConfigErrorKind } from './error.ts';
 
 export type FulltextMode = ParsedConfig['fulltext'];
 export type ImageMode = ParsedConfig['images'];
@@ -45,20 +48,6 @@ export interface SiteConfig {
   atomEntries: number;
   title: string;
   baseUrl: string | null;
-}
-
-export type ConfigErrorKind = 'not-found' | 'syntax' | 'invalid';
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly kind: ConfigErrorKind,
-    readonly file: string | null,
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-  }
 }
 
 export const DEFAULT_CONFIG_FILES = ['newsvault.config.json', 'newsvault.config.yaml', 'newsvault.config.yml'];
