@@ -43,6 +43,12 @@ describe('config', () => {
     assert.equal(config.database, join(dir, 'db/nv.sqlite'));
     assert.equal(config.sources[0]?.name, '美国之音');
     assert.equal(config.sources[0]?.fulltext, 'auto');
+    assert.deepEqual(config.sources[0]?.fallbacks, []);
+  });
+
+  test('fallbacks are kept in order', () => {
+    const config = configFromValue({ sources: [{ id: 'a', name: 'A', url: 'http://a/', fallbacks: ['http://c/', 'http://b/'] }] }, null, '/');
+    assert.deepEqual(config.sources[0]?.fallbacks, ['http://c/', 'http://b/']);
   });
 
   test('an explicit file that does not exist is a not-found error', () => {
@@ -72,6 +78,9 @@ describe('config', () => {
       { sources: [{ id: 'a', name: 'A', url: 'http://a/' }, { id: 'A', name: 'B', url: 'http://b/' }] },
       /sources\[1\]\.id: duplicate source id/,
     ],
+    ['a fallback that is not http(s)', { sources: [{ id: 'a', name: 'A', url: 'http://a/', fallbacks: ['ftp://a/'] }] }, /sources\[0\]\.fallbacks\[0\]: must be an http\(s\) URL/],
+    ['a fallback repeating the url', { sources: [{ id: 'a', name: 'A', url: 'http://a/', fallbacks: ['http://b/', 'http://a/'] }] }, /sources\[0\]\.fallbacks\[1\]: repeats/],
+    ['a misspelt fallbacks key', { sources: [{ id: 'a', name: 'A', url: 'http://a/', fallback: ['http://b/'] }] }, /Unrecognized key.*fallback/],
     ['an unknown top-level key', { outptu: 'x' }, /Unrecognized key.*outptu/],
     ['a bad fulltext mode', { fulltext: 'sometimes' }, /fulltext/],
     ['a negative timeout', { fetch: { timeoutMs: -1 } }, /fetch\.timeoutMs/],

@@ -16,6 +16,8 @@ export interface Source {
   id: string;
   name: string;
   url: string;
+  /** Feeds tried in order when the one before fails or is stale; empty when none. */
+  fallbacks: string[];
   enabled: boolean;
   language: string | null;
   fulltext: FulltextMode;
@@ -104,6 +106,7 @@ export function configFromValue(value: unknown, file: string | null, base: strin
       id: source.id,
       name: source.name,
       url: source.url,
+      fallbacks: source.fallbacks ?? [],
       enabled: source.enabled ?? true,
       language: source.language ?? null,
       fulltext: source.fulltext ?? config.fulltext,

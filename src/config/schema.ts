@@ -30,12 +30,21 @@ export const sourceSchema = z.strictObject({
     // lists/<name>.md sits beside lists/removed.md, the list of articles taken down at their source.
     .refine((name) => name.toLowerCase() !== 'removed', '"removed" is reserved for lists/removed.md'),
   url: httpUrl,
+  // Other feeds of the same outlet, tried in order in the same run when the one before fails or is stale
+  // (cycle/feed-fallback.ts); each run starts again from `url`.
+  fallbacks: z.array(httpUrl).max(10).optional(),
   enabled: z.boolean().optional(),
   language: z.string().optional(),
   fulltext: z.enum(fulltextModes).optional(),
   selectors: selectorsSchema.optional(),
   images: z.enum(imageModes).optional(),
   proxy: httpUrl.nullable().optional(),
+}).superRefine((source, ctx) => {
+  const seen = new Set([source.url]);
+  source.fallbacks?.forEach((url, index) => {
+    if (seen.has(url)) ctx.addIssue({ code: 'custom', path: ['fallbacks', index], message: 'repeats the source\'s url or an earlier fallback' });
+    seen.add(url);
+  });
 });
 
 export const configSchema = z.strictObject({

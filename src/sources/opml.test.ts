@@ -29,10 +29,17 @@ test('a file that is not OPML is refused', () => {
   assert.throws(() => parseOpml('<rss version="2.0"><channel></channel></rss>'), OpmlError);
 });
 
-test('ids for imported feeds: newsvault id, ASCII name, file name, site name; unique', () => {
+test('ids for imported feeds: newsvault id, ASCII title, host; never a path segment; unique', () => {
   const cases: [source: { id: string | null; name: string; url: string }, taken: string[], id: string][] = [
     [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, [], 'voa'],
-    [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, ['VOA'], 'mgzy1'],
+    [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, ['VOA'], 'feedx'],
+    [{ id: null, name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }, ['feedx'], 'feedx-2'],
+    [{ id: null, name: '联合早报', url: 'https://rsshub.example.org/zaobao/realtime/china' }, [], 'rsshub-example'],
+    [{ id: null, name: '联合早报 Zaobao', url: 'https://rsshub.app/zaobao/realtime/china' }, [], 'zaobao'],
+    [{ id: null, name: '中央社', url: 'https://feeds.feedburner.com/rsscna/intworld' }, [], 'feedburner'],
+    [{ id: null, name: '香港电台', url: 'https://rthk.hk/rthk/news/rss/c_expressnews_greaterchina.xml' }, [], 'rthk'],
+    [{ id: null, name: 'BBC 中文', url: 'https://feeds.bbci.co.uk/zhongwen/simp/rss.xml' }, ['bbc'], 'bbci'],
+    [{ id: null, name: '明报', url: 'https://news.mingpao.com/rss/ins/s00001.xml' }, [], 'mingpao'],
     [{ id: null, name: 'BBC News 中文', url: 'https://feeds.bbci.co.uk/zhongwen/simp/rss.xml' }, [], 'bbc-news'],
     [{ id: null, name: '端傳媒', url: 'https://theinitium.com/newsfeed/' }, [], 'theinitium'],
     [{ id: null, name: '自由亚洲电台', url: 'https://www.rfa.org/mandarin/RSS' }, ['mandarin'], 'rfa'],

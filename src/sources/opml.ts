@@ -98,12 +98,13 @@ export function formatOpml(sources: readonly OpmlOutline[], options: { title: st
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gov', 'net', 'org']);
 const GENERIC = new Set(['atom', 'feed', 'feeds', 'index', 'news', 'newsfeed', 'rss', 'rss2', 'www', 'xml']);
 
 /**
- * A source id for an imported feed: its newsvault id if it has one, else a slug of its name (when the
- * name is ASCII), the feed file name, or the site name; the first of these not in `taken`, else
- * the first with a number appended.
+ * A source id for an imported feed: its newsvault id if it has one, else a slug of its title (the
+ * ASCII part of it), else the feed's host; the first of these not in `taken`, else the first with a
+ * number appended.
  */
 export function sourceIdFor(source: Pick<OpmlSource, 'id' | 'name' | 'url'>, taken: ReadonlySet<string>): string {
   const lowerTaken = new Set([...taken].map((id) => id.toLowerCase()));
@@ -112,10 +113,11 @@ export function sourceIdFor(source: Pick<OpmlSource, 'id' | 'name' | 'url'>, tak
   candidates.push(slug(source.name));
   try {
     const url = new URL(source.url);
-    const file = url.pathname.split('/').filter(Boolean).at(-1)?.replace(/\.[a-z0-9]+$/i, '') ?? '';
-    candidates.push(slug(file));
-    const host = url.hostname.replace(/^(www|feeds?|rss)\./, '').split('.');
-    candidates.push(slug(host.length > 1 ? host.slice(0, -1).join('-') : host.join('-')));
+    // Never a path segment: `/realtime/china` names a section, not the outlet (联合早报 through RSSHub).
+    const labels = url.hostname.replace(/^(www|feeds?|rss|news|m)\./, '').split('.');
+    labels.pop(); // the top-level domain
+    if (labels.length > 1 && SECOND_LEVEL.has(labels.at(-1)!)) labels.pop(); // bbc.co.uk, rthk.org.hk
+    candidates.push(slug(labels.length > 0 ? labels.join('-') : url.hostname));
   } catch {
     // not a URL: the name or the fallback below decides
   }
