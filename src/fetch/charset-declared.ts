@@ -1,11 +1,15 @@
 // Where a document says what encoding it is in: the HTTP header, a byte order mark, or the document
 // itself (XML declaration, HTML <meta>). Each finder returns the raw label; charset.ts decides precedence.
 
-/** The charset parameter of a Content-Type header (RFC 9110 §8.3.1), unquoted, or null. */
+/**
+ * The charset parameter of a Content-Type header (RFC 9110 §8.3.1), unquoted, or null. RFC 9110 quotes
+ * with double quotes only, but servers also send `charset='gb2312'` (and an unclosed `"gbk`); no label
+ * contains a quote character, so stray quotes of either kind are taken off rather than the label rejected.
+ */
 export function charsetFromContentType(contentType: string | null | undefined): string | null {
   if (!contentType) return null;
-  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
-  const value = (match?.[1] ?? match?.[2] ?? '').trim();
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^;\s]*))/i.exec(contentType);
+  const value = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').replace(/^["']+|["']+$/g, '').trim();
   return value === '' ? null : value;
 }
 

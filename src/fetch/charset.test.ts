@@ -122,3 +122,77 @@ describe('charset helpers', () => {
     assert.deepEqual(declaredInDocument(ascii("\n<?xml version='1.0' encoding='GB2312'?>"), 'xml'), { label: 'GB2312', source: 'xml declaration' });
   });
 });
+
+// Built samples (testdata/SOURCES.md): short RSS documents with no charset anywhere, encoded with iconv-lite.
+describe('decodeText on undeclared legacy encodings beyond GB and Big5', () => {
+  const cases = [
+    { file: 'undeclared-euc-jp.xml', encoding: 'euc-jp', expect: '首相は本日、東京で記者会見を開き' },
+    { file: 'undeclared-shift-jis.xml', encoding: 'shift_jis', expect: '中国軍は台湾周辺の海域で' },
+    { file: 'undeclared-euc-kr.xml', encoding: 'euc-kr', expect: '대통령은 오늘 서울에서 기자회견을 열고' },
+    { file: 'undeclared-koi8-r.xml', encoding: 'koi8-r', expect: 'Премьер-министр сегодня провёл пресс-конференцию' },
+    { file: 'undeclared-windows-1255.xml', encoding: 'windows-1255', expect: 'ראש הממשלה קיים היום מסיבת עיתונאים' },
+    { file: 'undeclared-tis-620.xml', encoding: 'windows-874', expect: 'นายกรัฐมนตรีได้จัดงานแถลงข่าวที่กรุงเทพมหานคร' },
+  ];
+  for (const { file, encoding, expect } of cases) {
+    test(file, () => {
+      const decoded = decodeText(testdata(file), { kind: 'xml' });
+      assert.equal(decoded.encoding, encoding);
+      assert.ok(decoded.text.includes(expect), decoded.text.slice(0, 300));
+      assert.match(decoded.warnings.join('\n'), /no charset declared; the bytes read as/);
+    });
+  }
+
+  test('an undeclared feed served as text/xml with no charset is still detected', () => {
+    const decoded = decodeText(testdata('undeclared-euc-kr.xml'), { contentType: 'text/xml', kind: 'xml' });
+    assert.equal(decoded.encoding, 'euc-kr');
+  });
+});
+
+describe('windows-1252: bytes 0x80–0x9F are the characters WHATWG maps them to', () => {
+  const expected = '“La crisé” – l’euro à 1€';
+  const cases: Array<{ name: string; contentType: string | null }> = [
+    { name: 'declared iso-8859-1 in the XML declaration', contentType: null },
+    { name: 'declared windows-1252 over HTTP', contentType: 'text/xml; charset=windows-1252' },
+    { name: 'declared us-ascii over HTTP', contentType: 'text/xml; charset=us-ascii' },
+    { name: "declared with a single-quoted charset='ISO-8859-1'", contentType: "text/xml; charset='ISO-8859-1'" },
+  ];
+  for (const { name, contentType } of cases) {
+    test(name, () => {
+      const decoded = decodeText(testdata('declared-iso-8859-1-cp1252-bytes.xml'), { contentType, kind: 'xml' });
+      assert.equal(decoded.encoding, 'windows-1252');
+      assert.ok(decoded.text.includes(expected), decoded.text);
+      assert.ok(decoded.text.includes('“nous ne céderons pas” — et a promis 2\u00a0000\u00a0€…'));
+      assert.ok(!/[\x80-\x9f]/.test(decoded.text.replace(/[\x81\x8d\x8f\x90\x9d]/g, '')), 'no C1 controls');
+    });
+  }
+
+  test('every byte 0x80–0x9F matches iconv-lite, and the five undefined ones stay C1 code points', () => {
+    const high = new Uint8Array(32).map((_, i) => 0x80 + i);
+    const ours = decodeText(high, { contentType: 'text/plain; charset=windows-1252' }).text;
+    const reference = iconv.decode(Buffer.from(high), 'windows-1252');
+    assert.equal(ours.length, 32);
+    for (let i = 0; i < 32; i++) {
+      const byte = 0x80 + i;
+      if ([0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(byte)) assert.equal(ours.charCodeAt(i), byte);
+      else assert.equal(ours[i], reference[i], `byte 0x${byte.toString(16)}`);
+    }
+  });
+});
+
+describe('quoted charset parameters', () => {
+  const cases: Array<[string, string | null]> = [
+    ["text/xml; charset='gb2312'", 'gb2312'],
+    ['text/xml; charset="gb2312"', 'gb2312'],
+    ["text/xml;charset='Big5';q=1", 'Big5'],
+    ['text/xml; charset="gbk', 'gbk'],
+    ["text/xml; charset=''", null],
+  ];
+  for (const [type, expected] of cases) test(`charsetFromContentType(${JSON.stringify(type)})`, () => assert.equal(charsetFromContentType(type), expected));
+
+  test("a GB feed served with charset='gb2312' is read as GB, without a warning", () => {
+    const decoded = decodeText(testdata('kc0011-forum-2020-rss2-gb2312.xml'), { contentType: "text/xml; charset='gb2312'" });
+    assert.equal(decoded.encoding, 'gb18030');
+    assert.deepEqual(decoded.warnings, []);
+    assert.ok(decoded.text.includes('投资资讯网交易在线'));
+  });
+});

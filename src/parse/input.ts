@@ -1,9 +1,8 @@
 // Bytes to text for the parser. Whole documents go through fetch/charset.ts (HTTP charset > BOM >
 // XML declaration > sniffing); a stream is sniffed on its first bytes, then decoded incrementally
 // with the encoding found there.
-import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
 import { decodeText } from '../fetch/charset.ts';
+import { createChunkDecoder, type ChunkDecoder } from '../fetch/charset-labels.ts';
 import { ParseError } from './types.ts';
 import type { Warnings } from './warnings.ts';
 
@@ -44,34 +43,22 @@ export function streamDecoder(head: Uint8Array, contentType: string | null | und
   // character cannot be mistaken for invalid bytes.
   const lt = head.lastIndexOf(0x3c);
   const { encoding } = decodeWhole(lt > 0 ? head.subarray(0, lt) : head, contentType, warnings);
-  if (encoding === 'utf-8') {
-    // node's StringDecoder is much faster than ICU's TextDecoder for UTF-8 and keeps split characters.
-    const utf8 = new StringDecoder('utf8');
-    return {
-      encoding,
-      decode: (bytes) => utf8.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-      flush: () => utf8.end(),
-    };
-  }
-  let native: TextDecoder | null = null;
+  let decoder: ChunkDecoder;
   try {
-    native = new TextDecoder(encoding);
-  } catch {
-    native = null; // a label this Node's ICU lacks: iconv-lite knows the rest
+    decoder = createChunkDecoder(encoding);
+  } catch (cause) {
+    throw new ParseError('decode', `parse: no decoder for ${encoding}`, { cause });
   }
-  if (native !== null) {
-    const decoder = native;
-    return {
-      encoding,
-      decode: (bytes) => decoder.decode(bytes, { stream: true }),
-      flush: () => decoder.decode(),
-    };
-  }
-  if (!iconv.encodingExists(encoding)) throw new ParseError('decode', `parse: no decoder for ${encoding}`);
-  const decoder = iconv.getDecoder(encoding);
+  // The first chunk of a stream may start with a byte order mark; decodeWhole dropped it from its text.
+  let first = true;
   return {
     encoding,
-    decode: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    flush: () => decoder.end() ?? '',
+    decode: (bytes) => {
+      const text = decoder.write(bytes);
+      if (!first || text === '') return text;
+      first = false;
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    },
+    flush: () => decoder.end(),
   };
 }
