@@ -137,7 +137,7 @@ function sniff(body: Uint8Array, warnings: string[]): DecodedText {
   }
   const detected = detectEncoding(body);
   if (detected !== null && detected.encoding !== 'utf-8' && detected.confidence >= MIN_CONFIDENCE) {
-    warnings.push(`fetch: no charset declared; the bytes read as ${detected.encoding} (detected, confidence ${detected.confidence.toFixed(2)})`);
+    warnings.push(`fetch: no charset declared; the bytes read as ${detected.encoding} (by statistical detection)`);
     return result(decodeWith(body, detected.encoding), detected.encoding, warnings);
   }
   if (best.score >= PLAUSIBLE || (best.errors === 0 && best.score > 0)) {

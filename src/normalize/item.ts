@@ -1,5 +1,6 @@
 // One RawItem → FeedItem: URL, title, identity and dates (see urls.ts, title.ts, identity.ts, dates.ts).
 import type { RawItem } from '../parse/types.ts';
+import { authorName } from './author.ts';
 import { parseFeedDate, type DateContext } from './dates.ts';
 import { itemKey } from './identity.ts';
 import { plainText } from './title.ts';
@@ -81,7 +82,7 @@ export function normalizeItem(raw: RawItem, context: ItemContext): FeedItem {
     id: raw.id,
     url,
     title,
-    author: raw.author === null ? null : plainText(raw.author) || null,
+    author: authorName(raw.author),
     published: new Date(ms).toISOString(),
     publishedMs: ms,
     dateSource,

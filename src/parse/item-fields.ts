@@ -3,7 +3,13 @@
 import type { RawEnclosure } from './types.ts';
 import { attr, child, nonEmpty, parseLength, type XNode } from './xml-node.ts';
 
-/** <enclosure url type length> (RSS 2.0) and <media:content url type fileSize>, once per URL. */
+/**
+ * The item's enclosures: every <enclosure url type length> (RSS 2.0), once per URL, in document order, as
+ * feedparser keeps them (its item_enclosure_multiple case). Media RSS is a second description of the same
+ * media, not more of it: <media:content> counts only when the item has no <enclosure>, and a <media:group>
+ * (alternative renditions of one object, Media RSS §5) gives one: its isDefault="true" rendition, else
+ * its first. So an item that says one video three ways has one enclosure, not three.
+ */
 export function readEnclosures(item: XNode): RawEnclosure[] {
   const out: RawEnclosure[] = [];
   const seen = new Set<string>();
@@ -13,14 +19,18 @@ export function readEnclosures(item: XNode): RawEnclosure[] {
     seen.add(u);
     out.push({ url: u, type: nonEmpty(type), length: parseLength(length) });
   };
-  const visit = (node: XNode): void => {
-    for (const c of node.children) {
-      if (c.name === 'enclosure') add(attr(c, 'url'), attr(c, 'type'), attr(c, 'length'));
-      else if (c.name === 'media:content') add(attr(c, 'url'), attr(c, 'type'), attr(c, 'fileSize'));
-      else if (c.name === 'media:group') visit(c);
+  for (const c of item.children) if (c.name === 'enclosure') add(attr(c, 'url'), attr(c, 'type'), attr(c, 'length'));
+  if (out.length > 0) return out;
+  const media = (c: XNode): void => add(attr(c, 'url'), attr(c, 'type'), attr(c, 'fileSize'));
+  const hasUrl = (c: XNode): boolean => c.name === 'media:content' && nonEmpty(attr(c, 'url')) !== null;
+  for (const c of item.children) {
+    if (hasUrl(c)) media(c);
+    else if (c.name === 'media:group') {
+      const renditions = c.children.filter(hasUrl);
+      const chosen = renditions.find((r) => attr(r, 'isDefault')?.trim().toLowerCase() === 'true') ?? renditions[0];
+      if (chosen !== undefined) media(chosen);
     }
-  };
-  visit(item);
+  }
   return out;
 }
 

@@ -32,3 +32,14 @@ export function startTag(rawName: string, rawAttrs: Record<string, string>, scop
   }
   return { tag, markup: `${markup}>` };
 }
+
+/**
+ * An Atom text construct whose content is inline XHTML: type="xhtml" (RFC 4287 §3.1.1.3), or Atom 0.3's
+ * type="application/xhtml+xml" in mode="xml" (the default mode).
+ */
+export function isXhtmlConstruct(name: string, attrs: Readonly<Record<string, string>>): boolean {
+  if (!name.startsWith('atom:')) return false;
+  const mode = (attrs['mode'] ?? 'xml').trim().toLowerCase();
+  const type = (attrs['type'] ?? '').trim().toLowerCase();
+  return mode === 'xml' && (type === 'xhtml' || type === 'application/xhtml+xml');
+}

@@ -3,7 +3,7 @@
 import type { FeedHeader, XmlAdapter } from './adapter.ts';
 import { readCategories, readEnclosures } from './item-fields.ts';
 import type { RawItem } from './types.ts';
-import { child, firstText, nonEmpty, type XNode } from './xml-node.ts';
+import { child, firstText, lastText, nonEmpty, type XNode } from './xml-node.ts';
 
 export function createRdfAdapter(version: string): XmlAdapter {
   return {
@@ -29,7 +29,7 @@ function readRdfItem(node: XNode): RawItem {
     titleIsHtml: false,
     author: firstText(node, 'dc:creator', 'author'),
     published: firstText(node, 'dc:date', 'pubDate', 'dcterms:issued', 'dcterms:created'),
-    updated: firstText(node, 'dcterms:modified'),
+    updated: lastText(node, 'dcterms:modified'),
     summary: firstText(node, 'description', 'dc:description'),
     content: firstText(node, 'content:encoded'),
     enclosures: readEnclosures(node),

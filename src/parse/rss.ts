@@ -3,7 +3,7 @@
 import type { FeedHeader, XmlAdapter } from './adapter.ts';
 import { atomAlternate, readCategories, readEnclosures, readPerson } from './item-fields.ts';
 import type { RawItem } from './types.ts';
-import { attr, child, firstText, nonEmpty, type XNode } from './xml-node.ts';
+import { attr, child, firstText, lastText, nonEmpty, type XNode } from './xml-node.ts';
 
 export function createRssAdapter(version: string): XmlAdapter {
   return {
@@ -31,7 +31,7 @@ function readRssItem(node: XNode): RawItem {
     titleIsHtml: false,
     author: nonEmpty(firstText(node, 'author', 'dc:creator')) ?? readPerson(child(node, 'atom:author')),
     published: firstText(node, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published'),
-    updated: firstText(node, 'atom:updated', 'dcterms:modified'),
+    updated: lastText(node, 'atom:updated', 'dcterms:modified'),
     summary: firstText(node, 'description', 'dc:description'),
     content: firstText(node, 'content:encoded'),
     enclosures: readEnclosures(node),

@@ -31,6 +31,19 @@ export function firstText(node: XNode, ...names: string[]): string | null {
   return null;
 }
 
+/**
+ * The text of the last non-empty child with any of the names, in document order. For dates an entry
+ * repeats (two <updated>): feedparser overwrites the value at each end tag, so the last one counts, and
+ * a feed that appends a newer modification date after an older one means the newer.
+ */
+export function lastText(node: XNode, ...names: string[]): string | null {
+  for (let i = node.children.length - 1; i >= 0; i--) {
+    const c = node.children[i] as XNode;
+    if (c.text !== '' && names.includes(c.name)) return c.text;
+  }
+  return null;
+}
+
 /** An attribute by name, compared case-insensitively (feeds write isPermaLink, ispermalink, ISPERMALINK). */
 export function attr(node: XNode, name: string): string | null {
   const exact = node.attrs[name];

@@ -5,7 +5,7 @@ import { Parser } from 'htmlparser2';
 import { escapeText } from 'entities';
 import type { XmlAdapter } from './adapter.ts';
 import { decodeXmlText, scrubText } from './entities.ts';
-import { TEXT_CONTAINERS, isVoidElement, startTag } from './markup.ts';
+import { TEXT_CONTAINERS, isVoidElement, isXhtmlConstruct, startTag } from './markup.ts';
 import { selectAdapter } from './formats.ts';
 import { ATOM_03_NS, ATOM_10_NS, ROOT_SCOPE, canonicalName, enterScope, type Scope } from './namespaces.ts';
 import { ParseError, type ParsedFeed, type RawItem } from './types.ts';
@@ -26,6 +26,10 @@ interface Frame {
   pending: string[];
   /** Where the start tag ended; a close event at the same index is a self-closing tag. */
   openEnd: number;
+  /** A text container holding XHTML (Atom type="xhtml"), whose first <div> is syntax, not content. */
+  xhtml: boolean;
+  /** A nested frame that writes no tags: the wrapping <div> of XHTML content. */
+  wrapper: boolean;
 }
 
 export interface XmlReaderOptions {
@@ -206,7 +210,10 @@ export class XmlFeedReader {
     }
     const frame = this.frame(kind, rawName, scope, base, node);
     this.stack.push(frame);
-    if (TEXT_CONTAINERS.has(name)) this.capture = frame;
+    if (TEXT_CONTAINERS.has(name)) {
+      this.capture = frame;
+      frame.xhtml = isXhtmlConstruct(name, attrs);
+    }
   }
 
   private openRoot(rawName: string, node: XNode, scope: Scope): void {
@@ -229,8 +236,17 @@ export class XmlFeedReader {
     const capture = this.capture as Frame;
     this.flush(capture);
     const { tag, markup } = startTag(rawName, rawAttrs, scope);
-    capture.parts.push(markup);
-    this.stack.push(this.frame('nested', tag, scope, null, null));
+    const frame = this.frame('nested', tag, scope, null, null);
+    // RFC 4287 §3.1.1.3: XHTML content is one xhtml:div that is not part of the content. It is dropped
+    // here, as a tag, so that its attributes (which may hold '>') and what follows it cannot confuse
+    // anything; markup that comes without the div (invalid, but seen) is kept whole.
+    if (capture.xhtml && this.stack[this.stack.length - 1] === capture && tag.toLowerCase() === 'div') {
+      capture.xhtml = false;
+      frame.wrapper = true;
+    } else {
+      capture.parts.push(markup);
+    }
+    this.stack.push(frame);
   }
 
   private close(_name: string, implied: boolean): void {
@@ -242,7 +258,7 @@ export class XmlFeedReader {
     }
     if (frame.kind === 'ignored') return;
     if (frame.kind === 'nested') {
-      if (!isVoidElement(frame.rawName)) (this.capture as Frame).parts.push(`</${frame.rawName}>`);
+      if (!frame.wrapper && !isVoidElement(frame.rawName)) (this.capture as Frame).parts.push(`</${frame.rawName}>`);
       return;
     }
     if (frame === this.capture) this.capture = null;
@@ -291,7 +307,7 @@ export class XmlFeedReader {
   }
 
   private frame(kind: FrameKind, rawName: string, scope: Scope, base: string | null, node: XNode | null): Frame {
-    return { kind, rawName, scope, base, node, parts: [], pending: [], openEnd: this.parser.endIndex };
+    return { kind, rawName, scope, base, node, parts: [], pending: [], openEnd: this.parser.endIndex, xhtml: false, wrapper: false };
   }
 }
 
