@@ -13,7 +13,10 @@ import { commitArchive, commitMessage, GitError, type SourceChange } from '../gi
 import { runRechecks, type RecheckResult } from '../recheck/index.ts';
 import { SqliteStore } from '../store/index.ts';
 import type { CliIo } from './io.ts';
-import { EXIT_OK, EXIT_PARTIAL } from './io.ts';
+import { EXIT_OK } from './io.ts';
+
+/** 3 in the exit-code contract: the archive could not advance (nothing could be checked, or publish/commit failed). */
+const EXIT_FAILED = 3;
 
 export interface CheckOptions {
   all?: boolean;
@@ -71,8 +74,15 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
     }
 
     io.stdout(options.json ? `${JSON.stringify({ ...result, committed, errors })}\n` : formatCheckSummary(result, committed));
+    if (nothingChecked(result)) {
+      const offline = result.errorKinds.every((group) => group.kind === 'network' || group.kind === 'timeout');
+      errors.push(
+        `check: none of the ${result.checked} re-checks got an answer (reasons above), so nothing was learned` +
+          (offline ? '; the machine may be offline' : ''),
+      );
+    }
     for (const error of errors) io.stderr(`${error}\n`);
-    return errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
+    return errors.length > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await fetcher.close();
     store.close();
@@ -92,6 +102,11 @@ function changes(result: RecheckResult): SourceChange[] {
   return [...bySource.values()];
 }
 
+/** Every check ended in an error: no answer from any source (an article checked nowhere is no news). */
+export function nothingChecked(result: RecheckResult): boolean {
+  return result.checked > 0 && result.outcomes.error === result.checked;
+}
+
 export function formatCheckSummary(result: RecheckResult, committed: boolean): string {
   const outcomes = Object.entries(result.outcomes)
     .filter(([, count]) => count > 0)
@@ -99,6 +114,7 @@ export function formatCheckSummary(result: RecheckResult, committed: boolean): s
     .join(', ');
   const lines = [
     `checked ${result.checked} article${result.checked === 1 ? '' : 's'}${outcomes ? `: ${outcomes}` : ''}`,
+    ...result.errorKinds.map((group) => `  ${group.count} error${group.count === 1 ? '' : 's'} (${group.kind}), e.g. ${group.sample}`),
     ...result.removed.map((ref) => `removed  ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...result.restored.map((ref) => `restored ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...result.revised.map((ref) => `edited   ${ref.sourceId}/${ref.number} ${ref.title}`),

@@ -1,6 +1,6 @@
 // `newsvault status`: per-source health from the store, flags for failing and silent sources.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -12,10 +12,67 @@ import { statusCommand } from './status.ts';
 const HOUR = 3600_000;
 const now = Date.UTC(2024, 0, 10);
 
-function io(): CliIo & { out: string[] } {
+function io(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
-  return { out, stdout: (t) => void out.push(t), stderr: () => {}, cwd: tmpdir(), now: () => new Date(now), isTty: false, env: {} };
+  const err: string[] = [];
+  return {
+    out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: tmpdir(), now: () => new Date(now), isTty: false, env: {},
+  };
 }
+
+function twoSources(root: string) {
+  return configFromValue(
+    {
+      output: 'archive',
+      database: 'db.sqlite',
+      sources: [
+        { id: 'voa', name: '美国之音', url: 'http://127.0.0.1:1/voa.xml' },
+        { id: 'rfi', name: '法广', url: 'http://127.0.0.1:1/rfi.xml' },
+      ],
+    },
+    null,
+    root,
+  );
+}
+
+test('status in an empty folder creates no database and lists every source as never fetched', () => {
+  const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
+  const config = twoSources(root);
+  const human = io();
+  assert.equal(statusCommand(config, human), 0);
+  const text = human.out.join('');
+  assert.match(text, new RegExp(`^no database yet at ${config.database.replace(/[.\\/]/g, '\\$&')}: run \`newsvault run\` first$`, 'm'));
+  assert.match(text, /^voa\s+0\s+-\s+-\s+0\s+never fetched$/m);
+  assert.match(text, /^rfi\s+0\s+-\s+-\s+0\s+never fetched$/m);
+  assert.doesNotMatch(text, /\bok$/m);
+
+  const json = io();
+  assert.equal(statusCommand(config, json, { json: true }), 0);
+  const rows = JSON.parse(json.out.join('')) as { id: string; fetched: boolean; flags: string[] }[];
+  assert.deepEqual(rows.map((row) => [row.id, row.fetched, row.flags]), [['voa', false, []], ['rfi', false, []]]);
+  assert.match(json.err.join(''), /no database yet/);
+
+  assert.equal(existsSync(config.database), false);
+  assert.deepEqual(readdirSync(root), []);
+});
+
+test('status calls a source never fetched when the store knows it but no cycle tried it, or does not know it yet', () => {
+  const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
+  const config = twoSources(root);
+  const store = SqliteStore.open(config.database);
+  store.syncSources(config.sources.slice(0, 1)); // rfi was added to the config after the last run
+  store.close();
+  const human = io();
+  assert.equal(statusCommand(config, human), 0);
+  const text = human.out.join('');
+  assert.match(text, /^voa\s+0\s+-\s+-\s+0\s+never fetched$/m);
+  assert.match(text, /^rfi\s+0\s+-\s+-\s+0\s+never fetched$/m);
+  assert.doesNotMatch(text, /no database yet/);
+  // Reading did not add rfi to the store.
+  const after = SqliteStore.open(config.database);
+  assert.deepEqual(after.listSources().map((source) => source.id), ['voa']);
+  after.close();
+});
 
 test('status flags a source failing for 3 runs and one silent far longer than its usual interval', () => {
   const root = mkdtempSync(join(tmpdir(), 'nv-status-'));

@@ -1,26 +1,46 @@
 // `newsvault status`: per-source health from the store — last success, failures in a row, last new
-// article, and the flags a run would raise.
+// article, and the flags a run would raise. It only reads: a missing database is reported, never created,
+// and a source no cycle has tried yet is "never fetched", not "ok".
+import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
-import { assessHealth } from '../cycle/health.ts';
-import { SqliteStore } from '../store/index.ts';
+import { assessHealth, neverFetched } from '../cycle/health.ts';
+import { openDatabase, SqliteStore } from '../store/index.ts';
 import type { CliIo } from './io.ts';
+
+export interface StatusRow {
+  id: string;
+  name: string;
+  /** False until a cycle has tried the source. */
+  fetched: boolean;
+  articles: number;
+  lastSuccess: string;
+  lastNewItem: string;
+  failures: number;
+  lastError: string | null;
+  flags: string[];
+}
 
 function when(ms: number | null): string {
   return ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function statusCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): number {
-  const store = SqliteStore.open(config.database);
+function neverFetchedRow(source: { id: string; name: string }, articles: number): StatusRow {
+  return { id: source.id, name: source.name, fetched: false, articles, lastSuccess: '-', lastNewItem: '-', failures: 0, lastError: null, flags: [] };
+}
+
+function readRows(config: Config, nowMs: number): StatusRow[] {
+  const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
   try {
-    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-    const nowMs = io.now().getTime();
-    const rows = config.sources.map((source) => {
-      const state = store.getFetchState(source.id)!;
+    return config.sources.map((source): StatusRow => {
+      const state = store.getFetchState(source.id);
+      const articles = store.countArticles(source.id);
+      if (state === null || neverFetched(state)) return neverFetchedRow(source, articles);
       const flags = assessHealth({ store, state, sourceId: source.id, nowMs });
       return {
         id: source.id,
         name: source.name,
-        articles: store.countArticles(source.id),
+        fetched: true,
+        articles,
         lastSuccess: when(state.lastSuccessMs),
         lastNewItem: when(state.lastNewItemMs),
         failures: state.consecutiveFailures,
@@ -28,20 +48,31 @@ export function statusCommand(config: Config, io: CliIo, options: { json?: boole
         flags: flags.map((flag) => (flag.kind === 'failing' ? `failing ${flag.runs} runs` : 'stale')),
       };
     });
-    if (options.json) {
-      io.stdout(`${JSON.stringify(rows)}\n`);
-    } else {
-      const header = ['source', 'articles', 'last success', 'last new article', 'failures', 'flags'];
-      const table = [
-        header,
-        ...rows.map((row) => [row.id, String(row.articles), row.lastSuccess, row.lastNewItem, String(row.failures), row.flags.join(', ') || 'ok']),
-      ];
-      const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-      for (const line of table) io.stdout(`${line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`);
-      for (const row of rows.filter((r) => r.lastError)) io.stdout(`${row.id}: last error: ${row.lastError}\n`);
-    }
-    return rows.some((row) => row.flags.length > 0) ? 1 : 0;
   } finally {
     store.close();
   }
+}
+
+export function statusCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): number {
+  const hasDatabase = existsSync(config.database);
+  const rows = hasDatabase ? readRows(config, io.now().getTime()) : config.sources.map((source) => neverFetchedRow(source, 0));
+  if (!hasDatabase) {
+    const note = `no database yet at ${config.database}: run \`newsvault run\` first\n`;
+    if (options.json) io.stderr(note);
+    else io.stdout(note);
+  }
+  if (options.json) {
+    io.stdout(`${JSON.stringify(rows)}\n`);
+  } else {
+    const header = ['source', 'articles', 'last success', 'last new article', 'failures', 'flags'];
+    const state = (row: StatusRow): string => (row.fetched ? row.flags.join(', ') || 'ok' : 'never fetched');
+    const table = [
+      header,
+      ...rows.map((row) => [row.id, String(row.articles), row.lastSuccess, row.lastNewItem, String(row.failures), state(row)]),
+    ];
+    const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+    for (const line of table) io.stdout(`${line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`);
+    for (const row of rows.filter((r) => r.lastError)) io.stdout(`${row.id}: last error: ${row.lastError}\n`);
+  }
+  return rows.some((row) => row.flags.length > 0) ? 1 : 0;
 }

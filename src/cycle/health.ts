@@ -29,3 +29,8 @@ export function assessHealth(input: { store: Store; state: FetchState; sourceId:
   }
   return flags;
 }
+
+/** A source no cycle has tried yet (configured since the last run, or only imported). */
+export function neverFetched(state: FetchState | null): boolean {
+  return state === null || (state.lastAttemptMs === null && state.lastSuccessMs === null && state.consecutiveFailures === 0);
+}

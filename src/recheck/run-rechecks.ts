@@ -6,7 +6,7 @@ import type { CheckOutcome, CheckTarget, Store } from '../store/index.ts';
 import { classifyFailure, classifyResponse, type Classification } from './classify.ts';
 import { judge } from './evidence.ts';
 import { nextCheckAt } from './schedule.ts';
-import type { CheckedRef, RecheckResult } from './types.ts';
+import type { CheckedRef, CheckErrorGroup, RecheckResult } from './types.ts';
 
 export interface RecheckDeps {
   store: Store;
@@ -42,7 +42,7 @@ const HISTORY = 20;
 
 export function emptyRecheckResult(): RecheckResult {
   const outcomes = { alive: 0, changed: 0, gone: 0, 'redirected-away': 0, blocked: 0, error: 0 } satisfies Record<CheckOutcome, number>;
-  return { checked: 0, outcomes, removed: [], restored: [], revised: [], touchedSources: [], stillDue: 0, warnings: [] };
+  return { checked: 0, outcomes, removed: [], restored: [], revised: [], touchedSources: [], stillDue: 0, warnings: [], errorKinds: [] };
 }
 
 /** Gives every article that has none a first check time: one schedule interval after it was first seen. */
@@ -87,6 +87,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
   result.touchedSources = [...touched].sort();
+  result.errorKinds.sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
   return result;
 }
 
@@ -124,4 +125,15 @@ function record(article: CheckTarget, classification: Classification, deps: Rech
   });
   result.checked++;
   result.outcomes[classification.outcome]++;
+  if (classification.outcome === 'error') countError(result.errorKinds, classification.detail ?? 'internal: no detail');
+}
+
+/** classifyFailure writes an error's detail as `<kind>: <message>`. */
+function countError(groups: CheckErrorGroup[], detail: string): void {
+  const colon = detail.indexOf(': ');
+  const kind = colon > 0 ? detail.slice(0, colon) : 'error';
+  const sample = colon > 0 ? detail.slice(colon + 2) : detail;
+  const group = groups.find((g) => g.kind === kind);
+  if (group) group.count++;
+  else groups.push({ kind, count: 1, sample });
 }

@@ -22,4 +22,14 @@ export interface RecheckResult {
   stillDue: number;
   /** Problems that did not stop the checks (a page that could not be re-extracted). */
   warnings: string[];
+  /** The checks whose outcome was `error`, grouped by the fetch error's kind, most frequent first. */
+  errorKinds: CheckErrorGroup[];
+}
+
+export interface CheckErrorGroup {
+  /** The fetch error's kind (`timeout`, `dns`, `http`…), or `internal`. */
+  kind: string;
+  count: number;
+  /** The first such check's detail, so the user sees a reason, not just a count. */
+  sample: string;
 }

@@ -33,6 +33,13 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
+  if (options.readonly && (db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) {
+    // A file from an older newsvault: the store's statements need the current schema, so it is migrated
+    // once (read-write) and then opened for reading.
+    db.close();
+    openDatabase(file).close();
+    return openDatabase(file, options);
+  }
   if (!options.readonly) migrate(db, file);
   return db;
 }
