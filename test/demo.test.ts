@@ -1,10 +1,12 @@
 // `newsvault demo`: offline, from bundled feeds; full text from article pages; images archived once.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
+import { serveCommand } from '../src/cli/serve.ts';
+import { loadConfig } from '../src/config/index.ts';
 import type { CliIo } from '../src/cli/io.ts';
 import { git } from '../src/git/exec.ts';
 
@@ -32,6 +34,50 @@ describe('newsvault demo', () => {
     assert.deepEqual(readdirSync(join(archive, 'articles')).sort(), ['dw', 'rfi', 'voa']);
     const log = await git(archive, ['log', '--format=%s']);
     assert.equal(log.stdout.trim(), 'archive: 4 new articles (dw 2, rfi 1, voa 1)');
+  });
+
+  test('leaves a config in its folder, with paths relative to it, and prints the serve and search commands', () => {
+    const config = JSON.parse(readFileSync(join(root, 'newsvault.config.json'), 'utf8')) as { output: string; database: string };
+    assert.equal(config.output, 'archive');
+    assert.equal(config.database, 'newsvault.sqlite');
+    const printed = out.join('');
+    // io.cwd is the demo folder itself, so the commands need no `cd`.
+    assert.match(printed, /^ {2}newsvault serve\b/m);
+    assert.match(printed, /^ {2}newsvault search 习近平$/m);
+    assert.ok(printed.includes(`newsvault search 习近平 --config ${join(root, 'newsvault.config.json')}`), printed);
+    assert.match(printed, /`newsvault run` with this config fails/);
+  });
+
+  test('the printed search commands find the demo\'s articles, in the folder and from elsewhere', async () => {
+    const here = { ...io, stdout: (text: string) => void found.push(text) };
+    const found: string[] = [];
+    assert.equal(await main(['search', '习近平', '--json'], here), 0);
+    const hits = (JSON.parse(found.join('')) as { hits: { source: string }[] }).hits;
+    assert.deepEqual(hits.map((hit) => hit.source).sort(), ['rfi', 'voa']);
+
+    found.length = 0;
+    const elsewhere = { ...here, cwd: tmpdir() };
+    assert.equal(await main(['search', '习近平', '--json', '--config', join(root, 'newsvault.config.json')], elsewhere), 0);
+    assert.equal((JSON.parse(found.join('')) as { hits: unknown[] }).hits.length, 2);
+  });
+
+  test('`newsvault serve` in the demo folder serves the demo\'s articles', async () => {
+    let stop!: () => void;
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    let url!: string;
+    const listening = new Promise<void>((resolve) => {
+      void serveCommand(loadConfig({ cwd: root }), { port: '0', until, onListening: (at) => ((url = at), resolve()) }, { ...io, stderr: () => {} });
+    });
+    await listening;
+    try {
+      const home = await fetch(`${url}/`);
+      assert.equal(home.status, 200);
+      const search = await (await fetch(`${url}/search?q=${encodeURIComponent('习近平')}`)).text();
+      assert.match(search, /共 2 条结果/);
+      assert.match(search, /<mark>习近平<\/mark>结束访俄/);
+    } finally {
+      stop();
+    }
   });
 
   test('a summary-only source is archived with the full text of its article pages', () => {
@@ -88,5 +134,16 @@ describe('newsvault demo', () => {
     assert.match(out.join(''), /0 new, 0 changed, 0 failed of 3 sources/);
     const log = await git(join(root, 'archive'), ['rev-list', '--count', 'HEAD']);
     assert.equal(log.stdout.trim(), '1');
+  });
+
+  test('never overwrites a config the demo did not write', async () => {
+    const mine = mkdtempSync(join(tmpdir(), 'nv-demo-own-'));
+    const text = '{ "output": "my-archive" }\n';
+    writeFileSync(join(mine, 'newsvault.config.json'), text);
+    const err: string[] = [];
+    assert.equal(await main(['demo', mine], { ...io, stderr: (t) => void err.push(t) }), 2);
+    assert.match(err.join(''), /newsvault\.config\.json exists and was not written by the demo/);
+    assert.equal(readFileSync(join(mine, 'newsvault.config.json'), 'utf8'), text);
+    assert.deepEqual(readdirSync(mine), ['newsvault.config.json']);
   });
 });
