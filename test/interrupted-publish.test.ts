@@ -17,11 +17,11 @@ describe('a publish that failed is finished by the next run', () => {
   });
   after(() => server.close());
 
-  test('the first run stores the article but cannot write it: exit 1, the reason named, no commit', async () => {
+  test('the first run stores the article but cannot write it: exit 3 (the archive did not advance), the reason named, no commit', async () => {
     // A file where the articles/ folder must go: every write under it fails.
     writeFileSync(join(archive.output, 'articles'), 'not a folder');
     const result = await archive.run();
-    assert.equal(result.exitCode, 1);
+    assert.equal(result.exitCode, 3);
     assert.equal(result.sources[0]?.newCount, 1);
     assert.match(result.errors.join('\n'), /^publish: .*articles/m);
     assert.deepEqual(await archive.commits(), []);

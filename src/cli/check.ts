@@ -13,10 +13,7 @@ import { commitArchive, commitMessage, GitError, type SourceChange } from '../gi
 import { runRechecks, type RecheckResult } from '../recheck/index.ts';
 import { SqliteStore } from '../store/index.ts';
 import type { CliIo } from './io.ts';
-import { EXIT_OK } from './io.ts';
-
-/** 3 in the exit-code contract: the archive could not advance (nothing could be checked, or publish/commit failed). */
-const EXIT_FAILED = 3;
+import { EXIT_FAILED, EXIT_OK } from './io.ts';
 
 export interface CheckOptions {
   all?: boolean;
@@ -82,6 +79,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
       );
     }
     for (const error of errors) io.stderr(`${error}\n`);
+    // A publish, commit or push that failed: the archive did not advance (the exit-code contract, cli/io.ts).
     return errors.length > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await fetcher.close();

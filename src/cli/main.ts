@@ -6,10 +6,10 @@
 // so `--version` and `--help` load none of them and `search` loads only what searching needs. The
 // specifiers are string literals so that tsc's rewriteRelativeImportExtensions turns `.ts` into `.js`.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/error.ts';
+import { Command } from 'commander';
 import type { Config } from '../config/index.ts';
-import { EXIT_USAGE, processIo, type CliIo } from './io.ts';
+import { processIo, type CliIo } from './io.ts';
+import { reportError } from './report-error.ts';
 
 function packageVersion(): string {
   // package.json is two folders up from both src/cli/ (tsx) and dist/cli/ (compiled).
@@ -23,6 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('A permanent, censorship-resistant archive of Chinese-language international news')
     .version(packageVersion(), '-V, --version')
     .option('-c, --config <file>', 'config file (JSON or YAML; default newsvault.config.json)')
+    .option('--debug', 'print the stack trace of an unexpected error')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -169,16 +170,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    io.stderr(`newsvault: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    // argv as well as the parsed flag: an error can come before commander has parsed the options.
+    return await reportError(error, io, { debug: program.opts<{ debug?: boolean }>().debug === true || argv.includes('--debug') });
   }
   return exitCode;
 }

@@ -1,12 +1,12 @@
 // Two commands that write the archive (`run`, `check`) never run at once on the same output folder:
 // they would number articles twice and race on git. A crashed holder's lock is recognised as stale.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import { describeHolder, LockError, lockOutput, type Lock } from '../lock/index.ts';
-import { EXIT_PARTIAL, type CliIo } from './io.ts';
+import { CliError, EXIT_FAILED, EXIT_USAGE, type CliIo } from './io.ts';
 
 export async function withOutputLock(config: Config, io: CliIo, command: string, fn: () => Promise<number>): Promise<number> {
-  mkdirSync(config.output, { recursive: true });
+  ensureOutputFolder(config.output);
   let lock: Lock;
   try {
     lock = await lockOutput(config.output, {
@@ -15,8 +15,9 @@ export async function withOutputLock(config: Config, io: CliIo, command: string,
     });
   } catch (error) {
     if (error instanceof LockError) {
+      // The archive did not advance this time: a cycle that runs longer than the wait is worth a visible failure.
       io.stderr(`${error.message}\n`);
-      return EXIT_PARTIAL;
+      return EXIT_FAILED;
     }
     throw error;
   }
@@ -24,5 +25,26 @@ export async function withOutputLock(config: Config, io: CliIo, command: string,
     return await fn();
   } finally {
     lock.release();
+  }
+}
+
+/** The output folder, created if missing; a file in its place is a config mistake, named as one. */
+function ensureOutputFolder(output: string): void {
+  try {
+    mkdirSync(output, { recursive: true });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if ((code === 'EEXIST' || code === 'ENOTDIR') && !isFolder(output)) {
+      throw new CliError(`output: ${output} is a file, not a folder; set \`output\` in the config to a folder`, EXIT_USAGE, { cause });
+    }
+    throw new CliError(`output: cannot create ${output}: ${(cause as Error).message}; set \`output\` in the config to a folder you can write`, EXIT_USAGE, { cause });
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing, or a path through a file: not a folder either way
   }
 }

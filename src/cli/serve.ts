@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { startReader } from '../serve/index.ts';
 import { openDatabase, SqliteStore } from '../store/index.ts';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
+import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { indexedCount, reindexStore } from './reindex.ts';
 
 export interface ServeOptions {
@@ -62,16 +62,19 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
   }
   prepareIndex(config.database, io);
 
+  const host = options.host ?? '127.0.0.1';
   const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
   try {
     const reader = await startReader({
       store,
       db: store.db,
       port,
-      host: options.host ?? '127.0.0.1',
+      host,
       now: io.now,
       mediaDir: join(config.output, MEDIA_DIR),
       logError: (error) => io.stderr(`serve: ${(error as Error).stack ?? String(error)}\n`),
+    }).catch((error: unknown) => {
+      throw listenError(error, host, port);
     });
     io.stdout(`newsvault reader at ${reader.url}/  (Ctrl-C stops it)\n`);
     options.onListening?.(reader.url);
@@ -80,5 +83,26 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     return EXIT_OK;
   } finally {
     store.close();
+  }
+}
+
+/** Why the reader could not listen, as one line that says what to do; anything unforeseen passes through. */
+export function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const at = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new CliError(`serve: ${at} is already in use (another reader?); choose another port with --port N, or --port 0 for any free one`, EXIT_USAGE, { cause: error });
+    case 'EACCES':
+      return new CliError(`serve: not allowed to listen on ${at} (ports below 1024 need privileges); choose --port 1024 or higher`, EXIT_USAGE, { cause: error });
+    case 'EADDRNOTAVAIL':
+      return new CliError(`serve: ${host} is not an address of this machine; use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)`, EXIT_USAGE, { cause: error });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return new CliError(`serve: --host ${host} is not an address or a name this machine can resolve; use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)`, EXIT_USAGE, { cause: error });
+    default:
+      return error;
   }
 }

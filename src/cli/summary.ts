@@ -52,8 +52,24 @@ export function formatSummary(cycle: CycleResult): string {
         `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : ''),
     );
   }
+  const offline = offlineHint(cycle);
+  if (offline) lines.push(offline);
   if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
   for (const push of cycle.commit?.pushes ?? []) lines.push(`pushed to ${push.remote}: ${push.ok ? 'ok' : push.error}`);
   for (const error of cycle.errors) lines.push(`error: ${error}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every source failing with a network error (DNS or connection: the kind `fetch/errors.ts` gives them) is
+ * rarely every outlet at once; far more often this machine has no way out.
+ */
+export function offlineHint(cycle: CycleResult): string | null {
+  const failed = cycle.sources.filter((result) => result.outcome === 'failed');
+  if (failed.length === 0 || failed.length !== cycle.sources.length) return null;
+  if (!failed.every((result) => result.error?.kind === 'network')) return null;
+  return (
+    `every source failed with a network error (DNS or connection): this machine may be offline, or its network ` +
+    `blocks these hosts (set fetch.proxy in the config). \`newsvault demo\` shows a full cycle without internet.`
+  );
 }

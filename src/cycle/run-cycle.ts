@@ -11,7 +11,7 @@ import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
 import { createPageReviser } from './revise-from-page.ts';
 import { cycleCommitMessage } from './commit-message.ts';
-import type { CycleResult, SourceResult } from './types.ts';
+import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
 /** Sources processed at once when the config does not say (`fetch.concurrency`). */
 export const SOURCE_CONCURRENCY = 16;
@@ -144,7 +144,6 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
 
   const ended = deps.now();
   store.finishRun(runId, ended.getTime(), results.map(toRunResult));
-  const failed = results.some((result) => result.outcome === 'failed') || errors.length > 0;
   return {
     runId,
     startedAt: started.toISOString(),
@@ -157,8 +156,20 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     timings,
     commit,
     errors,
-    exitCode: failed ? 1 : 0,
+    exitCode: cycleExitCode(results, errors),
   };
+}
+
+/**
+ * The exit-code contract (README): 3 when the archive could not advance (every enabled source failed, or
+ * an import, re-check, publish, commit or push error, which also stops the commit); 1 when some sources
+ * failed and the rest went all the way through; 0 otherwise.
+ */
+export function cycleExitCode(results: readonly SourceResult[], errors: readonly string[]): CycleExitCode {
+  if (errors.length > 0) return 3;
+  const failed = results.filter((result) => result.outcome === 'failed').length;
+  if (failed > 0 && failed === results.length) return 3;
+  return failed > 0 ? 1 : 0;
 }
 
 function toRunResult(result: SourceResult): SourceRunResult {
@@ -186,6 +197,6 @@ function emptyResult(started: Date, ended: Date, errors: string[]): CycleResult 
     timings: { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 },
     commit: null,
     errors,
-    exitCode: 1,
+    exitCode: 3,
   };
 }

@@ -70,8 +70,13 @@ export interface CycleResult {
   /** Wall time of each phase, for the operator and the benchmark. */
   timings: { sourcesMs: number; recheckMs: number; publishMs: number; commitMs: number };
   commit: CommitResult | null;
-  /** Problems outside any one source (publishing, git). */
+  /** Problems outside any one source (import, re-checks, publishing, git); any one means exit code 3. */
   errors: string[];
-  /** 0 all good, 1 some sources (or the push) failed but the rest was archived. */
-  exitCode: 0 | 1;
+  exitCode: CycleExitCode;
 }
+
+/**
+ * The cycle's share of the CLI's exit codes (src/cli/io.ts): 0 everything archived, published, committed
+ * and pushed; 1 some sources failed, the rest went all the way through; 3 the archive could not advance.
+ */
+export type CycleExitCode = 0 | 1 | 3;

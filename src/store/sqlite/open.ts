@@ -22,6 +22,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   try {
     if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true });
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    // The file is read lazily: this first read turns "not a database" into an open error with the file's name.
+    db.pragma('schema_version', { simple: true });
   } catch (cause) {
     throw new StoreError('open', `store: cannot open ${file}: ${(cause as Error).message}`, { cause });
   }
