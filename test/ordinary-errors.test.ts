@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
-import { SqliteStore } from '../src/store/index.ts';
 import { captureIo } from './support/io.ts';
 
 /** Runs the CLI in process and checks the shape every ordinary failure has. */
@@ -32,7 +31,9 @@ describe('ordinary failures', () => {
   let busy: Server;
   let busyPort: number;
   before(async () => {
-    SqliteStore.open(database).close();
+    // A database with its search index built, so that serve has nothing to print before it listens.
+    writeFileSync(join(root, 'newsvault.config.json'), JSON.stringify({ database, sources: [] }));
+    assert.equal(await main(['reindex'], captureIo(root)), 0);
     busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     busyPort = (busy.address() as AddressInfo).port;
