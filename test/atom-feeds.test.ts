@@ -83,10 +83,10 @@ describe('Atom feeds', () => {
   });
   after(() => site?.close());
 
-  test('there is a feed for everything, each outlet, removed and changed articles', () => {
+  test('there is a feed for everything, each outlet, removed and changed articles, and source health', () => {
     assert.deepEqual(
       feedFiles(feedsDir).map((file) => relative(feedsDir, file)),
-      ['all.atom', 'changed.atom', 'removed.atom', 'sources/bbc-trad.atom', 'sources/rfi.atom', 'sources/voa.atom'],
+      ['all.atom', 'changed.atom', 'health.atom', 'removed.atom', 'sources/bbc-trad.atom', 'sources/rfi.atom', 'sources/voa.atom'],
     );
   });
 

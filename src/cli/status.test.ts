@@ -110,11 +110,11 @@ test('status flags a source failing for 3 runs and one silent far longer than it
   const table = human.out.join('');
   assert.match(table, /^ok\s+10\s+2024-01-10T00:00:00Z\s+2024-01-10T00:00:00Z\s+0\s+ok$/m);
   assert.match(table, /^down\s+0\s+-\s+-\s+3\s+failing 3 runs$/m);
-  assert.match(table, /^quiet\s+10\s+.*\s+stale$/m);
+  assert.match(table, /^quiet\s+10\s+.*\s+stale since 2024-01-08T00:00:00Z$/m);
   assert.match(table, /^down: last error: timeout: fetch: no response in 20 s$/m);
 
   const json = io();
   statusCommand(config, json, { json: true });
   const rows = JSON.parse(json.out.join('')) as { id: string; flags: string[] }[];
-  assert.deepEqual(rows.map((row) => [row.id, row.flags]), [['ok', []], ['down', ['failing 3 runs']], ['quiet', ['stale']]]);
+  assert.deepEqual(rows.map((row) => [row.id, row.flags]), [['ok', []], ['down', ['failing 3 runs']], ['quiet', ['stale since 2024-01-08T00:00:00Z']]]);
 });

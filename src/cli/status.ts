@@ -3,7 +3,7 @@
 // and a source no cycle has tried yet is "never fetched", not "ok".
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
-import { assessHealth, neverFetched } from '../cycle/health.ts';
+import { assessHealth, describeFlag, neverFetched } from '../cycle/health.ts';
 import { openDatabase, SqliteStore } from '../store/index.ts';
 import type { CliIo } from './io.ts';
 
@@ -18,6 +18,14 @@ export interface StatusRow {
   failures: number;
   lastError: string | null;
   flags: string[];
+  /** The feed the last run read (the primary or a fallback), and whether it was a fallback. */
+  feed: string | null;
+  onFallback: boolean;
+  /** Since when the source is stale (its newest item, judged from the feed's items), or null. */
+  stale: string | null;
+  /** Since when its keep selectors match nothing (extraction used Readability), and on how many pages. */
+  selectorsMissingSince: string | null;
+  selectorMisses: number;
 }
 
 function when(ms: number | null): string {
@@ -25,7 +33,10 @@ function when(ms: number | null): string {
 }
 
 function neverFetchedRow(source: { id: string; name: string }, articles: number): StatusRow {
-  return { id: source.id, name: source.name, fetched: false, articles, lastSuccess: '-', lastNewItem: '-', failures: 0, lastError: null, flags: [] };
+  return {
+    id: source.id, name: source.name, fetched: false, articles, lastSuccess: '-', lastNewItem: '-', failures: 0, lastError: null, flags: [],
+    feed: null, onFallback: false, stale: null, selectorsMissingSince: null, selectorMisses: 0,
+  };
 }
 
 function readRows(config: Config, nowMs: number): StatusRow[] {
@@ -36,6 +47,8 @@ function readRows(config: Config, nowMs: number): StatusRow[] {
       const articles = store.countArticles(source.id);
       if (state === null || neverFetched(state)) return neverFetchedRow(source, articles);
       const flags = assessHealth({ store, state, sourceId: source.id, nowMs });
+      const health = store.getSourceHealth(source.id);
+      const stale = flags.find((flag) => flag.kind === 'stale');
       return {
         id: source.id,
         name: source.name,
@@ -45,7 +58,12 @@ function readRows(config: Config, nowMs: number): StatusRow[] {
         lastNewItem: when(state.lastNewItemMs),
         failures: state.consecutiveFailures,
         lastError: state.lastError,
-        flags: flags.map((flag) => (flag.kind === 'failing' ? `failing ${flag.runs} runs` : 'stale')),
+        flags: flags.map(describeFlag),
+        feed: health?.activeUrl ?? null,
+        onFallback: flags.some((flag) => flag.kind === 'fallback'),
+        stale: stale ? when(stale.sinceMs) : null,
+        selectorsMissingSince: health?.selectorsMissingSinceMs != null ? when(health.selectorsMissingSinceMs) : null,
+        selectorMisses: health?.selectorMisses ?? 0,
       };
     });
   } finally {
@@ -73,6 +91,7 @@ export function statusCommand(config: Config, io: CliIo, options: { json?: boole
     const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
     for (const line of table) io.stdout(`${line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`);
     for (const row of rows.filter((r) => r.lastError)) io.stdout(`${row.id}: last error: ${row.lastError}\n`);
+    for (const row of rows.filter((r) => r.onFallback)) io.stdout(`${row.id}: reading fallback ${row.feed}\n`);
   }
   return rows.some((row) => row.flags.length > 0) ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // The per-source summary every run ends with, and progress lines for a terminal.
+import { describeFlag } from '../cycle/health.ts';
 import type { CycleResult, SourceResult } from '../cycle/types.ts';
 
 function describe(result: SourceResult): string {
@@ -15,13 +16,7 @@ function describe(result: SourceResult): string {
 }
 
 function healthNote(result: SourceResult): string {
-  return result.health
-    .map((flag) =>
-      flag.kind === 'failing'
-        ? `failing for ${flag.runs} runs`
-        : `no new article since ${new Date(flag.sinceMs).toISOString()}`,
-    )
-    .join('; ');
+  return result.health.map(describeFlag).join('; ');
 }
 
 export function formatProgress(result: SourceResult, done: number, total: number): string {

@@ -9,6 +9,8 @@ export interface PreparedContent {
   html: string;
   seenWhere: 'feed' | 'page';
   warnings: string[];
+  /** For text from a page with per-source keep selectors: whether they matched (else Readability was used). */
+  selectors?: 'matched' | 'missed';
 }
 
 export interface FinishedContent {

@@ -1,6 +1,8 @@
-// Flags sources that need the operator's attention: failing several runs in a row, or silent for much
-// longer than their usual interval between articles (learned from the articles they published).
+// Flags sources that need the operator's attention: failing several runs in a row, stale (judged from the
+// feed's items, cycle/staleness.ts; before a source has a health record, from the articles it published),
+// read from a fallback feed, or with keep selectors that no longer match.
 import type { FetchState, Store } from '../store/index.ts';
+import { staleAfterMs } from './staleness.ts';
 import type { HealthFlag } from './types.ts';
 
 export const FAILING_AFTER_RUNS = 3;
@@ -21,6 +23,16 @@ export function assessHealth(input: { store: Store; state: FetchState; sourceId:
   if (input.state.consecutiveFailures >= FAILING_AFTER_RUNS) {
     flags.push({ kind: 'failing', runs: input.state.consecutiveFailures });
   }
+  const health = input.store.getSourceHealth(input.sourceId);
+  if (health !== null) {
+    if (health.staleSinceMs !== null) {
+      const feed = health.activeUrl === null ? null : input.store.getFeedState(input.sourceId, health.activeUrl);
+      flags.push({ kind: 'stale', sinceMs: health.staleSinceMs, expectedIntervalMs: staleAfterMs(feed?.medianIntervalMs ?? null) });
+    }
+    if (health.activeUrl !== null && health.activeUrl !== input.state.url && health.activeUrl !== input.state.configuredUrl) flags.push({ kind: 'fallback', url: health.activeUrl });
+    if (health.selectorsMissingSinceMs !== null) flags.push({ kind: 'selectors', sinceMs: health.selectorsMissingSinceMs, misses: health.selectorMisses });
+    return flags;
+  }
   const latest = input.store.listLatest(input.sourceId, HISTORY);
   const interval = expectedIntervalMs(latest.map((article) => article.firstSeenMs));
   const lastNew = input.state.lastNewItemMs ?? latest[0]?.firstSeenMs ?? null;
@@ -33,4 +45,20 @@ export function assessHealth(input: { store: Store; state: FetchState; sourceId:
 /** A source no cycle has tried yet (configured since the last run, or only imported). */
 export function neverFetched(state: FetchState | null): boolean {
   return state === null || (state.lastAttemptMs === null && state.lastSuccessMs === null && state.consecutiveFailures === 0);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A flag in a few words, for `status` and the run summary. */
+export function describeFlag(flag: HealthFlag): string {
+  switch (flag.kind) {
+    case 'failing':
+      return `failing ${flag.runs} runs`;
+    case 'stale':
+      return `stale since ${iso(flag.sinceMs)}`;
+    case 'fallback':
+      return `on fallback ${flag.url}`;
+    case 'selectors':
+      return `selectors missing since ${iso(flag.sinceMs)} (${flag.misses} pages)`;
+  }
 }

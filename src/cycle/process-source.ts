@@ -3,14 +3,14 @@
 import { cleanArchival } from '../clean/index.ts';
 import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
-import { normalizeFeed } from '../normalize/index.ts';
 import type { FeedItem } from '../normalize/types.ts';
-import { parseFeed } from '../parse/index.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { Article, FetchState, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ContentPipeline } from './content.ts';
+import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
 import { assessHealth } from './health.ts';
+import { activeFeed, feedProblem, nextHealth } from './source-health.ts';
 import type { ArticleRef, SourceResult } from './types.ts';
 
 export interface ProcessSourceDeps {
@@ -42,6 +42,8 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
     warnings: [],
     movedTo: null,
     health: [],
+    feedUrl: null,
+    onFallback: false,
     durationMs: 0,
   };
   const state: FetchState = previous
@@ -60,42 +62,90 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
       };
   state.lastAttemptMs = startedMs;
 
-  try {
-    const response = await fetcher.fetch({
-      url,
-      conditional: { etag: state.etag, lastModified: state.lastModified },
-      proxy: source.proxy,
+  // Every run starts from the primary, so a source returns to it as soon as it recovers; a fallback is
+  // read only when every feed before it failed or is stale (cycle/staleness.ts), in this same run.
+  const feeds = [url, ...source.fallbacks.filter((fallback) => fallback !== url)];
+  const reads: FeedRead[] = [];
+  const selectors = { misses: 0, hits: 0 };
+  for (const [index, feedUrl] of feeds.entries()) {
+    const feedState = store.getFeedState(source.id, feedUrl);
+    const read = await readFeed({
+      source,
+      url: feedUrl,
+      index,
+      conditional: index === 0 ? { etag: state.etag, lastModified: state.lastModified } : { etag: feedState?.etag ?? null, lastModified: feedState?.lastModified ?? null },
+      previous: feedState,
+      fetcher,
+      now: deps.now,
     });
-    if (response.permanentRedirect) {
-      result.movedTo = response.permanentRedirect;
-      result.warnings.push(`feed moved permanently to ${response.permanentRedirect}; using the new URL from now on`);
-      state.url = response.permanentRedirect;
+    let stored = read.outcome !== 'ok';
+    if (read.outcome === 'ok') {
+      result.warnings.push(...read.warnings.map((warning) => (index === 0 ? warning : `${feedUrl}: ${warning}`)));
+      try {
+        await storeItems(source, read.items, result, deps, selectors, { url: feedUrl, primaryUrl: url });
+        stored = true;
+      } catch (error) {
+        read.outcome = 'failed';
+        read.error = classifyError(source.id, error);
+      }
     }
-    // Validators are kept only from a response we fully processed; see the end of this block.
-    if (response.notModified) {
-      result.outcome = 'not-modified';
-    } else {
-      const now = deps.now();
-      const parsed = parseFeed(response.body, { contentType: response.contentType });
-      const normalized = normalizeFeed(parsed, { feedUrl: response.finalUrl, now });
-      result.warnings.push(...parsed.warnings, ...normalized.warnings);
-      await storeItems(source, normalized.items, result, deps);
-      state.etag = response.etag;
-      state.lastModified = response.lastModified;
+    if (index === 0) {
+      if (read.permanentRedirect) {
+        result.movedTo = read.permanentRedirect;
+        result.warnings.push(`feed moved permanently to ${read.permanentRedirect}; using the new URL from now on`);
+        state.url = read.permanentRedirect;
+      }
+      // Validators are kept only from a response we fully processed.
+      if (read.outcome === 'ok' && stored) {
+        state.etag = read.etag;
+        state.lastModified = read.lastModified;
+      }
+    } else if (read.outcome === 'failed') {
+      result.warnings.push(`fallback ${feedUrl} failed: ${read.error!.kind}: ${read.error!.message}`);
     }
+    reads.push(read);
+    try {
+      store.saveFeedState(nextFeedState(feedState, read, source.id, deps.now().getTime(), index > 0 && stored));
+    } catch (error) {
+      result.warnings.push(`${feedUrl}: feed state not saved: ${(error as Error).message}`);
+    }
+    if (read.outcome !== 'failed' && !read.stale) break;
+  }
+
+  const answered = reads.filter((read) => read.outcome !== 'failed');
+  const primary = reads[0]!;
+  if (answered.length === 0) {
+    result.outcome = 'failed';
+    result.error = primary.error;
+    state.consecutiveFailures += 1;
+    state.lastError = `${primary.error!.kind}: ${primary.error!.message}`;
+  } else {
+    result.outcome = answered.some((read) => read.outcome === 'ok') ? 'ok' : 'not-modified';
     state.lastSuccessMs = deps.now().getTime();
     state.consecutiveFailures = 0;
     state.lastError = null;
     if (result.newCount > 0) state.lastNewItemMs = state.lastSuccessMs;
-  } catch (error) {
-    result.outcome = 'failed';
-    result.error = classifyError(source.id, error);
-    state.consecutiveFailures += 1;
-    state.lastError = `${result.error.kind}: ${result.error.message}`;
   }
+  const active = activeFeed(reads.map(feedReport));
+  result.feedUrl = active?.url ?? null;
+  result.onFallback = active !== null && active.index > 0;
+  if (result.onFallback) result.warnings.push(`primary feed ${feedProblem(feedReport(primary))}; read fallback ${active!.url}`);
 
   try {
-    store.saveFetchState(state);
+    store.transaction(() => {
+      store.saveFetchState(state);
+      const change = nextHealth(store.getSourceHealth(source.id), {
+        sourceId: source.id,
+        nowMs: deps.now().getTime(),
+        fallbacks: source.fallbacks,
+        feeds: reads.map(feedReport),
+        consecutiveFailures: state.consecutiveFailures,
+        selectorMisses: selectors.misses,
+        selectorHits: selectors.hits,
+      });
+      store.saveSourceHealth(change.health);
+      for (const event of change.events) store.recordHealthEvent(event);
+    });
     result.health = assessHealth({ store, state, sourceId: source.id, nowMs: deps.now().getTime() });
   } catch (error) {
     result.outcome = 'failed';
@@ -114,15 +164,34 @@ interface PreparedItem {
   seenWhere: 'feed' | 'page';
 }
 
-async function storeItems(source: Source, items: readonly FeedItem[], result: SourceResult, deps: ProcessSourceDeps) {
+async function storeItems(
+  source: Source,
+  items: readonly FeedItem[],
+  result: SourceResult,
+  deps: ProcessSourceDeps,
+  selectors: { misses: number; hits: number },
+  feed: { url: string; primaryUrl: string },
+) {
   const { store } = deps;
   const seen = new Set<string>();
   const prepared: PreparedItem[] = [];
   for (const item of items) {
     if (seen.has(item.key)) continue;
     seen.add(item.key);
-    const existing =
-      store.findArticleByKey(source.id, item.key) ?? (item.url ? store.findArticleByUrl(source.id, item.url) : null);
+    const byKey = store.findArticleByKey(source.id, item.key);
+    const linked = byKey === null && item.url ? store.findArticleByLink(source.id, item.url) : null;
+    const existing = byKey ?? linked?.article ?? (item.url ? store.findArticleByUrl(source.id, item.url) : null);
+    // The same article through another feed of this source (feedx's copy and the outlet's own item: other
+    // GUID, same link) is already archived: the other feed's rendering is not an edit (edits are found by
+    // re-checks). The same feed sending a new GUID for a known link still revises it, as does the first
+    // feed copy of an imported article. Articles from before feeds were recorded count as the primary's.
+    if (linked && !byKey) {
+      const archivedFrom = linked.feedUrl ?? (linked.article.seenWhere === 'import' ? feed.url : feed.primaryUrl);
+      if (archivedFrom !== feed.url) {
+        result.unchangedCount++;
+        continue;
+      }
+    }
     try {
       const content = await deps.content.prepare(item, source, { known: existing !== null });
       if (content === null) {
@@ -130,6 +199,8 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
         continue;
       }
       result.warnings.push(...content.warnings);
+      if (content.selectors === 'missed') selectors.misses++;
+      if (content.selectors === 'matched') selectors.hits++;
       // Clean last, so nothing unsafe slips in after it: `finish` below only rewrites image URLs.
       const cleaned = cleanArchival(content.html);
       if (cleaned.removed.length > 0) {
@@ -162,6 +233,7 @@ async function storeItems(source: Source, items: readonly FeedItem[], result: So
           key: item.key,
           author: item.author,
           publishedMs: item.publishedMs,
+          feedUrl: feed.url,
         });
         result.newCount++;
         result.newArticles.push(ref(article));

@@ -7,8 +7,11 @@ import type { WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
-import { publishSite, siteQueriesFor } from '../publish/site/index.ts';
+import { healthFeed } from '../publish/atom/index.ts';
+import { writeFileAtomic } from '../publish/atomic-write.ts';
+import { publishSite, renderHealthPage, siteQueriesFor, sitePaths } from '../publish/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { healthView } from './health-view.ts';
 
 /** Articles read from the store at a time: memory stays flat however many a run added. */
 const BATCH = 500;
@@ -57,6 +60,11 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       mediaDir: join(config.output, MEDIA_DIR),
       log,
     });
+    // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).
+    const view = healthView(store, config.sources);
+    writeFileAtomic(join(config.site.dir, sitePaths.health), renderHealthPage(config.site.title, view), log);
+    const feed = healthFeed({ siteTitle: config.site.title, baseUrl: config.site.baseUrl, view, entries: config.site.atomEntries });
+    writeFileAtomic(join(config.site.dir, feed.path), feed.content, log);
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {

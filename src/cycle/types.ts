@@ -31,7 +31,11 @@ export interface SourceError {
 
 export type HealthFlag =
   | { kind: 'failing'; runs: number }
-  | { kind: 'stale'; sinceMs: number; expectedIntervalMs: number };
+  | { kind: 'stale'; sinceMs: number; expectedIntervalMs: number }
+  /** The primary failed or was stale at the last run; its items came from this fallback. */
+  | { kind: 'fallback'; url: string }
+  /** The source's keep selectors matched nothing on `misses` pages since `sinceMs` (Readability was used). */
+  | { kind: 'selectors'; sinceMs: number; misses: number };
 
 export interface ArticleRef {
   id: number;
@@ -54,6 +58,10 @@ export interface SourceResult {
   /** Set when a permanent redirect moved the feed; the store now uses this URL. */
   movedTo: string | null;
   health: HealthFlag[];
+  /** The feed this run took the source's items from (the primary or a fallback); null when none answered. */
+  feedUrl: string | null;
+  /** True when the primary failed or was stale and a fallback was read instead. */
+  onFallback: boolean;
   durationMs: number;
 }
 

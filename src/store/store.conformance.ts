@@ -223,6 +223,78 @@ export function storeConformance(open: () => Store): void {
     assert.ok(!store.listDueChecks(10_000, 10).some((x) => x.id === noUrl.id));
   }));
 
+  test('an article is found by its canonical link: the same article reached through another feed', withStore((store) => {
+    const a = store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
+    assert.deepEqual(store.findArticleByLink('voa', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {
+      article: store.getArticle(a.id),
+      feedUrl: 'https://feedx.net/rss/bbc.xml',
+    });
+    assert.equal(store.findArticleByLink('voa', 'http://www.bbc.com/zhongwen/articles/c1/simp/#x')?.article.id, a.id);
+    assert.equal(store.findArticleByLink('rfi', 'https://www.bbc.com/zhongwen/articles/c1/simp'), null);
+    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c2/simp'), null);
+    // A revision that moves the article to a new link keeps the old one known too.
+    store.addRevision(a.id, { title: 't', url: 'https://www.bbc.com/zhongwen/articles/c1-new/simp', content: 'x', sha256: 's', fingerprint: 'f', seenMs: 1, seenWhere: 'recheck' });
+    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1-new/simp')?.article.id, a.id);
+    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp')?.article.id, a.id);
+    // The first article keeps a link two items share.
+    store.insertArticle(article({ key: 'guid:other', url: 'https://www.bbc.com/zhongwen/articles/c1/simp' }));
+    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp')?.article.id, a.id);
+    store.insertArticle(article({ key: 'guid:nolink', url: null }));
+    const imported = store.insertArticle(article({ key: 'url:https://example.com/imported', url: 'https://example.com/imported', seenWhere: 'import' }));
+    assert.deepEqual(store.findArticleByLink('voa', 'https://example.com/imported'), { article: store.getArticle(imported.id), feedUrl: null });
+  }));
+
+  test('feed state is kept per feed URL of a source', withStore((store) => {
+    assert.equal(store.getFeedState('voa', 'https://a.example/feed'), null);
+    const state = {
+      sourceId: 'voa',
+      url: 'https://a.example/feed',
+      etag: '"a"',
+      lastModified: null,
+      lastAttemptMs: 1000,
+      lastSuccessMs: 1000,
+      consecutiveFailures: 0,
+      lastError: null,
+      newestItemMs: 900,
+      medianIntervalMs: 3_600_000,
+    };
+    store.saveFeedState(state);
+    store.saveFeedState({ ...state, url: 'https://b.example/feed', etag: '"b"', consecutiveFailures: 2, lastError: 'http-status: 500' });
+    assert.deepEqual(store.getFeedState('voa', 'https://a.example/feed'), state);
+    assert.equal(store.getFeedState('voa', 'https://b.example/feed')?.etag, '"b"');
+    assert.equal(store.getFeedState('voa', 'https://b.example/feed')?.consecutiveFailures, 2);
+    assert.equal(store.getFeedState('rfi', 'https://a.example/feed'), null);
+    store.saveFeedState({ ...state, etag: null, newestItemMs: 2000 });
+    assert.equal(store.getFeedState('voa', 'https://a.example/feed')?.newestItemMs, 2000);
+    assert.throws(() => store.saveFeedState({ ...state, sourceId: 'nope' }), /store: saving feed state of nope/);
+  }));
+
+  test('source health round-trips', withStore((store) => {
+    assert.equal(store.getSourceHealth('voa'), null);
+    const health = { sourceId: 'voa', activeUrl: 'https://b.example/feed', staleSinceMs: 5, failingSinceMs: null, selectorMisses: 3, selectorsMissingSinceMs: 7 };
+    store.saveSourceHealth(health);
+    assert.deepEqual(store.getSourceHealth('voa'), health);
+    store.saveSourceHealth({ ...health, activeUrl: null, staleSinceMs: null, selectorMisses: 0, selectorsMissingSinceMs: null });
+    assert.equal(store.getSourceHealth('voa')?.activeUrl, null);
+    assert.equal(store.getSourceHealth('voa')?.selectorMisses, 0);
+    assert.throws(() => store.saveSourceHealth({ ...health, sourceId: 'nope' }), /store: saving health of nope/);
+  }));
+
+  test('health events are kept, newest first, per source or all', withStore((store) => {
+    const first = store.recordHealthEvent({ sourceId: 'voa', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
+    store.recordHealthEvent({ sourceId: 'rfi', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
+    store.recordHealthEvent({ sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
+    assert.ok(first.id > 0);
+    assert.deepEqual(store.listHealthEvents(10).map((e) => [e.sourceId, e.kind, e.atMs]), [
+      ['voa', 'recovered', 3000],
+      ['rfi', 'stale', 2000],
+      ['voa', 'fallback', 1000],
+    ]);
+    assert.deepEqual(store.listHealthEvents(1, 'voa')[0], { id: store.listHealthEvents(1, 'voa')[0]!.id, sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
+    assert.deepEqual(store.listHealthEvents(10, 'voa').map((e) => e.kind), ['recovered', 'fallback']);
+    assert.throws(() => store.recordHealthEvent({ sourceId: 'voa', atMs: 1, kind: 'bad' as never, feedUrl: null, detail: '' }));
+  }));
+
   test('a failed transaction leaves nothing behind', withStore((store) => {
     assert.throws(() =>
       store.transaction(() => {

@@ -80,6 +80,14 @@ export interface NewArticle {
   seenWhere: SeenWhere;
   /** Import keeps the file number it found; otherwise the store assigns the next one. */
   number?: number;
+  /** The feed (of the source's primary and fallbacks) the article came through, when it came from one. */
+  feedUrl?: string | null;
+}
+
+export interface LinkedArticle {
+  article: Article;
+  /** The feed the article was first archived from (NewArticle.feedUrl), or null when unknown. */
+  feedUrl: string | null;
 }
 
 export interface NewRevision {
@@ -141,6 +149,55 @@ export interface RunRecord {
   sources: SourceRunResult[];
 }
 
+/**
+ * What was last seen of one feed URL of a source (the primary or a fallback). Conditional-request validators
+ * are kept per URL: a fallback's ETag must never be sent to the primary. The primary's validators live in
+ * FetchState (and the archive's fetch-state file); this record holds the fallbacks' and every feed's items.
+ */
+export interface FeedState {
+  sourceId: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastAttemptMs: number | null;
+  lastSuccessMs: number | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  /** The newest dated item of the last feed document read, and the median interval between its items. */
+  newestItemMs: number | null;
+  medianIntervalMs: number | null;
+}
+
+/** A source's health as the last run left it (cycle/source-health.ts decides it). */
+export interface SourceHealth {
+  sourceId: string;
+  /** The feed the last run took its items from (the primary or a fallback); null when none answered. */
+  activeUrl: string | null;
+  /** Set while the source's freshest feed is stale: the time of its newest item. */
+  staleSinceMs: number | null;
+  /** Set while every feed fails: the time of the first failed run. */
+  failingSinceMs: number | null;
+  /** Pages on which the source's keep selectors matched nothing, since they last matched. */
+  selectorMisses: number;
+  selectorsMissingSinceMs: number | null;
+}
+
+export type HealthEventKind = 'stale' | 'failing' | 'recovered' | 'fallback' | 'selectors';
+
+export interface NewHealthEvent {
+  sourceId: string;
+  atMs: number;
+  kind: HealthEventKind;
+  /** The feed the event is about, when it is about one. */
+  feedUrl: string | null;
+  /** One line for the operator. */
+  detail: string;
+}
+
+export interface HealthEvent extends NewHealthEvent {
+  id: number;
+}
+
 export interface Store {
   /** Adds sources it has not seen and updates names/URLs of known ones. */
   syncSources(sources: readonly SourceRecord[]): void;
@@ -151,6 +208,11 @@ export interface Store {
 
   findArticleByKey(sourceId: string, key: string): Article | null;
   findArticleByUrl(sourceId: string, url: string): Article | null;
+  /**
+   * An article of the source whose link (any revision's, or the feed's when first seen) is `url` in
+   * canonical form (normalize/identity.ts canonicalLink): the same article reached through another feed.
+   */
+  findArticleByLink(sourceId: string, url: string): LinkedArticle | null;
   getArticle(id: number): Article | null;
   getArticleByNumber(sourceId: string, number: number): Article | null;
   insertArticle(article: NewArticle): Article;
@@ -190,6 +252,15 @@ export interface Store {
   /** Marks every pending article published without reading them (an import of files already on disk). */
   markAllPublished(): void;
   markPublished(articleIds: readonly number[]): void;
+
+  // per-feed state and source health (cycle/feed-fallback.ts, cycle/source-health.ts)
+  getFeedState(sourceId: string, url: string): FeedState | null;
+  saveFeedState(state: FeedState): void;
+  getSourceHealth(sourceId: string): SourceHealth | null;
+  saveSourceHealth(health: SourceHealth): void;
+  recordHealthEvent(event: NewHealthEvent): HealthEvent;
+  /** Newest first; of one source when `sourceId` is given. */
+  listHealthEvents(limit: number, sourceId?: string): HealthEvent[];
 
   startRun(startedMs: number): number;
   finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): void;

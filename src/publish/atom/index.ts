@@ -4,3 +4,4 @@ export type { FeedContext, RenderedFeed } from './feeds.ts';
 export { renderAtom, feedUpdatedMs } from './render.ts';
 export type { AtomEntry, AtomFeed, AtomLink } from './render.ts';
 export { atomId, uuidV5 } from './ids.ts';
+export { healthFeed } from './health-feed.ts';

@@ -9,3 +9,4 @@ export { escapeText, html, raw, SafeHtml } from './html-escape.ts';
 export { blocksFromParts, diffRevisionText } from './revision-diff.ts';
 export type { DiffBlock, DiffSpan, RevisionDiffer } from './revision-diff.ts';
 export type { DisplayCleaner } from './article-page.ts';
+export { renderHealthPage, type HealthSource, type HealthView } from './health-page.ts';

@@ -36,6 +36,7 @@ ${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" tit
 <a href="${link(sitePaths.days)}">按日期</a>
 <a href="${link(sitePaths.removed)}">已删除</a>
 <a href="${link(sitePaths.changed)}">有修改</a>
+<a href="${link(sitePaths.health)}">来源状态</a>
 <a href="${link(sitePaths.feed('all'))}">Atom</a>
 </nav>
 </header>

@@ -13,13 +13,15 @@ export const sitePaths = {
   style: 'style.css',
   removed: 'removed.html',
   changed: 'changed.html',
+  /** Source health: which feed each source reads, stale and failing sources, recent health events. */
+  health: 'health.html',
   days: 'days/index.html',
   state: '.state.json',
   article: (sourceId: string, number: number): string => `articles/${sourceId}/${number}.html`,
   sourceIndex: (sourceId: string): string => `sources/${sourceId}/index.html`,
   sourcePage: (sourceId: string, page: number): string => `sources/${sourceId}/page-${page}.html`,
   day: (day: string): string => `days/${day}.html`,
-  feed: (name: 'all' | 'removed' | 'changed'): string => `feeds/${name}.atom`,
+  feed: (name: 'all' | 'removed' | 'changed' | 'health'): string => `feeds/${name}.atom`,
   /** Outlet feeds sit one folder down so an outlet called "all" cannot collide with the site feeds. */
   sourceFeed: (sourceId: string): string => `feeds/sources/${sourceId}.atom`,
 };

@@ -33,3 +33,24 @@ test('a version 1 database gains re-check scheduling, checks and status events, 
     store.close();
   }
 });
+
+test('a version 2 database gains canonical links for its articles, so a second feed of a source finds them', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'nv-migrate-')), 'v2.sqlite');
+  const old = new Database(file);
+  old.exec(MIGRATIONS[0]!);
+  old.exec(MIGRATIONS[1]!);
+  old.pragma('user_version = 2');
+  old.exec(`INSERT INTO sources (id, name, url, next_number) VALUES ('BBC', 'BBC', 'https://feedx.net/rss/bbc.xml', 1048573);
+    INSERT INTO articles (id, source_id, number, key, url, title, published_ms, first_seen_ms, revision_id, revision_count, needs_publish)
+      VALUES (1, 'BBC', 1048574, 'guid:feedx-1', 'https://www.bbc.com/zhongwen/simp/world-1', '旧文章', 1000, 2000, 1, 1, 0);
+    INSERT INTO revisions (id, article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where)
+      VALUES (1, 1, 1, '旧文章', 'https://www.bbc.com/zhongwen/simp/world-1', '<p>旧</p>', 'a', 'b', 2000, 'feed');`);
+  old.close();
+  const store = SqliteStore.open(file);
+  try {
+    assert.equal(store.findArticleByLink('BBC', 'https://www.bbc.com/zhongwen/simp/world-1?at_medium=RSS&at_campaign=rss')?.article.id, 1);
+    assert.deepEqual(store.listHealthEvents(10), []);
+  } finally {
+    store.close();
+  }
+});

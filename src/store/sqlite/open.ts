@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { canonicalLink } from '../../normalize/identity.ts';
 import { MIGRATIONS } from './schema.ts';
 
 export type SqliteDatabase = Database.Database;
@@ -35,6 +36,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
+  // Used by migration 3 and by the store's link lookups: one definition of "the same link".
+  db.function('canonical_link', { deterministic: true }, (url: unknown) => (typeof url === 'string' ? canonicalLink(url) : null));
   if (options.readonly && (db.pragma('user_version', { simple: true }) as number) < MIGRATIONS.length) {
     // A file from an older newsvault: the store's statements need the current schema, so it is migrated
     // once (read-write) and then opened for reading.

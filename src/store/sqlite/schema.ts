@@ -99,4 +99,53 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX status_events_by_article ON status_events (article_id, at_ms, id);
   `,
+  // 3: one article reached through two feeds of a source (its canonical links), per-feed state for
+  // fallback feeds, source health and its events (cycle/feed-fallback.ts, cycle/source-health.ts).
+  // canonical_link() is registered by open.ts (normalize/identity.ts canonicalLink).
+  `
+  CREATE TABLE article_links (
+    source_id TEXT NOT NULL,
+    link TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    -- the feed the article was first archived from; null for articles from before version 3 and imports
+    feed_url TEXT,
+    PRIMARY KEY (source_id, link)
+  ) STRICT;
+  INSERT OR IGNORE INTO article_links (source_id, link, article_id)
+    SELECT source_id, canonical_link(url), id FROM articles WHERE url IS NOT NULL ORDER BY id;
+
+  CREATE TABLE feed_states (
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    url TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_attempt_ms INTEGER,
+    last_success_ms INTEGER,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    newest_item_ms INTEGER,
+    median_interval_ms INTEGER,
+    PRIMARY KEY (source_id, url)
+  ) STRICT;
+
+  CREATE TABLE source_health (
+    source_id TEXT PRIMARY KEY REFERENCES sources(id),
+    active_url TEXT,
+    stale_since_ms INTEGER,
+    failing_since_ms INTEGER,
+    selector_misses INTEGER NOT NULL DEFAULT 0,
+    selectors_missing_since_ms INTEGER
+  ) STRICT;
+
+  CREATE TABLE health_events (
+    id INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL REFERENCES sources(id),
+    at_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('stale', 'failing', 'recovered', 'fallback', 'selectors')),
+    feed_url TEXT,
+    detail TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX health_events_by_time ON health_events (at_ms DESC, id DESC);
+  CREATE INDEX health_events_by_source ON health_events (source_id, at_ms DESC, id DESC);
+  `,
 ];
