@@ -49,7 +49,12 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       if (article.text.trim().length === 0) {
         return { html: fallback, seenWhere: 'feed', warnings: [...article.warnings, `${item.url}: page had no article text; archived the feed's content`] };
       }
-      return { html: article.content, seenWhere: 'page', warnings: article.warnings.map((w) => `${item.url}: ${w}`) };
+      return {
+        html: article.content,
+        seenWhere: 'page',
+        warnings: article.warnings.map((w) => `${item.url}: ${w}`),
+        ...(article.keepSelectors ? { selectors: article.keepSelectors } : {}),
+      };
     } catch (error) {
       const kind = error instanceof FetchError || error instanceof ExtractError ? error.kind : 'error';
       return {

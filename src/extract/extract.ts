@@ -73,7 +73,8 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     }
     fixLazyImages(doc);
     const kept = collectKept(doc, validSelectors(doc, opts.selectors?.keep ?? [], 'keep', warnings));
-    if ((opts.selectors?.keep?.length ?? 0) > 0 && kept.length === 0) {
+    const hasKeep = (opts.selectors?.keep?.length ?? 0) > 0;
+    if (hasKeep && kept.length === 0) {
       warnings.push(`extract: no keep selector matched on ${opts.url}; using Readability`);
     }
     const base = doc.baseURI;
@@ -105,6 +106,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
       text,
       lang: lang ?? (article?.lang?.trim() || null),
       warnings,
+      keepSelectors: hasKeep ? (kept.length > 0 ? 'matched' : 'missed') : null,
     };
   } finally {
     dom.window.close();

@@ -11,10 +11,10 @@ for (const c of PAGE_CASES) {
   const html = readTestdata(`${c.name}.html`);
   const expected = readTestdata(`${c.name}.expected.txt`);
   const t0 = performance.now();
-  const got = extractArticle(html, { url: c.url, selectors: c.source === null ? undefined : selectorsFor(c.source) });
+  const got = extractArticle(html, { url: c.url, selectors: c.selectors ?? (c.source === null ? undefined : selectorsFor(c.source)) });
   const ms = performance.now() - t0;
   const q = measure(expected, got.text);
-  const alone = c.source === null ? null : measure(expected, extractArticle(html, { url: c.url }).text);
+  const alone = c.source === null && !c.selectors ? null : measure(expected, extractArticle(html, { url: c.url }).text);
   rows.push(
     `${c.name.padEnd(44)} ${String(q.expectedUnits).padStart(6)} ${f(q.precision)} ${f(q.recall)} ${ms.toFixed(0).padStart(4)} | ${alone ? `${f(alone.precision)} ${f(alone.recall)}` : '   (no selectors)'}`,
   );

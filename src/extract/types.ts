@@ -28,6 +28,11 @@ export interface ExtractedArticle {
   lang: string | null;
   /** Recovered problems, e.g. an invalid selector or Readability finding nothing. */
   warnings: string[];
+  /**
+   * Whether the per-source keep selectors matched ('missed': none did, Readability was used instead — the
+   * outlet's template has probably changed); null when the source has none.
+   */
+  keepSelectors: 'matched' | 'missed' | null;
 }
 
 /** One page as the cache keeps it: enough to send a conditional request next time (RFC 9110 §13.1). */
