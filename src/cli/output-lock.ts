@@ -29,7 +29,7 @@ export async function withOutputLock(config: Config, io: CliIo, command: string,
 }
 
 /** The output folder, created if missing; a file in its place is a config mistake, named as one. */
-function ensureOutputFolder(output: string): void {
+export function ensureOutputFolder(output: string): void {
   try {
     mkdirSync(output, { recursive: true });
   } catch (cause) {

@@ -3,13 +3,20 @@ import type { Config } from '../config/index.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { runCycle } from '../cycle/run-cycle.ts';
 import { createSearchIndexer } from '../cycle/search-indexer.ts';
+import { describeInitialized, ensureOwnRepository } from '../git/index.ts';
 import { SqliteStore } from '../store/index.ts';
 import { configuredFetcher } from './configured-fetcher.ts';
 import type { CliIo } from './io.ts';
-import { withOutputLock } from './output-lock.ts';
+import { ensureOutputFolder, withOutputLock } from './output-lock.ts';
 import { formatProgress, formatSummary } from './summary.ts';
 
-export function runCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): Promise<number> {
+export async function runCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): Promise<number> {
+  if (config.git.commit) {
+    // Before the lock is taken, so that the lock lives inside the new .git folder, where nothing is staged.
+    ensureOutputFolder(config.output);
+    const repository = await ensureOwnRepository(config.output);
+    if (repository.initialized) io.stderr(`${describeInitialized(config.output, repository)}\n`);
+  }
   return withOutputLock(config, io, 'run', () => runLocked(config, io, options));
 }
 

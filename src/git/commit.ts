@@ -2,6 +2,7 @@
 // A cycle that changed nothing makes no commit and is not an error.
 import { realpathSync } from 'node:fs';
 import { git, GitError } from './exec.ts';
+import { isOwnRepository } from './own-repository.ts';
 
 export interface CommitOptions {
   dir: string;
@@ -39,7 +40,8 @@ export async function isGitRepository(dir: string): Promise<boolean> {
 
 export async function commitArchive(options: CommitOptions): Promise<CommitResult> {
   const { dir } = options;
-  if (!(await isGitRepository(dir))) return { repository: false, committed: false, commit: null, pushes: [] };
+  // Never into a repository whose top level lies above the output folder (src/git/own-repository.ts).
+  if (!(await isOwnRepository(dir))) return { repository: false, committed: false, commit: null, pushes: [] };
 
   const top = (await git(dir, ['rev-parse', '--show-toplevel'])).stdout.trim();
   // Stage only the output folder, even when it sits inside a larger repository.
