@@ -50,7 +50,10 @@ export function formatSummary(cycle: CycleResult): string {
   const offline = offlineHint(cycle);
   if (offline) lines.push(offline);
   if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
-  for (const push of cycle.commit?.pushes ?? []) lines.push(`pushed to ${push.remote}: ${push.ok ? 'ok' : push.error}`);
+  for (const warning of cycle.commit?.warnings ?? []) lines.push(`warning: ${warning}`);
+  for (const push of cycle.commit?.pushes ?? []) {
+    lines.push(`pushed to ${push.remote}: ${push.ok ? (push.rebased ? 'ok, after rebasing onto commits pushed by someone else' : 'ok') : push.error}`);
+  }
   for (const error of cycle.errors) lines.push(`error: ${error}`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
-import type { WriteLog } from '../publish/atomic-write.ts';
+import { syncWrittenFolders, type WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { publishMarkdown } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
@@ -70,5 +70,7 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
     writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
   }
+  // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
+  syncWrittenFolders();
   return { articlesWritten: published.articlesWritten, filesWritten: log.written };
 }

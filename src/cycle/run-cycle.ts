@@ -133,7 +133,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         ...(deps.commitDate ? { date: deps.commitDate } : {}),
       });
       for (const push of commit.pushes.filter((outcome) => !outcome.ok)) {
-        errors.push(`git: push to ${push.remote} failed: ${push.error}`);
+        errors.push(push.error ?? `git: push to ${push.remote} failed`);
       }
     } catch (error) {
       errors.push(error instanceof GitError ? error.message : `git: ${(error as Error).message}`);

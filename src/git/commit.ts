@@ -3,10 +3,23 @@
 import { realpathSync } from 'node:fs';
 import { git, GitError } from './exec.ts';
 import { isOwnRepository } from './own-repository.ts';
+import { ensureExcludes, removeStaleTemporaries } from './ignore.ts';
+import { removeStaleIndexLock } from './stale-lock.ts';
+import { pushToRemote, type PushOutcome } from './sync.ts';
+
+export type { PushOutcome } from './sync.ts';
+
+/** One path in the commit about to be made, as `git diff --cached --name-status` reports it. */
+export interface StagedChange {
+  /** A added, M modified, D deleted, T type changed. */
+  status: string;
+  path: string;
+}
 
 export interface CommitOptions {
   dir: string;
-  message: string;
+  /** The message, or a function of what is staged (a run after a killed one commits that run's files too). */
+  message: string | ((staged: readonly StagedChange[]) => string);
   authorName: string;
   authorEmail: string;
   /** Remotes to push to; undefined means every configured remote; [] means none. */
@@ -16,18 +29,14 @@ export interface CommitOptions {
   date?: Date;
 }
 
-export interface PushOutcome {
-  remote: string;
-  ok: boolean;
-  error: string | null;
-}
-
 export interface CommitResult {
   /** False when the folder is not inside a git work tree. */
   repository: boolean;
   committed: boolean;
   commit: string | null;
   pushes: PushOutcome[];
+  /** Things the operator should know that did not stop the commit (a stale lock removed). */
+  warnings?: string[];
 }
 
 export async function isGitRepository(dir: string): Promise<boolean> {
@@ -46,21 +55,26 @@ export async function commitArchive(options: CommitOptions): Promise<CommitResul
   const top = (await git(dir, ['rev-parse', '--show-toplevel'])).stdout.trim();
   // Stage only the output folder, even when it sits inside a larger repository.
   const scope = realpathSync(top) === realpathSync(dir) ? '.' : dir;
+  const warnings: string[] = [];
+  const stale = await removeStaleIndexLock(dir);
+  if (stale.warning) warnings.push(stale.warning);
+  // Temporary files of atomic writes are excluded from staging, and any a killed run left are deleted.
+  await ensureExcludes(dir);
+  const leftovers = await removeStaleTemporaries(dir, scope);
+  if (leftovers.length > 0) warnings.push(`publish: removed ${leftovers.length} temporary files left by an interrupted run`);
   const add = await git(dir, ['add', '--all', '--', scope]);
   if (add.code !== 0) throw new GitError('commit', `git: staging ${dir} failed: ${add.stderr.trim()}`);
 
   const diff = await git(dir, ['diff', '--cached', '--quiet']);
   let commit: string | null = null;
   if (diff.code === 1) {
+    const message = typeof options.message === 'string' ? options.message : options.message(await stagedChanges(dir, scope));
     const when = options.date?.toISOString();
     const env: NodeJS.ProcessEnv = {
-      GIT_AUTHOR_NAME: options.authorName,
-      GIT_AUTHOR_EMAIL: options.authorEmail,
-      GIT_COMMITTER_NAME: options.authorName,
-      GIT_COMMITTER_EMAIL: options.authorEmail,
+      ...identity(options),
       ...(when ? { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } : {}),
     };
-    const result = await git(dir, ['commit', '--quiet', '--no-verify', '-m', options.message], env);
+    const result = await git(dir, ['commit', '--quiet', '--no-verify', '-m', message], env);
     if (result.code !== 0) throw new GitError('commit', `git: commit in ${dir} failed: ${(result.stderr || result.stdout).trim()}`);
     commit = (await git(dir, ['rev-parse', 'HEAD'])).stdout.trim();
   } else if (diff.code !== 0) {
@@ -72,11 +86,30 @@ export async function commitArchive(options: CommitOptions): Promise<CommitResul
     const remotes = options.remotes ?? (await listRemotes(dir));
     for (const remote of remotes) {
       if (commit === null && !(await isAhead(dir, remote))) continue;
-      const result = await git(dir, ['push', '--quiet', remote, 'HEAD']);
-      pushes.push({ remote, ok: result.code === 0, error: result.code === 0 ? null : result.stderr.trim() || 'push failed' });
+      pushes.push(await pushToRemote(dir, remote, identity(options)));
     }
+    // A rebase onto someone else's commits gave this run's commit a new id.
+    if (commit !== null && pushes.some((push) => push.rebased)) commit = (await git(dir, ['rev-parse', 'HEAD'])).stdout.trim();
   }
-  return { repository: true, committed: commit !== null, commit, pushes };
+  return { repository: true, committed: commit !== null, commit, pushes, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+function identity(options: CommitOptions): NodeJS.ProcessEnv {
+  return {
+    GIT_AUTHOR_NAME: options.authorName,
+    GIT_AUTHOR_EMAIL: options.authorEmail,
+    GIT_COMMITTER_NAME: options.authorName,
+    GIT_COMMITTER_EMAIL: options.authorEmail,
+  };
+}
+
+async function stagedChanges(dir: string, scope: string): Promise<StagedChange[]> {
+  const result = await git(dir, ['diff', '--cached', '--name-status', '--no-renames', '-z', '--relative', '--', scope]);
+  if (result.code !== 0) throw new GitError('commit', `git: listing staged changes in ${dir} failed: ${result.stderr.trim()}`);
+  const fields = result.stdout.split('\0');
+  const changes: StagedChange[] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) changes.push({ status: fields[index]!, path: fields[index + 1]! });
+  return changes;
 }
 
 async function listRemotes(dir: string): Promise<string[]> {

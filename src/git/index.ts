@@ -1,5 +1,5 @@
 export { commitArchive, isGitRepository } from './commit.ts';
-export type { CommitOptions, CommitResult, PushOutcome } from './commit.ts';
+export type { CommitOptions, CommitResult, PushOutcome, StagedChange } from './commit.ts';
 export { commitMessage } from './message.ts';
 export { describeInitialized, ensureOwnRepository, INITIAL_BRANCH, isOwnRepository } from './own-repository.ts';
 export type { OwnRepository } from './own-repository.ts';

@@ -1,6 +1,6 @@
 // Keeping the article's images in the archive: each downloaded once, stored by content hash, linked locally.
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyEdits, findTags, removeAttribute, replaceValue } from './html-attributes.ts';
 import type { Edit } from './html-attributes.ts';
@@ -111,8 +111,16 @@ export async function archiveImages(html: string, opts: ArchiveImagesOptions): P
     const reused = storedThisRun.has(path) || (await exists(path));
     if (!reused) {
       await mkdir(join(opts.mediaDir, sha256.slice(0, 2)), { recursive: true });
-      const tmp = `${path}.${process.pid}.${++tmpSequence}.tmp`;
-      await writeFile(tmp, body);
+      // The `.nv-tmp` ending is the one the archive's git exclude ignores (publish/atomic-write.ts), so a
+      // run killed here never commits it; fsynced so the content-addressed name never points at torn bytes.
+      const tmp = `${path}.${process.pid}.${++tmpSequence}.nv-tmp`;
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(body);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(tmp, path);
     }
     storedThisRun.add(path);
