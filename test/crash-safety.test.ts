@@ -1,5 +1,5 @@
 // A real `newsvault run` SIGKILLed (with the git it runs, as a discarded runner or a killed unit would be)
-// at twelve moments spread over a run's measured duration, across fetching, storing, publishing,
+// at ten moments spread over a run's measured duration, across fetching, storing, publishing,
 // committing and pushing; then one run to the end. Outcome assertions only, no timing ones: every item
 // archived exactly once, nothing temporary ever in any commit, `git fsck` clean, the work tree clean, the
 // store and the archive agreeing, and no commit titled "archive: update".
@@ -16,7 +16,7 @@ import { generatedItems, rssFeed } from './support/generated-feed.ts';
 
 const SOURCES = ['alpha', 'beta', 'gamma'];
 const PER_STEP = 20;
-const KILLS = 12;
+const KILLS = 10;
 const ALL = PER_STEP * (KILLS + 1);
 
 describe('SIGKILL at random moments, then a run to the end', () => {
