@@ -1,25 +1,38 @@
-// `newsvault import DIR`: reads an archive in the compatible layout into the store.
-import { resolve } from 'node:path';
+// `newsvault import DIR`: reads an archive in the compatible layout into the store, and indexes it for search.
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { importArchive } from '../import/index.ts';
 import { SqliteStore } from '../store/index.ts';
-import type { CliIo } from './io.ts';
+import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, type CliIo } from './io.ts';
+import { reindexStore } from './reindex.ts';
 
 export function importCommand(dir: string, config: Config, io: CliIo): number {
+  const from = resolve(io.cwd, dir);
+  // A folder that is not there (or holds no articles/) is a mistake in the command line: nothing is opened.
+  if (!statSync(from, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`import: ${from} is not a folder; name the archive folder that holds articles/\n`);
+    return EXIT_USAGE;
+  }
+  if (!statSync(join(from, 'articles'), { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`import: ${from} has no articles/ folder; name the archive folder that holds articles/\n`);
+    return EXIT_USAGE;
+  }
   const store = SqliteStore.open(config.database);
   try {
     store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-    const from = resolve(io.cwd, dir);
     const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
     // Importing the output folder itself: its files are already exactly what was imported, so the next
     // run must not rewrite them with today's formatting.
     if (from === resolve(config.output)) store.markAllPublished();
+    // Searchable at once, without a separate `newsvault reindex`.
+    const indexed = reindexStore(store, store.db);
     for (const error of result.errors) io.stderr(`${error}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +
-        `${result.skipped} already in the store\n`,
+        `${result.skipped} already in the store; ${indexed} articles searchable\n`,
     );
-    return result.errors.length > 0 ? 1 : 0;
+    return result.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
   } finally {
     store.close();
   }

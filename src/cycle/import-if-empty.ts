@@ -4,14 +4,29 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../config/index.ts';
 import { importArchive } from '../import/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Article, Store } from '../store/index.ts';
 
-export function importIfEmpty(input: { store: Store; output: string; sources: readonly Source[]; now: () => Date }): number {
+/** Articles handed to the search indexer at a time. */
+const BATCH = 500;
+
+export function importIfEmpty(input: {
+  store: Store;
+  output: string;
+  sources: readonly Source[];
+  now: () => Date;
+  /** The cycle's search indexer: imported articles are never "pending", so publishing would not index them. */
+  indexArticles?: (articles: readonly Article[]) => void;
+}): number {
   if (input.store.countArticles() > 0) return 0;
   // Only a folder holds articles; anything else there is left for the publish step to report.
   if (!statSync(join(input.output, 'articles'), { throwIfNoEntry: false })?.isDirectory()) return 0;
   const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
   // Imported files are already on disk exactly as they were: nothing to rewrite.
   input.store.markAllPublished();
+  if (input.indexArticles) {
+    for (let batch = input.store.listArticlesAfter(0, BATCH); batch.length > 0; batch = input.store.listArticlesAfter(batch.at(-1)!.id, BATCH)) {
+      input.indexArticles(batch);
+    }
+  }
   return result.imported;
 }

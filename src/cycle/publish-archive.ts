@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { syncWrittenFolders, type WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
-import { publishMarkdown } from '../publish/markdown/index.ts';
+import { indexBlobs } from '../git/index.ts';
+import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
 import { writeFileAtomic } from '../publish/atomic-write.ts';
@@ -25,6 +26,8 @@ export interface PublishArchiveOptions {
 }
 
 export interface PublishArchiveResult {
+  /** Articles the checkout lacked or held differently from what the store says was published. */
+  reconciled: number;
   articlesWritten: number;
   filesWritten: string[];
 }
@@ -37,13 +40,22 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       options.indexArticles(batch);
     }
   }
+  // Only where this archive commits: elsewhere the index never holds what was written.
+  const touched = new Set(options.touchedSources);
+  let reconciled = 0;
+  const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists']) : null;
+  if (checkout) {
+    const result = reconcileWithCheckout(store, checkout, config.sources);
+    reconciled = result.rewritten;
+    for (const sourceId of result.touchedSources) touched.add(sourceId);
+  }
   const log: WriteLog = { written: [] };
   const published = publishMarkdown({
     store,
     output: config.output,
     sources: config.sources,
     listSize: config.listSize,
-    touchedSources: options.touchedSources,
+    touchedSources: touched,
     log,
   });
   // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
@@ -72,5 +84,5 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   }
   // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
   syncWrittenFolders();
-  return { articlesWritten: published.articlesWritten, filesWritten: log.written };
+  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written };
 }

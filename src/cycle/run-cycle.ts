@@ -40,7 +40,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // A fresh CI runner has the archive but no database: read the archive first so nothing is duplicated.
   let imported: number;
   try {
-    imported = importIfEmpty({ store, output: config.output, sources: config.sources, now: deps.now });
+    imported = importIfEmpty({
+      store,
+      output: config.output,
+      sources: config.sources,
+      now: deps.now,
+      ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
+    });
   } catch (error) {
     // Fetching without knowing what the archive holds could duplicate or renumber articles: stop here.
     errors.push(`import: reading the existing archive in ${config.output} failed, so nothing was fetched: ${(error as Error).message}`);

@@ -5,3 +5,4 @@ export { describeInitialized, ensureOwnRepository, INITIAL_BRANCH, isOwnReposito
 export type { OwnRepository } from './own-repository.ts';
 export type { SourceChange } from './message.ts';
 export { GitError } from './exec.ts';
+export { indexBlobs } from './index-blobs.ts';

@@ -13,6 +13,7 @@ import { readFetchStateFile } from '../publish/fetch-state-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { Store } from '../store/index.ts';
 import { ArticleFileError, parseArticleFile } from './article-file.ts';
+import { firstAddedTimes } from './git-history.ts';
 
 export interface ImportOptions {
   store: Store;
@@ -46,6 +47,10 @@ interface FileEntry {
   name: string;
   path: string;
   number: number;
+  /** The file's name when it is not `<number>.md`, kept so lists and links keep pointing at it. */
+  fileName?: string;
+  /** When git history says the file was first committed. */
+  archivedMs?: number;
 }
 
 export function importArchive(options: ImportOptions): ImportResult {
@@ -59,12 +64,18 @@ export function importArchive(options: ImportOptions): ImportResult {
   const known = new Map(options.sources.map((source) => [source.id, source]));
   const saved = readFetchStateFile(dir);
 
+  const added = firstAddedTimes(dir);
   const loose: FileEntry[] = [];
   for (const name of readdirSync(articlesDir).sort()) {
     const path = join(articlesDir, name);
     if (statSync(path).isDirectory()) {
       const source = known.get(name) ?? { id: name, name, url: saved[name]?.url ?? '' };
-      importFolder(options, source, filesIn(path, (n) => n), result);
+      const files = filesIn(path, (n) => n).map((entry) => ({
+        ...entry,
+        ...(entry.name === `${entry.number}.md` ? {} : { fileName: entry.name }),
+        ...(added.has(`articles/${name}/${entry.name}`) ? { archivedMs: added.get(`articles/${name}/${entry.name}`)! } : {}),
+      }));
+      importFolder(options, source, files, result);
       continue;
     }
     const match = FILE_NAME.exec(name);
@@ -99,7 +110,7 @@ export function importArchive(options: ImportOptions): ImportResult {
   return result;
 }
 
-/** Article files of a folder, highest number (oldest article) first. */
+/** Article files of a folder, highest number (oldest article) first: numbers compared as numbers, never as names. */
 function filesIn(folder: string, number: (n: number) => number): FileEntry[] {
   return readdirSync(folder)
     .map((name) => ({ name, match: FILE_NAME.exec(name) }))
@@ -121,7 +132,7 @@ function importFolder(
   const seenMs = options.now().getTime();
 
   store.transaction(() => {
-    for (const { path, number } of files) {
+    for (const { path, number, fileName, archivedMs } of files) {
       try {
         if (store.getArticleByNumber(sourceId, number)) {
           result.skipped++;
@@ -143,12 +154,13 @@ function importFolder(
           sourceId,
           key,
           number,
+          ...(fileName ? { fileName } : {}),
           url: file.url,
           title: file.title,
           author: null,
           publishedMs,
           ...content,
-          seenMs,
+          seenMs: archivedMs ?? seenMs,
           seenWhere: 'import',
         });
         result.imported++;

@@ -305,4 +305,29 @@ export function storeConformance(open: () => Store): void {
     assert.equal(store.findArticleByKey('voa', 'tx1'), null);
     assert.equal(store.insertArticle(article({ key: 'tx2' })).number, FIRST_ARTICLE_NUMBER);
   }));
+
+  test('an imported file name is kept; numbering below it is numeric, never by name', withStore((store) => {
+    const named = store.insertArticle(article({ key: 'old', number: 1_000_000, fileName: '1000000_旧文章.md' }));
+    assert.equal(store.getArticle(named.id)?.fileName, '1000000_旧文章.md');
+    store.insertArticle(article({ key: 'older', number: 999_999 }));
+    // 999998 sorts after 1000000 as a string; it is still the next number down.
+    assert.equal(store.insertArticle(article({ key: 'new' })).number, 999_998);
+    assert.equal(store.getArticleByNumber('voa', 999_999)?.fileName ?? null, null);
+  }));
+
+  test('published blob ids are recorded, listed in batches, and an article can be marked to write again', withStore((store) => {
+    const ids = [1, 2, 3].map((n) => store.insertArticle(article({ key: `p${n}` })).id);
+    assert.deepEqual(store.listPublishedBlobs(10), []);
+    store.recordPublished(ids.map((id) => ({ id, fileBlob: `blob${id}` })));
+    assert.deepEqual(store.pendingPublish(10), []);
+    assert.deepEqual(store.listPublishedBlobs(2).map((row) => [row.id, row.fileBlob]), [[ids[0], `blob${ids[0]}`], [ids[1], `blob${ids[1]}`]]);
+    assert.deepEqual(store.listPublishedBlobs(2, ids[1]).map((row) => row.id), [ids[2]]);
+    store.markUnpublished([ids[1]!]);
+    assert.deepEqual(store.pendingPublish(10).map((x) => x.id), [ids[1]]);
+    store.markAllPublished();
+    assert.equal(store.listPublishedBlobs(10).find((row) => row.id === ids[1])?.fileBlob, `blob${ids[1]}`);
+    store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l1']]));
+    store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l2'], ['lists/法广.md', 'l3']]));
+    assert.deepEqual([...store.publishedFiles()].sort(), [['lists/法广.md', 'l3'], ['lists/美国之音.md', 'l2']]);
+  }));
 }

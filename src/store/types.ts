@@ -33,6 +33,8 @@ export interface Article {
   sourceId: string;
   /** The file number in `articles/<source>/<number>.md`. */
   number: number;
+  /** The file's own name when it is not `<number>.md` (the old archive's `<number>_<title>.md`). */
+  fileName?: string | null;
   key: string;
   url: string | null;
   title: string;
@@ -82,6 +84,8 @@ export interface NewArticle {
   number?: number;
   /** The feed (of the source's primary and fallbacks) the article came through, when it came from one. */
   feedUrl?: string | null;
+  /** Import keeps the file name it found when it is not `<number>.md`. */
+  fileName?: string | null;
 }
 
 export interface LinkedArticle {
@@ -130,6 +134,21 @@ export interface StatusEvent {
 export interface CheckTarget extends Article {
   /** When the article is next due for a re-check; null when not yet scheduled. */
   nextCheckMs: number | null;
+}
+
+export interface PublishedArticle {
+  id: number;
+  /** git's blob id of the file's bytes (sha1 of "blob <length>\0" + bytes). */
+  fileBlob: string;
+}
+
+export interface PublishedBlob {
+  id: number;
+  sourceId: string;
+  number: number;
+  fileName: string | null;
+  /** Null for an article published before blob ids were kept, or imported (its file was not written). */
+  fileBlob: string | null;
 }
 
 export interface SourceRunResult {
@@ -252,6 +271,15 @@ export interface Store {
   /** Marks every pending article published without reading them (an import of files already on disk). */
   markAllPublished(): void;
   markPublished(articleIds: readonly number[]): void;
+  /** Marks articles published and records the git blob id of the file written for each. */
+  recordPublished(entries: readonly PublishedArticle[]): void;
+  /** Published articles with the blob id last written, `limit` at a time after `afterId`, in id order. */
+  listPublishedBlobs(limit: number, afterId?: number): PublishedBlob[];
+  /** Marks articles to be written again (the checkout lacks or differs from what was written). */
+  markUnpublished(articleIds: readonly number[]): void;
+  /** Blob ids of the other Markdown files written (lists), by path in the archive. */
+  publishedFiles(): Map<string, string>;
+  recordPublishedFiles(files: ReadonlyMap<string, string>): void;
 
   // per-feed state and source health (cycle/feed-fallback.ts, cycle/source-health.ts)
   getFeedState(sourceId: string, url: string): FeedState | null;

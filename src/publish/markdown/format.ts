@@ -124,6 +124,11 @@ export function articlePath(sourceId: string, number: number): string {
   return `articles/${sourceId}/${number}.md`;
 }
 
+/** Where an article's file is: its own name when the old archive gave it one (`<number>_<title>.md`). */
+export function articleFilePath(article: { sourceId: string; number: number; fileName?: string | null }): string {
+  return article.fileName ? `articles/${article.sourceId}/${article.fileName}` : articlePath(article.sourceId, article.number);
+}
+
 /** A path inside the archive as a link: each segment percent-encoded, so names with spaces stay one link. */
 export function archiveLink(path: string): string {
   return `/${path.split('/').map(encodeURIComponent).join('/')}`;

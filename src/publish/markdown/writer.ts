@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Store } from '../../store/types.ts';
 import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { gitBlobId } from '../blob-id.ts';
 import {
   archiveLink,
-  articlePath,
+  articleFilePath,
   formatArticleFile,
   formatList,
   formatRemovedList,
@@ -44,49 +45,59 @@ export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublis
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
   const touched = new Set(options.touchedSources ?? []);
-  const published: number[] = [];
   let articlesWritten = 0;
 
+  // Marked batch by batch, only after the files are on disk: a run killed in between rewrites the rest.
   for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
-    for (const article of batch) {
-      if (writeArticle(output, article, log)) articlesWritten++;
+    const published = batch.map((article) => {
+      const written = writeArticle(output, article, log);
+      if (written.wrote) articlesWritten++;
       touched.add(article.sourceId);
-      published.push(article.id);
-    }
+      return { id: article.id, fileBlob: written.blob };
+    });
+    store.recordPublished(published);
   }
 
   let listsWritten = 0;
   const byId = new Map(options.sources.map((source) => [source.id, source]));
+  const listBlobs = new Map<string, string>();
   for (const sourceId of touched) {
     const source = byId.get(sourceId) ?? { id: sourceId, name: sourceId };
-    if (writeList(output, source, store.listLatest(sourceId, options.listSize), log)) listsWritten++;
+    const path = listPath(source);
+    const content = formatSourceList(source, store.listLatest(sourceId, options.listSize));
+    if (writeFileAtomic(join(output, path), content, log)) listsWritten++;
+    listBlobs.set(path, gitBlobId(content));
   }
+  store.recordPublishedFiles(listBlobs);
   const removedList = writeRemovedList(output, store, byId, log);
   writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources, { removedList }), log);
 
-  // Marked only after the files are on disk: a run killed before this point rewrites them next time.
-  store.markPublished(published);
   return { articlesWritten, listsWritten, files: log.written.slice(before) };
 }
 
-export function writeArticle(output: string, article: Article, log?: WriteLog): boolean {
+/** Writes an article's file; returns whether its bytes changed and the git blob id of what it holds. */
+export function writeArticle(output: string, article: Article, log?: WriteLog): { wrote: boolean; blob: string } {
   const content = formatArticleFile({
     publishedMs: article.publishedMs,
     title: article.title,
     url: article.url,
     html: article.content,
   });
-  return writeFileAtomic(join(output, articlePath(article.sourceId, article.number)), content, log);
+  return { wrote: writeFileAtomic(join(output, articleFilePath(article)), content, log), blob: gitBlobId(content) };
 }
 
-function writeList(output: string, source: MarkdownSource, articles: readonly Article[], log: WriteLog): boolean {
+export function listPath(source: MarkdownSource): string {
+  return `lists/${source.name}.md`;
+}
+
+function formatSourceList(source: MarkdownSource, articles: readonly Article[]): string {
   const entries = articles.map((article) => ({
     publishedMs: article.publishedMs,
     title: article.title,
-    path: archiveLink(articlePath(article.sourceId, article.number)),
+    path: archiveLink(articleFilePath(article)),
     removedMs: article.status === 'removed' ? article.statusChangedMs : null,
   }));
-  return writeFileAtomic(join(output, 'lists', `${source.name}.md`), formatList(source.name, entries), log);
+  return formatList(source.name, entries);
 }
 
 /**
@@ -102,7 +113,7 @@ function writeRemovedList(output: string, store: Store, sources: ReadonlyMap<str
     removedMs: article.statusChangedMs ?? 0,
     sourceName: sources.get(article.sourceId)?.name ?? article.sourceId,
     title: article.title,
-    path: archiveLink(articlePath(article.sourceId, article.number)),
+    path: archiveLink(articleFilePath(article)),
   }));
   writeFileAtomic(file, formatRemovedList(entries), log);
   return true;

@@ -148,4 +148,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX health_events_by_time ON health_events (at_ms DESC, id DESC);
   CREATE INDEX health_events_by_source ON health_events (source_id, at_ms DESC, id DESC);
   `,
+  // 4: what the Markdown archive holds. file_name keeps an imported file's own name (`1047462_标题.md`) so lists
+  // and links stay right; file_blob is the git blob id of the article file last written, and published_files
+  // the same for lists, so each run can compare the store with the checkout's index without reading files.
+  `
+  ALTER TABLE articles ADD COLUMN file_name TEXT;
+  ALTER TABLE articles ADD COLUMN file_blob TEXT;
+  CREATE TABLE published_files (
+    path TEXT PRIMARY KEY,
+    blob TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -5,6 +5,8 @@ import type {
   FetchState,
   NewArticle,
   NewRevision,
+  PublishedArticle,
+  PublishedBlob,
   Revision,
   RunRecord,
   SourceRecord,
@@ -28,6 +30,7 @@ interface ArticleRow {
   id: number;
   source_id: string;
   number: number;
+  file_name: string | null;
   key: string;
   url: string | null;
   title: string;
@@ -57,7 +60,7 @@ interface RevisionRow {
   seen_where: Revision['seenWhere'];
 }
 
-const ARTICLE_COLUMNS = `a.id, a.source_id, a.number, a.key, a.url, a.title, a.author, a.published_ms, a.first_seen_ms,
+const ARTICLE_COLUMNS = `a.id, a.source_id, a.number, a.file_name, a.key, a.url, a.title, a.author, a.published_ms, a.first_seen_ms,
   a.status, a.status_changed_ms, a.revision_id, a.revision_count, r.content, r.sha256, r.fingerprint, r.seen_where`;
 const ARTICLE_FROM = `articles a JOIN revisions r ON r.id = a.revision_id`;
 
@@ -66,6 +69,7 @@ function toArticle(row: ArticleRow): Article {
     id: row.id,
     sourceId: row.source_id,
     number: row.number,
+    fileName: row.file_name,
     key: row.key,
     url: row.url,
     title: row.title,
@@ -148,8 +152,8 @@ export class SqliteStore implements Store {
       nextNumber: prepare(`SELECT next_number FROM sources WHERE id = ?`),
       setNextNumber: prepare(`UPDATE sources SET next_number = ? WHERE id = ?`),
       numberTaken: prepare(`SELECT 1 FROM articles WHERE source_id = ? AND number = ?`),
-      insertArticle: prepare(`INSERT INTO articles (source_id, number, key, url, title, author, published_ms, first_seen_ms)
-        VALUES (@sourceId, @number, @key, @url, @title, @author, @publishedMs, @seenMs)`),
+      insertArticle: prepare(`INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms)
+        VALUES (@sourceId, @number, @fileName, @key, @url, @title, @author, @publishedMs, @seenMs)`),
       insertRevision: prepare(`INSERT INTO revisions (article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where)
         VALUES (@articleId, @seq, @title, @url, @content, @sha256, @fingerprint, @seenMs, @seenWhere)`),
       setCurrentRevision: prepare(`UPDATE articles SET revision_id = ?, revision_count = revision_count + 1,
@@ -181,6 +185,13 @@ export class SqliteStore implements Store {
       pending: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.needs_publish = 1 AND a.id > ? ORDER BY a.id LIMIT ?`),
       markAllPublished: prepare(`UPDATE articles SET needs_publish = 0 WHERE needs_publish = 1`),
       markPublished: prepare(`UPDATE articles SET needs_publish = 0 WHERE id = ?`),
+      recordPublished: prepare(`UPDATE articles SET needs_publish = 0, file_blob = ? WHERE id = ?`),
+      markUnpublished: prepare(`UPDATE articles SET needs_publish = 1 WHERE id = ?`),
+      listPublishedBlobs: prepare(`SELECT id, source_id, number, file_name, file_blob FROM articles
+        WHERE id > ? AND needs_publish = 0 ORDER BY id LIMIT ?`),
+      publishedFiles: prepare(`SELECT path, blob FROM published_files`),
+      recordPublishedFile: prepare(`INSERT INTO published_files (path, blob) VALUES (?, ?)
+        ON CONFLICT (path) DO UPDATE SET blob = excluded.blob`),
       startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
       finishRun: prepare(`UPDATE runs SET ended_ms = ? WHERE id = ?`),
       insertRunSource: prepare(`INSERT OR REPLACE INTO run_sources (run_id, source_id, outcome, new_count, changed_count,
@@ -311,7 +322,7 @@ export class SqliteStore implements Store {
       if (article.number !== undefined) this.lowerNextNumber(article.sourceId, article.number);
       let id: number;
       try {
-        id = Number(this.statements.insertArticle.run({ ...article, number }).lastInsertRowid);
+        id = Number(this.statements.insertArticle.run({ ...article, number, fileName: article.fileName ?? null }).lastInsertRowid);
       } catch (cause) {
         throw new StoreError(
           'constraint',
@@ -326,6 +337,7 @@ export class SqliteStore implements Store {
         id,
         sourceId: article.sourceId,
         number,
+        fileName: article.fileName ?? null,
         key: article.key,
         url: article.url,
         title: article.title,
@@ -429,6 +441,40 @@ export class SqliteStore implements Store {
   markPublished(articleIds: readonly number[]): void {
     this.transaction(() => {
       for (const id of articleIds) this.statements.markPublished.run(id);
+    });
+  }
+
+  recordPublished(entries: readonly PublishedArticle[]): void {
+    this.transaction(() => {
+      for (const entry of entries) this.statements.recordPublished.run(entry.fileBlob, entry.id);
+    });
+  }
+
+  listPublishedBlobs(limit: number, afterId = 0): PublishedBlob[] {
+    const rows = this.statements.listPublishedBlobs.all(afterId, limit) as {
+      id: number;
+      source_id: string;
+      number: number;
+      file_name: string | null;
+      file_blob: string | null;
+    }[];
+    return rows.map((row) => ({ id: row.id, sourceId: row.source_id, number: row.number, fileName: row.file_name, fileBlob: row.file_blob }));
+  }
+
+  markUnpublished(articleIds: readonly number[]): void {
+    this.transaction(() => {
+      for (const id of articleIds) this.statements.markUnpublished.run(id);
+    });
+  }
+
+  publishedFiles(): Map<string, string> {
+    const rows = this.statements.publishedFiles.all() as { path: string; blob: string }[];
+    return new Map(rows.map((row) => [row.path, row.blob]));
+  }
+
+  recordPublishedFiles(files: ReadonlyMap<string, string>): void {
+    this.transaction(() => {
+      for (const [path, blob] of files) this.statements.recordPublishedFile.run(path, blob);
     });
   }
 

@@ -1,0 +1,40 @@
+// Before publishing, the store's record of what it wrote is compared with what the checkout holds (git
+// blob ids from its index, so nothing is read from disk): an article file that is missing or different
+// (a fresh checkout where the last run's commit never reached the remote, a file edited by hand) is
+// marked to be written again, and a list that differs makes its source's lists rewritten.
+import type { Store } from '../../store/types.ts';
+import { articleFilePath } from './format.ts';
+import { listPath, type MarkdownSource } from './writer.ts';
+
+const BATCH = 5000;
+
+export interface ReconcileResult {
+  /** Articles whose file the checkout lacks or holds differently: written again by this publish. */
+  rewritten: number;
+  /** Sources whose list the checkout lacks or holds differently. */
+  touchedSources: string[];
+}
+
+export function reconcileWithCheckout(store: Store, checkout: ReadonlyMap<string, string>, sources: readonly MarkdownSource[]): ReconcileResult {
+  const stale: number[] = [];
+  const adopted: { id: number; fileBlob: string }[] = [];
+  for (let batch = store.listPublishedBlobs(BATCH); batch.length > 0; batch = store.listPublishedBlobs(BATCH, batch.at(-1)!.id)) {
+    for (const row of batch) {
+      const held = checkout.get(articleFilePath(row));
+      // Imported files were never written by us: what the checkout holds is what was imported.
+      if (row.fileBlob === null && held !== undefined) adopted.push({ id: row.id, fileBlob: held });
+      else if (held !== row.fileBlob) stale.push(row.id);
+    }
+  }
+  store.transaction(() => {
+    store.recordPublished(adopted);
+    store.markUnpublished(stale);
+  });
+  const byList = new Map(sources.map((source) => [listPath(source), source.id]));
+  const touchedSources: string[] = [];
+  for (const [path, blob] of store.publishedFiles()) {
+    const sourceId = byList.get(path);
+    if (sourceId !== undefined && checkout.get(path) !== blob) touchedSources.push(sourceId);
+  }
+  return { rewritten: stale.length, touchedSources };
+}
