@@ -121,7 +121,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     articlesWritten = published.articlesWritten;
     filesWritten = published.filesWritten;
   } catch (error) {
-    errors.push(`publish: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    errors.push(message.startsWith('publish: ') ? message : `publish: ${message}`);
   }
 
   phaseDone('publishMs');

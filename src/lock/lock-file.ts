@@ -5,6 +5,8 @@
 // a live one is waited for up to `waitMs`, then the caller gets a LockError naming the holder.
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { describeWriteError } from '../publish/disk-space.ts';
 
 export interface LockHolder {
   pid: number;
@@ -105,9 +107,13 @@ function tryCreate(path: string, holder: LockHolder): boolean {
   }
   try {
     writeSync(fd, `${JSON.stringify(holder)}\n`);
-  } finally {
+  } catch (cause) {
+    // A full disk creates the name but not its bytes: an empty lock must not stay behind.
     closeSync(fd);
+    rmSync(path, { force: true });
+    throw new LockError('io', `lock: writing ${path}: ${describeWriteError(cause as Error, dirname(path))}`, null, { cause });
   }
+  closeSync(fd);
   return true;
 }
 

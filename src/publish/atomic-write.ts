@@ -6,8 +6,9 @@
 // A temporary file left by a killed run must never reach git: every temporary name ends in TEMP_SUFFIX,
 // which git/ignore.ts writes into the repository's exclude file before staging, and git/commit.ts deletes
 // stale ones before `git add`.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { describeWriteError } from './disk-space.ts';
 
 /** Every temporary file of an atomic write ends with this; nothing else in an archive does. */
 export const TEMP_SUFFIX = '.nv-tmp';
@@ -90,31 +91,6 @@ function mkdirOrExplain(dir: string): void {
   } catch (cause) {
     throw new Error(`publish: creating folder ${dir}: ${describeWriteError(cause as Error, dirname(dir))}`, { cause });
   }
-}
-
-/** A full disk names the free space left, so the operator knows what to free. */
-export function describeWriteError(error: Error, dir: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error.message;
-  return `no space left on the filesystem holding ${dir} (${freeSpace(dir)} free): free some space and run again; nothing half-written is kept`;
-}
-
-export function freeSpace(dir: string): string {
-  for (let at = dir; ; at = dirname(at)) {
-    try {
-      const stats = statfsSync(at);
-      return formatBytes(stats.bavail * stats.bsize);
-    } catch {
-      if (dirname(at) === at) return 'unknown space';
-    }
-  }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 }
 
 function sameBytes(path: string, bytes: Buffer): boolean {

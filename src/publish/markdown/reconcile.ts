@@ -32,9 +32,14 @@ export function reconcileWithCheckout(store: Store, checkout: ReadonlyMap<string
   });
   const byList = new Map(sources.map((source) => [listPath(source), source.id]));
   const touchedSources: string[] = [];
-  for (const [path, blob] of store.publishedFiles()) {
+  const written = store.publishedFiles();
+  for (const [path, blob] of written) {
     const sourceId = byList.get(path);
     if (sourceId !== undefined && checkout.get(path) !== blob) touchedSources.push(sourceId);
+  }
+  // A list never written by this store (an archive just imported): write it once, linking the files as named.
+  for (const source of sources) {
+    if (!written.has(listPath(source)) && store.countArticles(source.id) > 0) touchedSources.push(source.id);
   }
   return { rewritten: stale.length, touchedSources };
 }
