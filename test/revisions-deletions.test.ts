@@ -153,7 +153,7 @@ describe('revisions and deletions', () => {
       JSON.stringify({
         output: archive.output,
         database: archive.database,
-        fetch: { retries: 0, timeoutMs: 2000 },
+        fetch: { retries: 0 },
         recheck: { perRun: 10 },
         sources: [{ id: 'lb', name: '环回新闻', url: `${base}/feed.xml`, fulltext: 'feed' }],
       }),

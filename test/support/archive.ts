@@ -8,7 +8,7 @@ import { createContentPipeline } from '../../src/cycle/prepare-content.ts';
 import { runCycle } from '../../src/cycle/run-cycle.ts';
 import { createSearchIndexer } from '../../src/cycle/search-indexer.ts';
 import type { CycleResult } from '../../src/cycle/types.ts';
-import { createFetcher } from '../../src/fetch/index.ts';
+import { createFetcher, type FetcherOptions } from '../../src/fetch/index.ts';
 import { git } from '../../src/git/exec.ts';
 import { SqliteStore } from '../../src/store/index.ts';
 
@@ -22,9 +22,19 @@ export interface TestArchive {
   commits(): Promise<string[]>;
 }
 
+/** The fetcher's time limits; a test that expects a timeout passes short ones (see createTestArchive). */
+export type TestTimeouts = Partial<Pick<FetcherOptions, 'timeoutMs' | 'bodyTimeoutMs' | 'maxTotalMs'>>;
+
+/**
+ * The fetcher's limits are generous by default: on a loaded machine this process (server and client both)
+ * can stall for seconds, and a stalled timer fires before the I/O that was ready, so a source expected to
+ * answer must never be near a time limit. A test that wants a `timeout` passes short limits and a server
+ * that never answers, and keeps sources that must succeed out of that run.
+ */
 export async function createTestArchive(
   sources: { id: string; name: string; url: string; [key: string]: unknown }[],
   extra: Record<string, unknown> = {},
+  timeouts: TestTimeouts = {},
 ): Promise<TestArchive> {
   const root = mkdtempSync(join(tmpdir(), 'nv-e2e-'));
   const output = join(root, 'archive');
@@ -43,7 +53,16 @@ export async function createTestArchive(
     config,
     async run(now = new Date('2024-01-01T00:00:00Z')) {
       const store = SqliteStore.open(database);
-      const fetcher = createFetcher({ timeoutMs: 2000, bodyTimeoutMs: 2000, retries: 1, maxTotalMs: 5000, sleep: async () => {} });
+      const fetcher = createFetcher({
+        timeoutMs: 60_000,
+        bodyTimeoutMs: 60_000,
+        maxTotalMs: 120_000,
+        ...timeouts,
+        // The config's size cap applies, as in a real run (too-large must come from the cap, not a clock).
+        ...(config.fetch.maxBytes ? { maxBytes: config.fetch.maxBytes } : {}),
+        retries: 1,
+        sleep: async () => {},
+      });
       try {
         const content = createContentPipeline({ config, fetcher, cacheDir: join(root, 'page-cache') });
         return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now, indexArticles: createSearchIndexer(store.db) });
