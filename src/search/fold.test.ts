@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fold, prefill } from './fold.ts';
+import { SIMPLIFIED_PAIRS } from './simplified-table.ts';
+import { simplifiedPairs } from './simplified-table-source.ts';
 import { htmlToText } from './html-text.ts';
 import { parseDay, parseQuery } from './query.ts';
 import { tokens } from './tokenize.ts';
@@ -38,6 +40,12 @@ describe('fold', () => {
         assert.ok(fold(text).includes(fold(text.slice(i, j))), text.slice(i, j));
       }
     }
+  });
+
+  test('the generated table says what the installed opencc-js says (else: node --import tsx scripts/generate-simplified-table.ts)', () => {
+    const expected = simplifiedPairs().map(([from, to]) => String.fromCharCode(from, to)).join('');
+    assert.ok(expected.length > 6000);
+    assert.equal(SIMPLIFIED_PAIRS, expected);
   });
 
   test('batch prefill agrees with one character at a time', () => {

@@ -11,17 +11,23 @@
 // Taiwan variants both: 臺/台 → 台, 著 → 着). A character whose fold is not exactly one UTF-16 unit
 // (㍿ → 株式会社, ß → ss under some locales) keeps its lower-case self: rare, and consistent between index and
 // query, which is all that matching needs. Characters outside the BMP (CJK extension B…) are left as they are.
-import OpenCC from 'opencc-js';
+// OpenCC's per-character answers come from a generated table (simplified-table.ts, kept in step with opencc-js
+// by fold.test.ts): building OpenCC's converters and running them over the CJK blocks cost every cold search
+// about half a second of CPU.
+import { SIMPLIFIED_PAIRS } from './simplified-table.ts';
 
-const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** simplifiedOf[c] is OpenCC's simplified form of code unit c when that is one other code unit, else 0. */
+const simplifiedOf = new Uint16Array(0x10000);
+for (let i = 0; i + 1 < SIMPLIFIED_PAIRS.length; i += 2) {
+  simplifiedOf[SIMPLIFIED_PAIRS.charCodeAt(i)] = SIMPLIFIED_PAIRS.charCodeAt(i + 1);
+}
 
 /** Lazily filled: table[c] is the fold of code unit c, or 0 when not yet computed. */
 const table = new Uint16Array(0x10000);
 
 const combiningMark = /\p{M}/gu;
 
-/** Everything but the OpenCC step, for one code unit: NFKC, Latin diacritics, lower case. */
+/** Everything but the traditional → simplified step, for one code unit: NFKC, Latin diacritics, lower case. */
 function preFold(c: number): string {
   const ch = String.fromCharCode(c);
   let out = ch.normalize('NFKC');
@@ -36,15 +42,10 @@ function preFold(c: number): string {
   return lower.length === 1 ? lower : out;
 }
 
-function toSimplified(s: string): string {
-  return fromTaiwan(fromHongKong(s));
-}
-
 function foldUnit(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return c; // half of a surrogate pair: leave astral characters alone
-  const pre = preFold(c);
-  const simplified = toSimplified(pre);
-  return (simplified.length === 1 ? simplified : pre).charCodeAt(0);
+  const pre = preFold(c).charCodeAt(0);
+  return simplifiedOf[pre] || pre;
 }
 
 function unit(c: number): number {
@@ -56,7 +57,7 @@ function unit(c: number): number {
   return f;
 }
 
-// ASCII is by far the most common non-CJK input: fill it eagerly so the hot loop rarely calls OpenCC.
+// ASCII is by far the most common non-CJK input: fill it eagerly so the hot loop rarely normalizes.
 for (let c = 1; c < 0x80; c++) unit(c);
 
 /** Folds text for matching. Same length as the input; position i of the result comes from position i of the input. */
@@ -68,29 +69,9 @@ export function fold(text: string): string {
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
 
-/**
- * Fills the fold table for code units lo..hi at once: one OpenCC call over the whole range (characters
- * separated by newlines, so no phrase can span two of them) instead of one call per character, which is
- * about 30 times faster for the CJK block.
- */
+/** Fills the fold table for code units lo..hi at once (pattern.ts needs every fold of a range). */
 export function prefill(lo: number, hi: number): void {
-  const codes: number[] = [];
-  const pres: string[] = [];
-  for (let c = Math.max(lo, 0x20); c <= hi; c++) {
-    if ((c >= 0xd800 && c <= 0xdfff) || table[c] !== 0) continue;
-    const pre = preFold(c);
-    if (pre === '\n' || pre === '\r') continue;
-    codes.push(c);
-    pres.push(pre);
-  }
-  if (codes.length === 0) return;
-  const converted = toSimplified(pres.join('\n')).split('\n');
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    const pre = pres[i] as string;
-    const out = converted.length === codes.length ? (converted[i] as string) : toSimplified(pre);
-    table[c] = (out.length === 1 ? out : pre).charCodeAt(0);
-  }
+  for (let c = Math.max(lo, 1); c <= hi; c++) unit(c);
 }
 
 /** The fold of one UTF-16 code unit (see fold). */
