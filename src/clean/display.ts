@@ -3,6 +3,7 @@
 // article's URL, links open in a new tab without an opener, and only a few video hosts may be framed.
 import sanitizeHtml from 'sanitize-html';
 import type { Attributes, IOptions } from 'sanitize-html';
+import { DEFAULT_IFRAME_HOSTS } from './iframe-hosts.ts';
 
 export interface DisplayOptions {
   /** the article's URL: relative links and images are resolved against it */
@@ -11,12 +12,7 @@ export interface DisplayOptions {
   allowIframeHosts?: string[];
 }
 
-export const DEFAULT_IFRAME_HOSTS: readonly string[] = [
-  'player.vimeo.com',
-  'www.youtube-nocookie.com',
-  'www.youtube.com',
-  'youtube.com',
-];
+export { DEFAULT_IFRAME_HOSTS };
 
 const TAGS = [
   'a', 'abbr', 'address', 'article', 'audio', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd',

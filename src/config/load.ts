@@ -1,7 +1,7 @@
 // Reads the config file once into a typed Config. Paths inside it are relative to the file's folder.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BUILTIN_SOURCES } from '../sources/builtin.ts';
 import { configSchema, type ParsedConfig } from './schema.ts';
@@ -51,6 +51,11 @@ export interface SiteConfig {
   title: string;
   baseUrl: string | null;
 }
+
+// The yaml package is needed only for a YAML config: required then (synchronously, like the rest of
+// loading), not imported by every command.
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
 
 export const DEFAULT_CONFIG_FILES = ['newsvault.config.json', 'newsvault.config.yaml', 'newsvault.config.yml'];
 

@@ -5,7 +5,6 @@
 // Store method that writes. `newsvault serve` also gives it a read-only SQLite connection.
 import type { Database } from 'better-sqlite3';
 import { Hono, type Context } from 'hono';
-import { cleanDisplay } from '../clean/index.ts';
 import { protectMediaLinks, resolveMediaLinks } from '../publish/media-links.ts';
 import { readMedia } from './media.ts';
 import { SearchError } from '../search/index.ts';
@@ -58,6 +57,11 @@ function problemOf(error: ParamError | SearchError): Problem {
     ? { status: 400, kind: error.kind, message: error.message, parameter: error.parameter }
     : { status: 400, kind: error.kind, message: error.message, parameter: 'q' };
 }
+
+// sanitize-html (with postcss) is the heaviest module the reader needs, and only article pages need it: it
+// is loaded on the first article page, so the reader answers its first request sooner.
+let displayCleaner: Promise<typeof import('../clean/display.ts')> | null = null;
+const loadDisplayCleaner = (): Promise<typeof import('../clean/display.ts')> => (displayCleaner ??= import('../clean/display.ts'));
 
 export function createReaderApp(options: ReaderOptions): Hono {
   const { store } = options;
@@ -153,18 +157,21 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const article = store.getArticle(id);
     return article ? { article } : { problem: { status: 404, kind: 'not-found', message: `serve: no article has the id ${id}` } };
   };
-  const display = (article: Article): string =>
-    resolveMediaLinks(cleanDisplay(protectMediaLinks(article.content), { baseUrl: article.url }), '/media/');
+  const display = async (article: Article): Promise<string> => {
+    const { cleanDisplay } = await loadDisplayCleaner();
+    return resolveMediaLinks(cleanDisplay(protectMediaLinks(article.content), { baseUrl: article.url }), '/media/');
+  };
   const sourceName = (id: string): string => store.listSources().find((s) => s.id === id)?.name ?? id;
 
-  app.get('/articles/:id', (c) => {
+  app.get('/articles/:id', async (c) => {
     const found = findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const { article } = found;
+    const displayHtml = await display(article);
     return render(
       c,
       article.title,
-      articlePage({ article, sourceName: sourceName(article.sourceId), revisions: store.listRevisions(article.id), displayHtml: display(article) }),
+      articlePage({ article, sourceName: sourceName(article.sourceId), revisions: store.listRevisions(article.id), displayHtml }),
     );
   });
 
@@ -178,10 +185,11 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.json({ ...result, page: request.page, limit: request.limit });
   });
 
-  app.get('/api/articles/:id', (c) => {
+  app.get('/api/articles/:id', async (c) => {
     const found = findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const a = found.article;
+    const displayHtml = await display(a);
     return c.json({
       id: a.id,
       source: a.sourceId,
@@ -195,7 +203,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
       firstSeenMs: a.firstSeenMs,
       status: a.status,
       statusChangedMs: a.statusChangedMs,
-      displayHtml: display(a),
+      displayHtml,
       revisions: store.listRevisions(a.id).map((r) => ({
         seq: r.seq,
         title: r.title,

@@ -5,7 +5,7 @@
 // without 'unsafe-inline'). Article images and media come from the outlets (or an image proxy), so they
 // may load over http(s); frames only from the video hosts the display cleaner lets through (it sandboxes
 // them). form-action 'self' keeps the search form on this server; frame-ancestors 'none' stops framing.
-import { DEFAULT_IFRAME_HOSTS } from '../clean/display.ts';
+import { DEFAULT_IFRAME_HOSTS } from '../clean/iframe-hosts.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
