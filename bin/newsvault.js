@@ -1,5 +1,28 @@
 #!/usr/bin/env node
-// The compiled CLI; `npm ci` builds it through the `prepare` script.
-import { main } from '../dist/cli/main.js';
+// The command. The CLI itself is compiled into dist/, which `npm ci` and `npm pack` build through the
+// `prepare` script. Node exits with 1 on an uncaught error, and automation reads 1 as "some sources failed":
+// whatever escapes main() exits 4 instead, the code of an internal error, in one line (the stack with --debug).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
+const debug = process.argv.includes('--debug');
+function internalError(error) {
+  const text = debug
+    ? String(error?.stack ?? error)
+    : `${String(error?.message ?? error).replace(/\s*\n\s*/g, ' ')} (run with --debug for the stack)`;
+  process.stderr.write(`newsvault: internal error: ${text}\n`);
+  process.exit(4);
+}
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(
+    `newsvault: ${fileURLToPath(entry)} is missing: this copy was never built; run \`npm run build\` in ` +
+      `${fileURLToPath(new URL('..', import.meta.url))}, or install a package made by \`npm pack\`\n`,
+  );
+  process.exit(4);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

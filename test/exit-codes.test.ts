@@ -1,7 +1,9 @@
 // The exit codes automation relies on: 0 all went through, 1 some sources failed, 3 the archive could not
 // advance (every source failed; a push the remote rejected), 4 an unexpected internal error, in one line.
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -120,5 +122,15 @@ describe('exit codes', () => {
     assert.equal(debug.status, 4);
     assert.match(debug.stderr, /^newsvault: internal error: SqliteError: no such table/);
     assert.match(debug.stderr, /\n\s+at /);
+  });
+
+  test('a copy of newsvault that was never built (no dist/): 4 and one line saying how to build it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'nv-unbuilt-'));
+    mkdirSync(join(copy, 'bin'));
+    copyFileSync(new URL('../bin/newsvault.js', import.meta.url), join(copy, 'bin', 'newsvault.js'));
+    const run = spawnSync(process.execPath, [join(copy, 'bin', 'newsvault.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(run.status, 4, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^newsvault: .*dist\/cli\/main\.js is missing: this copy was never built; run `npm run build` in .*\n$/);
   });
 });
