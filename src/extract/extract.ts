@@ -2,10 +2,15 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { fixLazyImages } from './lazy-images.ts';
+import { textUnits } from './fulltext.ts';
+import { readStructuredArticle } from './structured-data.ts';
 import { emptyStyleElements } from './stylesheets.ts';
 import { elementText } from './text.ts';
 import type { ExtractedArticle, ExtractOptions } from './types.ts';
 import { absolutizeUrls } from './urls.ts';
+
+/** Structured data is used when its text is at least this share of what the markup gave. */
+const STRUCTURED_SHARE = 0.9;
 
 /** Elements that are page machinery, never article content, when a keep selector hands us raw markup. */
 const MACHINERY = 'script, style, noscript, template, link, meta, button, form, input, select, textarea, svg';
@@ -67,6 +72,8 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
   const dom = new JSDOM(emptyStyleElements(html), { url: opts.url, virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
+    // Read before anything below changes the document (Readability takes it apart).
+    const structured = readStructuredArticle(doc);
     const lang = doc.documentElement.getAttribute('lang')?.trim() || null;
     for (const selector of validSelectors(doc, opts.selectors?.drop ?? [], 'drop', warnings)) {
       for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
@@ -96,6 +103,17 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
     } else {
       warnings.push(`extract: Readability found no article on ${opts.url}`);
     }
+    // Structured data first, when it holds the full text: about as much as the markup gave (a paywalled
+    // page's articleBody may be only the lead; a video page's data may hold less than its HTML).
+    let from: ExtractedArticle['from'] = kept.length > 0 ? 'selectors' : 'readability';
+    if (structured !== null) {
+      const data = doc.createElement('div');
+      data.innerHTML = structured.html;
+      if (textUnits(elementText(data)) >= STRUCTURED_SHARE * textUnits(elementText(container))) {
+        container.replaceChildren(...Array.from(data.childNodes));
+        from = structured.from;
+      }
+    }
     warnings.push(...absolutizeUrls(container, base));
     const text = elementText(container);
     if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);
@@ -107,6 +125,7 @@ export function extractArticle(html: string, opts: ExtractOptions): ExtractedArt
       lang: lang ?? (article?.lang?.trim() || null),
       warnings,
       keepSelectors: hasKeep ? (kept.length > 0 ? 'matched' : 'missed') : null,
+      from,
     };
   } finally {
     dom.window.close();

@@ -33,6 +33,8 @@ export interface ExtractedArticle {
    * outlet's template has probably changed); null when the source has none.
    */
   keepSelectors: 'matched' | 'missed' | null;
+  /** Where the text came from: the page's own data (BBC's __NEXT_DATA__, JSON-LD articleBody) or its markup. */
+  from: 'next-data' | 'json-ld' | 'selectors' | 'readability';
 }
 
 /** One page as the cache keeps it: enough to send a conditional request next time (RFC 9110 §13.1). */
