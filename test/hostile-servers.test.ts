@@ -83,7 +83,7 @@ describe('hostile servers and legacy encodings', () => {
     const path: Record<string, string> = { loop: 'loop-a' };
     const archive = await createTestArchive(
       ids.map((id) => ({ id, name: id, url: `${server.url}/${path[id] ?? id}.xml` })),
-      { fetch: { maxBytes: 2 * 1024 * 1024 } },
+      { fetch: { maxBytes: 2 * 1024 * 1024, maxFeedBytes: 2 * 1024 * 1024 } },
     );
     const result = await archive.run();
     const byId = Object.fromEntries(result.sources.map((source) => [source.sourceId, source]));

@@ -9,6 +9,7 @@ export function configuredFetcher(config: Config): Fetcher {
     ...(fetch.userAgent ? { userAgent: fetch.userAgent } : {}),
     ...(fetch.timeoutMs ? { timeoutMs: fetch.timeoutMs } : {}),
     ...(fetch.maxBytes ? { maxBytes: fetch.maxBytes } : {}),
+    ...(fetch.maxFeedBytes ? { maxStreamBytes: fetch.maxFeedBytes } : {}),
     ...(fetch.retries !== undefined ? { retries: fetch.retries } : {}),
     ...(fetch.concurrency ? { concurrency: fetch.concurrency } : {}),
     ...(fetch.perHostConcurrency ? { perHostConcurrency: fetch.perHostConcurrency } : {}),

@@ -72,6 +72,7 @@ export const configSchema = z.strictObject({
       userAgent: z.string().min(1).optional(),
       timeoutMs: z.number().int().positive().max(600_000).optional(),
       maxBytes: z.number().int().positive().optional(),
+      maxFeedBytes: z.number().int().positive().optional(),
       retries: z.number().int().min(0).max(10).optional(),
       concurrency: z.number().int().positive().max(256).optional(),
       perHostConcurrency: z.number().int().positive().max(64).optional(),

@@ -1,12 +1,12 @@
-// Reading one feed of a source (the primary or a fallback): fetch → parse → normalize, and how fresh its
-// items are. The fetch stage stays generic; which feed to try next is decided here, from the items' dates.
+// Reading one feed of a source (the primary or a fallback): fetch → parse → normalize, each item handed to
+// `onItem` as it is read (the body is streamed, cycle/feed-items.ts), and how fresh its items are. The
+// fetch stage stays generic; which feed to try next is decided here, from the items' dates.
 import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
-import { normalizeFeed } from '../normalize/index.ts';
 import type { FeedItem } from '../normalize/types.ts';
-import { parseFeed } from '../parse/index.ts';
 import type { FeedState } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
+import { readFeedItems } from './feed-items.ts';
 import type { FeedReport } from './source-health.ts';
 import { freshness, isStale, itemDates, type Freshness } from './staleness.ts';
 import type { SourceError } from './types.ts';
@@ -15,7 +15,6 @@ export interface FeedRead {
   url: string;
   index: number;
   outcome: 'ok' | 'not-modified' | 'failed';
-  items: FeedItem[];
   warnings: string[];
   error: SourceError | null;
   fresh: Freshness;
@@ -35,6 +34,8 @@ export interface ReadFeedInput {
   previous: Pick<FeedState, 'newestItemMs' | 'medianIntervalMs'> | null;
   fetcher: Fetcher;
   now: () => Date;
+  /** Each item, in document order, as soon as it is read; the next part of the feed waits for it. */
+  onItem: (item: FeedItem) => Promise<void>;
 }
 
 export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
@@ -42,7 +43,6 @@ export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
     url: input.url,
     index: input.index,
     outcome: 'failed',
-    items: [],
     warnings: [],
     error: null,
     fresh: { newestMs: input.previous?.newestItemMs ?? null, medianIntervalMs: input.previous?.medianIntervalMs ?? null },
@@ -52,16 +52,22 @@ export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
     permanentRedirect: null,
   };
   try {
-    const response = await input.fetcher.fetch({ url: input.url, conditional: input.conditional, proxy: input.source.proxy });
+    const response = await input.fetcher.fetchStream({ url: input.url, conditional: input.conditional, proxy: input.source.proxy });
     read.permanentRedirect = response.permanentRedirect;
     if (response.notModified) {
       read.outcome = 'not-modified';
     } else {
-      const parsed = parseFeed(response.body, { contentType: response.contentType });
-      const normalized = normalizeFeed(parsed, { feedUrl: response.finalUrl, now: input.now() });
-      read.warnings.push(...parsed.warnings, ...normalized.warnings);
-      read.items = normalized.items;
-      read.fresh = freshness(itemDates(normalized.items));
+      const dates: number[] = [];
+      try {
+        const warnings = await readFeedItems(response, input.now(), (item) => {
+          dates.push(...itemDates([item]));
+          return input.onItem(item);
+        });
+        read.warnings.push(...warnings);
+      } finally {
+        await response.body.dispose();
+      }
+      read.fresh = freshness(dates);
       read.outcome = 'ok';
       read.etag = response.etag;
       read.lastModified = response.lastModified;

@@ -69,6 +69,8 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
   const selectors = { misses: 0, hits: 0 };
   for (const [index, feedUrl] of feeds.entries()) {
     const feedState = store.getFeedState(source.id, feedUrl);
+    // Items are prepared as the feed is read and written in batches (createItemWriter), never all held.
+    const writer = createItemWriter(source, result, deps, selectors, { url: feedUrl, primaryUrl: url });
     const read = await readFeed({
       source,
       url: feedUrl,
@@ -77,12 +79,13 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
       previous: feedState,
       fetcher,
       now: deps.now,
+      onItem: writer.add,
     });
     let stored = read.outcome !== 'ok';
     if (read.outcome === 'ok') {
       result.warnings.push(...read.warnings.map((warning) => (index === 0 ? warning : `${feedUrl}: ${warning}`)));
       try {
-        await storeItems(source, read.items, result, deps, selectors, { url: feedUrl, primaryUrl: url });
+        writer.end();
         stored = true;
       } catch (error) {
         read.outcome = 'failed';
@@ -164,19 +167,34 @@ interface PreparedItem {
   seenWhere: 'feed' | 'page';
 }
 
-async function storeItems(
+/**
+ * Article HTML held before a batch is written. Every real feed fits in one batch, so within a run a newer
+ * article gets the lower (earlier-sorting) file number; a larger feed is written batch by batch, each
+ * batch sorted, so memory stays bounded by the batch however long the feed is.
+ */
+const BATCH_HTML_CHARS = 4 * 1024 * 1024;
+
+interface ItemWriter {
+  /** Prepares one item (full text, cleaning, fingerprint, images) and queues it for the store. */
+  add: (item: FeedItem) => Promise<void>;
+  /** Writes what is queued. */
+  end: () => void;
+}
+
+function createItemWriter(
   source: Source,
-  items: readonly FeedItem[],
   result: SourceResult,
   deps: ProcessSourceDeps,
   selectors: { misses: number; hits: number },
   feed: { url: string; primaryUrl: string },
-) {
+): ItemWriter {
   const { store } = deps;
   const seen = new Set<string>();
-  const prepared: PreparedItem[] = [];
-  for (const item of items) {
-    if (seen.has(item.key)) continue;
+  let prepared: PreparedItem[] = [];
+  let batchChars = 0;
+
+  async function add(item: FeedItem): Promise<void> {
+    if (seen.has(item.key)) return;
     seen.add(item.key);
     const byKey = store.findArticleByKey(source.id, item.key);
     const linked = byKey === null && item.url ? store.findArticleByLink(source.id, item.url) : null;
@@ -189,14 +207,14 @@ async function storeItems(
       const archivedFrom = linked.feedUrl ?? (linked.article.seenWhere === 'import' ? feed.url : feed.primaryUrl);
       if (archivedFrom !== feed.url) {
         result.unchangedCount++;
-        continue;
+        return;
       }
     }
     try {
       const content = await deps.content.prepare(item, source, { known: existing !== null });
       if (content === null) {
         result.unchangedCount++;
-        continue;
+        return;
       }
       result.warnings.push(...content.warnings);
       if (content.selectors === 'missed') selectors.misses++;
@@ -210,40 +228,51 @@ async function storeItems(
       const print = fingerprint(cleaned.html, deps.imageProxy ? { proxyTemplates: [deps.imageProxy] } : {});
       if (existing && existing.fingerprint === print && existing.title === item.title) {
         result.unchangedCount++;
-        continue;
+        return;
       }
       const finished = await deps.content.finish(cleaned.html, item, source);
       result.warnings.push(...finished.warnings);
-      prepared.push({ item, existing, html: finished.html, fingerprint: print, seenWhere: content.seenWhere });
+      // Only what the store needs waits for the batch: the feed's own summary and content go.
+      const kept: FeedItem = { ...item, summary: null, content: null };
+      prepared.push({ item: kept, existing, html: finished.html, fingerprint: print, seenWhere: content.seenWhere });
+      batchChars += finished.html.length;
     } catch (error) {
       result.warnings.push(`${item.url ?? item.key}: skipped: ${(error as Error).message}`);
     }
+    if (batchChars >= BATCH_HTML_CHARS) write();
   }
 
-  // Oldest first, so that within one run a newer article gets the lower (earlier-sorting) file number.
-  prepared.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
-  const seenMs = deps.now().getTime();
-  store.transaction(() => {
-    for (const { item, existing, html, fingerprint: print, seenWhere } of prepared) {
-      const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere };
-      if (!existing) {
-        const article = store.insertArticle({
-          ...revision,
-          sourceId: source.id,
-          key: item.key,
-          author: item.author,
-          publishedMs: item.publishedMs,
-          feedUrl: feed.url,
-        });
-        result.newCount++;
-        result.newArticles.push(ref(article));
-      } else {
-        store.addRevision(existing.id, revision);
-        result.changedCount++;
-        result.changedArticles.push(ref(existing));
+  function write(): void {
+    const batch = prepared;
+    prepared = [];
+    batchChars = 0;
+    // Oldest first, so that within one batch a newer article gets the lower (earlier-sorting) file number.
+    batch.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
+    const seenMs = deps.now().getTime();
+    store.transaction(() => {
+      for (const { item, existing, html, fingerprint: print, seenWhere } of batch) {
+        const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere };
+        if (!existing) {
+          const article = store.insertArticle({
+            ...revision,
+            sourceId: source.id,
+            key: item.key,
+            author: item.author,
+            publishedMs: item.publishedMs,
+            feedUrl: feed.url,
+          });
+          result.newCount++;
+          result.newArticles.push(ref(article));
+        } else {
+          store.addRevision(existing.id, revision);
+          result.changedCount++;
+          result.changedArticles.push(ref(existing));
+        }
       }
-    }
-  });
+    });
+  }
+
+  return { add, end: write };
 }
 
 function ref(article: Article): ArticleRef {

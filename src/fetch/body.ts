@@ -1,8 +1,8 @@
 // Reading a response body with limits: a size cap on the DECOMPRESSED bytes (so a gzip bomb stops at the
 // cap, not at the end of the bomb), a maximum gap between chunks and a maximum total time (a slow drip
 // of one byte a second never trips an idle timer alone). Decompression is ours (node:zlib streams), so
-// the cap sees every byte the decoder produces. Streams are pulled, never buffered ahead, so memory
-// stays near the cap however long the body is.
+// the cap sees every byte the decoder produces. Streams are pulled, never buffered ahead: in memory a body
+// costs at most the cap, spooled to disk (spool.ts) one chunk.
 import { once } from 'node:events';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,7 +59,43 @@ async function peek(stream: Readable): Promise<Buffer | null> {
   }
 }
 
-export async function readBody(body: Readable, options: ReadBodyOptions): Promise<Uint8Array> {
+/** Where the decompressed bytes go: memory (readBody) or a spool file (spool.ts). */
+export interface BodySink<T> {
+  write(chunk: Buffer): void | Promise<void>;
+  /** Called once every byte was written. */
+  finish(): T | Promise<T>;
+  /** Called when reading failed; releases whatever the sink holds. */
+  abort(): void | Promise<void>;
+}
+
+function memorySink(): BodySink<Uint8Array> {
+  const chunks: Buffer[] = [];
+  return {
+    write: (chunk) => void chunks.push(chunk),
+    finish: () => {
+      const joined = Buffer.concat(chunks);
+      return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
+    },
+    abort: () => void (chunks.length = 0),
+  };
+}
+
+export function readBody(body: Readable, options: ReadBodyOptions): Promise<Uint8Array> {
+  return readBodyInto(body, options, memorySink());
+}
+
+/** Reads the body through the limits into a sink; on any failure the sink is aborted and the error thrown. */
+export async function readBodyInto<T>(body: Readable, options: ReadBodyOptions, sink: BodySink<T>): Promise<T> {
+  try {
+    await pump(body, options, sink);
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  return sink.finish();
+}
+
+async function pump(body: Readable, options: ReadBodyOptions, sink: BodySink<unknown>): Promise<void> {
   const { url, maxBytes } = options;
   // Which stream failed decides the kind: the body (network, timeout) or a decoder (corrupt data).
   // The listener also keeps a body we destroy below from raising an unhandled 'error'.
@@ -87,7 +123,6 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
   const totalTimer = setTimeout(() => body.destroy(timeout('body still incomplete')), options.bodyTimeoutMs);
   armIdle();
 
-  const chunks: Buffer[] = [];
   let total = 0;
   try {
     const first = codings.length > 0 && codings.at(-1) === 'deflate' ? await peek(body) : null;
@@ -107,7 +142,7 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
         if (total > maxBytes) {
           throw fetchError('too-large', url, `body over ${formatBytes(maxBytes)} from ${url}${codings.length > 0 ? ' after decompression' : ''}`);
         }
-        chunks.push(chunk);
+        await sink.write(chunk);
       }
     }
     const signal = options.signal === undefined ? {} : { signal: options.signal };
@@ -126,6 +161,4 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
     clearTimeout(idleTimer);
     clearTimeout(totalTimer);
   }
-  const joined = Buffer.concat(chunks, total);
-  return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
 }

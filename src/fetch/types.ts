@@ -1,4 +1,7 @@
 // The fetch stage's boundary: what a caller asks for and what it gets back.
+import type { FetchedBody } from './spool.ts';
+
+export type { FetchedBody } from './spool.ts';
 
 export type FetchErrorKind =
   | 'invalid-url' // not http(s), or unparseable
@@ -63,8 +66,16 @@ export interface FetchResult {
   retries: number;
 }
 
+/** A fetch whose body is read back in chunks (from memory, or from a spool file when it is large). */
+export interface StreamedFetchResult extends Omit<FetchResult, 'body'> {
+  /** Empty on 304. The caller disposes of it when done. */
+  body: FetchedBody;
+}
+
 export interface Fetcher {
   fetch(request: FetchRequest): Promise<FetchResult>;
+  /** For feeds: the body spooled rather than held, capped by maxStreamBytes unless the request says otherwise. */
+  fetchStream(request: FetchRequest): Promise<StreamedFetchResult>;
   close(): Promise<void>;
 }
 
@@ -74,7 +85,17 @@ export interface FetcherOptions {
   timeoutMs: number;
   /** Max gap between body chunks (slow drip) and overall body time. */
   bodyTimeoutMs: number;
+  /** Cap on a body held in memory (pages, images, re-checks). */
   maxBytes: number;
+  /**
+   * Cap on a streamed body (feeds): it is spooled to disk and parsed one item at a time, so the cap guards
+   * the disk and the run's time rather than memory.
+   */
+  maxStreamBytes: number;
+  /** Folder for spool files of streamed bodies. */
+  spoolDir: string;
+  /** Streamed bodies up to this size stay in memory. */
+  spoolAboveBytes: number;
   maxRedirects: number;
   /** Retries after the first attempt, on network errors, 5xx and 429. */
   retries: number;

@@ -1,6 +1,6 @@
 // The normalize stage: ParsedFeed → the FeedItem model every later stage uses. Pure: the clock comes in
 // as `now`, nothing is read or written.
-import type { ParsedFeed } from '../parse/types.ts';
+import type { ParsedFeed, RawItem } from '../parse/types.ts';
 import { normalizeItem } from './item.ts';
 import type { FeedItem, NormalizedFeed } from './types.ts';
 import { feedBase } from './urls.ts';
@@ -25,7 +25,22 @@ export function isChinese(language: string | null): boolean {
   return language !== null && /^\s*zh\b/i.test(language);
 }
 
-export function normalizeFeed(feed: ParsedFeed, options: NormalizeOptions): NormalizedFeed {
+/** The feed-level fields normalization needs (a ParsedFeed has them, so does a streamed FeedHeader). */
+export interface FeedContext {
+  link: string | null;
+  language: string | null;
+  base: string | null;
+}
+
+/** Normalizes the items of one feed one at a time (a streamed feed), dropping repeated identities. */
+export interface FeedNormalizer {
+  /** The item, or null when an earlier item had the same key (a warning says so). */
+  item(raw: RawItem): FeedItem | null;
+  /** Warnings so far, identical ones folded with a count. */
+  warnings(): string[];
+}
+
+export function createFeedNormalizer(feed: FeedContext, options: NormalizeOptions): FeedNormalizer {
   const counts = new Map<string, number>();
   const warn = (message: string): void => {
     counts.set(message, (counts.get(message) ?? 0) + 1);
@@ -40,18 +55,27 @@ export function normalizeFeed(feed: ParsedFeed, options: NormalizeOptions): Norm
     zonelessOffset: options.zonelessOffsetMinutes ?? (chinese ? 480 : 0),
     warn,
   };
-
-  const items: FeedItem[] = [];
   const seen = new Set<string>();
+  return {
+    item(raw) {
+      const item = normalizeItem(raw, context);
+      if (seen.has(item.key)) {
+        warn(`normalize: duplicate item ${item.key.slice(0, 120)} dropped`);
+        return null;
+      }
+      seen.add(item.key);
+      return item;
+    },
+    warnings: () => [...counts].map(([message, count]) => (count > 1 ? `${message} (${count} times)` : message)),
+  };
+}
+
+export function normalizeFeed(feed: ParsedFeed, options: NormalizeOptions): NormalizedFeed {
+  const normalizer = createFeedNormalizer(feed, options);
+  const items: FeedItem[] = [];
   for (const raw of feed.items) {
-    const item = normalizeItem(raw, context);
-    if (seen.has(item.key)) {
-      warn(`normalize: duplicate item ${item.key.slice(0, 120)} dropped`);
-      continue;
-    }
-    seen.add(item.key);
-    items.push(item);
+    const item = normalizer.item(raw);
+    if (item !== null) items.push(item);
   }
-  const warnings = [...counts].map(([message, count]) => (count > 1 ? `${message} (${count} times)` : message));
-  return { items, warnings };
+  return { items, warnings: normalizer.warnings() };
 }

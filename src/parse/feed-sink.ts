@@ -3,9 +3,9 @@
 // rss/rdf/atom by root element).
 import { parseJsonFeed } from './json-feed.ts';
 import { sniff, type Sniffed } from './sniff.ts';
-import { ParseError, type ParsedFeed, type RawItem } from './types.ts';
+import { ParseError, type ParsedFeed } from './types.ts';
 import type { Warnings } from './warnings.ts';
-import { XmlFeedReader } from './xml-reader.ts';
+import { XmlFeedReader, type ItemCallback } from './xml-reader.ts';
 
 export class FeedSink {
   private kind: Sniffed | null = null;
@@ -14,9 +14,9 @@ export class FeedSink {
   private reader: XmlFeedReader | null = null;
   private readonly warnings: Warnings;
   private readonly encoding: string;
-  private readonly onItem: ((item: RawItem) => void) | undefined;
+  private readonly onItem: ItemCallback | undefined;
 
-  constructor(options: { warnings: Warnings; encoding: string; onItem?: ((item: RawItem) => void) | undefined }) {
+  constructor(options: { warnings: Warnings; encoding: string; onItem?: ItemCallback | undefined }) {
     this.warnings = options.warnings;
     this.encoding = options.encoding;
     this.onItem = options.onItem;
@@ -43,7 +43,14 @@ export class FeedSink {
       this.start(this.kind);
       this.feed(text);
     }
-    if (this.kind === 'json') return parseJsonFeed(this.json.join(''), this.encoding, this.warnings);
+    if (this.kind === 'json') {
+      // JSON has no incremental reader here: the document is held whole, then its items are handed on.
+      const feed = parseJsonFeed(this.json.join(''), this.encoding, this.warnings);
+      if (this.onItem === undefined) return feed;
+      const header = { title: feed.title, link: feed.link, language: feed.language, base: feed.base };
+      for (const item of feed.items) this.onItem(item, header);
+      return { ...feed, items: [] };
+    }
     return (this.reader as XmlFeedReader).end();
   }
 

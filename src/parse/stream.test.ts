@@ -43,10 +43,41 @@ describe('parseFeedChunks equals parseFeed', () => {
   test('with onItem, items arrive one by one and are not kept', async () => {
     const bytes = readFileSync(new URL('greatfire-2015-dw.xml', testdata));
     const seen: RawItem[] = [];
-    const result = await parseFeedChunks([new Uint8Array(bytes)], {}, (item) => seen.push(item));
+    const headers = new Set<string | null>();
+    const result = await parseFeedChunks([new Uint8Array(bytes)], {}, (item, header) => {
+      seen.push(item);
+      headers.add(header.link);
+    });
     assert.equal(result.items.length, 0);
     assert.deepEqual(seen, parseFeed(bytes).items);
     assert.equal(result.title, 'Deutsche Welle: DW-WORLD.DE');
+    // The channel's fields come before its items: every item sees the same header.
+    assert.deepEqual([...headers], [result.link]);
+  });
+
+  test('an async onItem is awaited before the next chunk is read', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('greatfire-2015-cdt.xml', testdata)));
+    let read = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for (const piece of pieces(bytes, 4096)) {
+        read += 1;
+        yield piece;
+      }
+    }
+    const readWhenItemArrived: number[] = [];
+    await parseFeedChunks(counted(), {}, async () => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      readWhenItemArrived.push(read);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+    });
+    assert.equal(readWhenItemArrived.length, parseFeed(bytes).items.length);
+    assert.equal(maxInFlight, 1);
+    // Items are handed on while the document is still being read, not all at the end.
+    assert.ok((readWhenItemArrived[0] ?? Infinity) < read, `first item after ${readWhenItemArrived[0]} of ${read} chunks`);
   });
 
   test('the HTTP charset applies to streamed bytes too', async () => {

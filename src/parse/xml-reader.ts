@@ -3,13 +3,13 @@
 // sent, and hands each finished item to the format adapter, so only one item's tree is alive at a time.
 import { Parser } from 'htmlparser2';
 import { escapeText } from 'entities';
-import type { XmlAdapter } from './adapter.ts';
+import type { FeedHeader, XmlAdapter } from './adapter.ts';
 import { decodeXmlText, scrubText } from './entities.ts';
 import { TEXT_CONTAINERS, isVoidElement, isXhtmlConstruct, startTag } from './markup.ts';
 import { selectAdapter } from './formats.ts';
 import { ATOM_03_NS, ATOM_10_NS, ROOT_SCOPE, canonicalName, enterScope, type Scope } from './namespaces.ts';
 import { ParseError, type ParsedFeed, type RawItem } from './types.ts';
-import type { Warnings } from './warnings.ts';
+import { Warnings } from './warnings.ts';
 import type { XNode } from './xml-node.ts';
 
 type FrameKind = 'node' | 'item' | 'nested' | 'ignored';
@@ -35,9 +35,14 @@ interface Frame {
 export interface XmlReaderOptions {
   warnings: Warnings;
   encoding: string;
-  /** Called with each item as it completes; when given, items are not kept in the result. */
-  onItem?: ((item: RawItem) => void) | undefined;
+  /**
+   * Called with each item as it completes; when given, items are not kept in the result. `header` is the
+   * feed-level fields read before the first item (RSS and Atom put them first), for resolving links.
+   */
+  onItem?: ItemCallback | undefined;
 }
+
+export type ItemCallback = (item: RawItem, header: FeedHeader) => void;
 
 function resolveBase(value: string, parent: string | null): string {
   const trimmed = value.trim();
@@ -52,7 +57,8 @@ export class XmlFeedReader {
   private readonly parser: Parser;
   private readonly warnings: Warnings;
   private readonly encoding: string;
-  private readonly onItem: ((item: RawItem) => void) | undefined;
+  private readonly onItem: ItemCallback | undefined;
+  private header: FeedHeader | null = null;
   private readonly stack: Frame[] = [];
   private readonly items: RawItem[] = [];
   private readonly seen = new Set<string>();
@@ -287,8 +293,12 @@ export class XmlFeedReader {
       }
       this.seen.add(key);
     }
-    if (this.onItem !== undefined) this.onItem(item);
-    else this.items.push(item);
+    if (this.onItem === undefined) {
+      this.items.push(item);
+      return;
+    }
+    this.header ??= (this.adapter as XmlAdapter).toHeader(this.root as XNode, new Warnings());
+    this.onItem(item, this.header);
   }
 
   private insideItem(): boolean {

@@ -60,6 +60,7 @@ export async function createTestArchive(
         ...timeouts,
         // The config's size cap applies, as in a real run (too-large must come from the cap, not a clock).
         ...(config.fetch.maxBytes ? { maxBytes: config.fetch.maxBytes } : {}),
+        ...(config.fetch.maxFeedBytes ? { maxStreamBytes: config.fetch.maxFeedBytes } : {}),
         retries: 1,
         sleep: async () => {},
       });
