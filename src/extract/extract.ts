@@ -1,6 +1,7 @@
 // Pulling the article out of a full page: per-source selectors first, Mozilla Readability for the rest.
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { repairInlineStyles, withoutInlineStyles } from './inline-styles.ts';
 import { fixLazyImages } from './lazy-images.ts';
 import { textUnits } from './fulltext.ts';
 import { readStructuredArticle } from './structured-data.ts';
@@ -67,7 +68,18 @@ function metaContent(doc: Document, selector: string): string | null {
  * selectors and Readability see real images and no ads; URLs are made absolute last, on the result only.
  */
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
-  const warnings: string[] = [];
+  const page = repairInlineStyles(html);
+  try {
+    return extractOnce(page, opts, []);
+  } catch (error) {
+    // jsdom throws on some inline style values while it builds the page, or when Readability reads them:
+    // the text does not depend on styles, so the page is read again without them (inline-styles.ts).
+    const why = `extract: reading ${opts.url} failed (${(error as Error).message}); read again without inline styles`;
+    return extractOnce(withoutInlineStyles(page), opts, [why]);
+  }
+}
+
+function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): ExtractedArticle {
   // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of ours.
   const dom = new JSDOM(emptyStyleElements(html), { url: opts.url, virtualConsole: new VirtualConsole() });
   try {
