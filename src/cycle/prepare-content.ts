@@ -49,6 +49,10 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       if (article.text.trim().length === 0) {
         return { html: fallback, seenWhere: 'feed', warnings: [...article.warnings, `${item.url}: page had no article text; archived the feed's content`] };
       }
+      if (article.kind === 'listing') {
+        const warnings = article.warnings.map((w) => `${item.url}: ${w}`);
+        return { html: fallback, seenWhere: 'feed', warnings: [...warnings, `${item.url}: archived the feed's content instead of the listing`] };
+      }
       return {
         html: article.content,
         seenWhere: 'page',

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { repairInlineStyles, withoutInlineStyles } from './inline-styles.ts';
 import { fixLazyImages } from './lazy-images.ts';
+import { judgePage } from './page-kind.ts';
 import { textUnits } from './fulltext.ts';
 import { readStructuredArticle } from './structured-data.ts';
 import { emptyStyleElements } from './stylesheets.ts';
@@ -129,6 +130,9 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
     warnings.push(...absolutizeUrls(container, base));
     const text = elementText(container);
     if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);
+    // Structured article data says outright that the page is an article.
+    const page = from === 'readability' || from === 'selectors' ? judgePage(container, text) : { kind: 'article' as const, why: null };
+    if (page.why !== null) warnings.push(`extract: ${opts.url} is a listing page, not an article (${page.why})`);
     return {
       title: article?.title?.trim() || fallbackTitle,
       byline: article?.byline?.trim() || null,
@@ -138,6 +142,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
       warnings,
       keepSelectors: hasKeep ? (kept.length > 0 ? 'matched' : 'missed') : null,
       from,
+      kind: page.kind,
     };
   } finally {
     dom.window.close();

@@ -35,6 +35,8 @@ export interface ExtractedArticle {
   keepSelectors: 'matched' | 'missed' | null;
   /** Where the text came from: the page's own data (BBC's __NEXT_DATA__, JSON-LD articleBody) or its markup. */
   from: 'next-data' | 'json-ld' | 'selectors' | 'readability';
+  /** 'listing': the page is a list of other articles (page-kind.ts); its text is not this item's article. */
+  kind: 'article' | 'listing';
 }
 
 /** One page as the cache keeps it: enough to send a conditional request next time (RFC 9110 §13.1). */
