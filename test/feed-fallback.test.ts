@@ -164,3 +164,39 @@ describe('fallback feeds', () => {
     assert.equal(articles().length, 4, 'nothing duplicated across feeds');
   });
 });
+
+describe('fallback feeds: a primary that is gone (404) or refuses connections', () => {
+  let server: FeedServer;
+  let closedPort: number;
+  before(async () => {
+    server = await startFeedServer();
+    server.routes.set('/own.xml', serveBody(rss([{ guid: 'own-1', link: `${server.url}/news/1.html`, title: '自己的新闻', dateMs: T0 - H, body: paragraphs('自己的新闻') }])));
+    // A port that was just free: nothing listens there, so the connection is refused.
+    const probe = await startFeedServer();
+    closedPort = Number(new URL(probe.url).port);
+    await probe.close();
+  });
+  after(() => server.close());
+
+  test('each source is archived from its fallback in the same run; the health feed names each switch', async () => {
+    const archive = await createTestArchive(
+      [
+        { id: 'gone', name: '已下线', url: `${server.url}/missing.xml`, fallbacks: [`${server.url}/own.xml`] },
+        { id: 'refused', name: '拒绝连接', url: `http://127.0.0.1:${closedPort}/feed.xml`, fallbacks: [`${server.url}/own.xml`] },
+      ],
+      { git: { push: false } },
+    );
+    const result = await archive.run(new Date(T0));
+    assert.equal(result.exitCode, 0);
+    for (const source of result.sources) {
+      assert.equal(source.outcome, 'ok', source.sourceId);
+      assert.equal(source.newCount, 1, source.sourceId);
+      assert.equal(source.onFallback, true, source.sourceId);
+    }
+    assert.ok(result.sources[0]!.warnings.some((warning) => /primary feed failed \(http-status: .*404/.test(warning)), result.sources[0]!.warnings.join('\n'));
+    assert.ok(result.sources[1]!.warnings.some((warning) => /primary feed failed \(network/.test(warning)), result.sources[1]!.warnings.join('\n'));
+    const feed = readFileSync(join(archive.output, 'site/feeds/health.atom'), 'utf8');
+    assert.match(feed, /已下线：改用备用源/);
+    assert.match(feed, /拒绝连接：改用备用源/);
+  });
+});

@@ -10,7 +10,7 @@ import { applyEdit } from './sources.ts';
 
 export function opmlExportCommand(config: Config, io: CliIo, options: { output?: string } = {}): number {
   const text = formatOpml(
-    config.sources.map(({ id, name, url, language }) => ({ id, name, url, language })),
+    config.sources.map(({ id, name, url, language, fallbacks }) => ({ id, name, url, language, fallbacks })),
     { title: `${config.site.title} sources` },
   );
   if (options.output) {
@@ -53,7 +53,13 @@ export function opmlImportCommand(config: Config, io: CliIo, file: string): numb
     const id = sourceIdFor({ id: outline.id, name, url: outline.url }, taken);
     taken.add(id);
     knownUrls.add(outline.url);
-    add.push({ id, name, url: outline.url, ...(outline.language ? { language: outline.language } : {}) });
+    add.push({
+      id,
+      name,
+      url: outline.url,
+      ...(outline.language ? { language: outline.language } : {}),
+      ...(outline.fallbacks?.length ? { fallbacks: outline.fallbacks.filter((fallback) => /^https?:\/\//i.test(fallback)) } : {}),
+    });
   }
   if (add.length === 0) {
     io.stdout(`opml: nothing to add (${skipped} already configured or skipped)\n`);

@@ -4,15 +4,22 @@ import { test } from 'node:test';
 import { BUILTIN_SOURCES } from './builtin.ts';
 import { formatOpml, OpmlError, parseOpml, safeSourceName, sourceIdFor } from './opml.ts';
 
-test('an export parses back to the same sources', () => {
-  const sources = BUILTIN_SOURCES.map((source) => ({ id: source.id, name: source.name, url: source.url, language: source.language ?? null }));
+test('an export parses back to the same sources, fallbacks included', () => {
+  const sources = BUILTIN_SOURCES.map((source) => ({
+    id: source.id,
+    name: source.name,
+    url: source.url,
+    language: source.language ?? null,
+    ...(source.fallbacks ? { fallbacks: source.fallbacks } : {}),
+  }));
   const text = formatOpml(sources, { title: 'newsvault 的订阅源 <全部> & more' });
   assert.match(text, /<title>newsvault 的订阅源 &lt;全部&gt; &amp; more<\/title>/);
   const parsed = parseOpml(text);
   assert.deepEqual(
-    parsed.map(({ id, name, url, language }) => ({ id, name, url, language })),
+    parsed.map(({ id, name, url, language, fallbacks }) => ({ id, name, url, language, ...(fallbacks ? { fallbacks } : {}) })),
     sources,
   );
+  assert.match(text, /newsvault:fallbacks="https:\/\/feeds\.bbci\.co\.uk\/zhongwen\/simp\/rss\.xml"/);
 });
 
 test('OPML from other feed readers: folders, case, entities, missing titles', () => {

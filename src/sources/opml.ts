@@ -16,6 +16,8 @@ export interface OpmlSource {
   language: string | null;
   /** Text of the enclosing folder outline(s), joined with " / ". */
   category: string | null;
+  /** From `newsvault:fallbacks` (space-separated URLs), when the file came from newsvault. */
+  fallbacks?: string[];
 }
 
 export class OpmlError extends Error {
@@ -44,6 +46,7 @@ export function parseOpml(text: string): OpmlSource[] {
             htmlUrl: attr['htmlurl']?.trim() || null,
             language: attr['language']?.trim() || null,
             category: category || null,
+            ...(attr['newsvault:fallbacks']?.trim() ? { fallbacks: attr['newsvault:fallbacks'].trim().split(/\s+/) } : {}),
           });
         }
         folders.push(url ? null : label || null);
@@ -69,6 +72,7 @@ export interface OpmlOutline {
   name: string;
   url: string;
   language?: string | null;
+  fallbacks?: readonly string[];
 }
 
 export function formatOpml(sources: readonly OpmlOutline[], options: { title: string }): string {
@@ -80,6 +84,8 @@ export function formatOpml(sources: readonly OpmlOutline[], options: { title: st
       ['xmlUrl', source.url],
       ...(source.language ? [['language', source.language]] : []),
       ['newsvault:id', source.id],
+      // URLs never contain spaces (WHATWG serialisation percent-encodes them), so a space separates them.
+      ...(source.fallbacks?.length ? [['newsvault:fallbacks', source.fallbacks.join(' ')]] : []),
     ];
     return `    <outline ${attrs.map(([key, value]) => `${key}="${escapeText(value ?? '')}"`).join(' ')}/>`;
   };
