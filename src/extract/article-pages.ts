@@ -48,7 +48,7 @@ export const PAGE_CASES: PageCase[] = [
     name: 'bbc-zhongwen-2025-cx2pyye2l9jo-trad-video',
     url: 'https://www.bbc.com/zhongwen/articles/cx2pyye2l9jo/trad',
     source: 'bbc',
-    boilerplate: ['你的器材不支持播放多媒體材料', '相關主題內容', '更多相關內容', '特朗普任內最高對台軍售不賣飛機賣坦克', '跳過此內容', '使用條款'],
+    boilerplate: ['2025年11月30日', '你的器材不支持播放多媒體材料', '相關主題內容', '更多相關內容', '特朗普任內最高對台軍售不賣飛機賣坦克', '跳過此內容', '使用條款'],
     images: [],
   },
   {

@@ -2,6 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { repairInlineStyles, withoutInlineStyles } from './inline-styles.ts';
+import { dropLeadingDatelines } from './boilerplate.ts';
 import { fixLazyImages } from './lazy-images.ts';
 import { judgePage } from './page-kind.ts';
 import { textUnits } from './fulltext.ts';
@@ -127,6 +128,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
         from = structured.from;
       }
     }
+    dropLeadingDatelines(container);
     warnings.push(...absolutizeUrls(container, base));
     const text = elementText(container);
     if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);
