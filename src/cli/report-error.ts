@@ -11,7 +11,10 @@ async function ordinary(error: unknown): Promise<{ message: string; exitCode: nu
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof ConfigError) return { message: error.message, exitCode: EXIT_USAGE };
   if (error instanceof LockError) return { message: error.message, exitCode: EXIT_FAILED };
-  if (error instanceof GitError) return { message: error.message, exitCode: error.kind === 'missing-git' ? EXIT_USAGE : EXIT_FAILED };
+  if (error instanceof GitError) {
+    if (error.kind === 'missing-git') return { message: `${error.message}; install git, or set \`git: { commit: false }\` in the config`, exitCode: EXIT_USAGE };
+    return { message: error.message, exitCode: EXIT_FAILED };
+  }
   // Loaded here, not at the top: the store module brings the SQLite driver, which commands that never
   // open a database (and a failure before one was opened) need not load.
   const { StoreError } = await import('../store/index.ts');

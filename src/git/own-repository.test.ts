@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -45,5 +45,20 @@ describe('a repository of its own', () => {
     assert.deepEqual(result, { repository: false, committed: false, commit: null, pushes: [] });
     assert.equal((await git(outer, ['rev-list', '--count', 'HEAD'])).stdout.trim(), '1');
     assert.equal((await git(outer, ['diff', '--cached', '--name-only'])).stdout, '');
+  });
+
+  test('a .git that git refuses is never initialized over: the error names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nv-own-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'HEAD'), 'not a ref\n');
+    await assert.rejects(ensureOwnRepository(dir), /^GitError: git: .* has a \.git that git cannot use \(.*\); repair or remove it$/);
+    assert.equal(readFileSync(join(dir, '.git', 'HEAD'), 'utf8'), 'not a ref\n');
+    // Inside another repository git looks past the broken .git to the outer one: still never initialized over.
+    const outer = await outerRepository();
+    const nested = join(outer, 'archive');
+    mkdirSync(join(nested, '.git'), { recursive: true });
+    writeFileSync(join(nested, '.git', 'HEAD'), 'not a ref\n');
+    await assert.rejects(ensureOwnRepository(nested), /has a \.git that git cannot use; repair or remove it$/);
+    assert.equal(readFileSync(join(nested, '.git', 'HEAD'), 'utf8'), 'not a ref\n');
   });
 });

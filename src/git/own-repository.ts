@@ -3,21 +3,22 @@
 // never staged, committed or pushed there; `run` gives it a repository of its own instead (nested, so the
 // outer one sees only an untracked folder, or nothing when it ignores it).
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { git, GitError } from './exec.ts';
 
 /** The branch a repository newsvault creates starts on, whatever git's init.defaultBranch says. */
 export const INITIAL_BRANCH = 'main';
 
-/** The top level of the work tree `dir` lies in, or null when it lies in none. */
-async function topLevel(dir: string): Promise<string | null> {
+/** The top level of the work tree `dir` lies in, or null when it lies in none (with git's reason). */
+async function topLevel(dir: string): Promise<{ top: string | null; why: string }> {
   const result = await git(dir, ['rev-parse', '--show-toplevel']);
-  return result.code === 0 ? result.stdout.trim() : null;
+  return result.code === 0 ? { top: result.stdout.trim(), why: '' } : { top: null, why: result.stderr.trim().replace(/\s*\n\s*/g, ' ') };
 }
 
 /** Whether `dir` is the top level of a git work tree (a folder inside a larger one is not). */
 export async function isOwnRepository(dir: string): Promise<boolean> {
   if (!existsSync(dir)) return false;
-  const top = await topLevel(dir);
+  const { top } = await topLevel(dir);
   return top !== null && realpathSync(top) === realpathSync(dir);
 }
 
@@ -31,8 +32,12 @@ export interface OwnRepository {
 /** Makes `dir` the top level of a repository, initializing one on branch main when it is not. */
 export async function ensureOwnRepository(dir: string): Promise<OwnRepository> {
   mkdirSync(dir, { recursive: true });
-  const top = await topLevel(dir);
+  const { top, why } = await topLevel(dir);
   if (top !== null && realpathSync(top) === realpathSync(dir)) return { initialized: false, enclosing: null };
+  // A .git that git does not accept (owned by another user, damaged) is never initialized over.
+  if (existsSync(join(dir, '.git'))) {
+    throw new GitError('not-a-repo', `git: ${dir} has a .git that git cannot use${why ? ` (${why})` : ''}; repair or remove it`);
+  }
   const init = await git(dir, ['init', '--quiet']);
   if (init.code !== 0) throw new GitError('commit', `git: initializing a repository in ${dir} failed: ${init.stderr.trim()}`);
   // symbolic-ref rather than `init --initial-branch`, which git before 2.28 lacks.
