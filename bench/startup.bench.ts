@@ -100,6 +100,8 @@ function stats(values: number[]): { min: number; median: number; max: number } {
 }
 
 const ms = (value: number): string => `${Math.round(value)}`.padStart(6);
+/** Pads to a terminal width: a CJK character takes two columns. */
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/\p{sc=Han}/u.test(ch) ? 2 : 1), 0)));
 
 async function main(): Promise<void> {
   console.error('bench: npm run build');
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
       const wall = stats(list.map((s) => s.wallMs));
       const ratio = cpu.median / baseline;
       console.log(
-        `${name.padEnd(30)} ${ms(cpu.min)} ${ms(cpu.median)} ${ms(cpu.max)}   ${ms(wall.min)} ${ms(wall.median)} ${ms(wall.max)}   ${ratio.toFixed(2).padStart(5)}×`,
+        `${pad(name, 30)} ${ms(cpu.min)} ${ms(cpu.median)} ${ms(cpu.max)}   ${ms(wall.min)} ${ms(wall.median)} ${ms(wall.max)}   ${ratio.toFixed(2).padStart(5)}×`,
       );
       return ratio;
     };
