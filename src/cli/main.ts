@@ -111,6 +111,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('verify')
+    .description('check every article file and every revision in git history against the archive\'s manifests')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { verifyCommand } = await import('./verify.ts');
+      exitCode = verifyCommand(await config(), io, options);
+    });
+
+  program
     .command('check')
     .description('re-check archived articles at their source (the due ones, or --all now); mark removals')
     .option('--all', 'ignore the schedule and re-check every article now')

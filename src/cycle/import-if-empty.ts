@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../config/index.ts';
-import { importArchive } from '../import/index.ts';
+import { importArchive, rebuildFromManifest } from '../import/index.ts';
 import type { Article, Store } from '../store/index.ts';
 
 /** Articles handed to the search indexer at a time. */
@@ -20,6 +20,16 @@ export function importIfEmpty(input: {
   if (input.store.countArticles() > 0) return 0;
   // Only a folder holds articles; anything else there is left for the publish step to report.
   if (!statSync(join(input.output, 'articles'), { throwIfNoEntry: false })?.isDirectory()) return 0;
+  // The manifest first: every revision and status event with its original times and identities; then the
+  // files it does not know (an old archive's), which importArchive reads as first revisions.
+  const rebuilt = rebuildFromManifest({ store: input.store, dir: input.output, sources: input.sources });
+  if (rebuilt && rebuilt.errors.length > 0) {
+    // Revisions missing from history would be renumbered if the run went on: stop and say how to get them.
+    throw new Error(
+      `${rebuilt.errors.slice(0, 3).join('; ')}${rebuilt.errors.length > 3 ? `; and ${rebuilt.errors.length - 3} more` : ''} ` +
+        `(a shallow clone lacks them: fetch the full history, e.g. actions/checkout with fetch-depth: 0)`,
+    );
+  }
   const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
   // Imported files are already on disk exactly as they were: nothing to rewrite.
   input.store.markAllPublished();
@@ -28,5 +38,5 @@ export function importIfEmpty(input: {
       input.indexArticles(batch);
     }
   }
-  return result.imported;
+  return result.imported + (rebuilt?.articles ?? 0);
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config/index.ts';
 import { syncWrittenFolders, type WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
+import { MANIFEST_DIR, manifestMonths, monthRange, publishManifests } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
@@ -43,12 +44,13 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   // Only where this archive commits: elsewhere the index never holds what was written.
   const touched = new Set(options.touchedSources);
   let reconciled = 0;
-  const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists']) : null;
+  const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
   if (checkout) {
     const result = reconcileWithCheckout(store, checkout, config.sources);
     reconciled = result.rewritten;
     for (const sourceId of result.touchedSources) touched.add(sourceId);
   }
+  const manifestSpan = manifestRange(store, config.output, checkout);
   const log: WriteLog = { written: [] };
   const published = publishMarkdown({
     store,
@@ -58,6 +60,8 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
     touchedSources: touched,
     log,
   });
+  // The manifest after the article files it describes: a run killed between the two writes both again.
+  if (manifestSpan) store.recordPublishedFiles(publishManifests(store, config.output, manifestSpan[0], manifestSpan[1], log));
   // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
   // catches up after a run that failed to publish it.
   if (config.site.enabled) {
@@ -85,4 +89,34 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
   syncWrittenFolders();
   return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written };
+}
+
+/**
+ * The span of time whose manifest months must be written: the new revisions and status changes waiting to
+ * be published, every month when the archive has no manifest yet, and months the checkout lacks or holds
+ * differently from what was written. Null when nothing changed.
+ */
+function manifestRange(store: Store, output: string, checkout: ReadonlyMap<string, string> | null): [number, number] | null {
+  let from = Infinity;
+  let to = -Infinity;
+  const include = (ms: number | null | undefined) => {
+    if (ms === null || ms === undefined) return;
+    from = Math.min(from, ms);
+    to = Math.max(to, ms);
+  };
+  for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+    for (const article of batch) {
+      include(article.revisionCount > 1 ? store.listRevisions(article.id).at(-1)?.seenMs : article.firstSeenMs);
+      include(article.statusChangedMs);
+    }
+  }
+  if (manifestMonths(output).length === 0) include(store.firstRevisionMs());
+  if (checkout) {
+    for (const [path, blob] of store.publishedFiles()) {
+      if (!path.startsWith(`${MANIFEST_DIR}/`) || checkout.get(path) === blob) continue;
+      const month = /(\d{4}-\d{2})\.jsonl$/.exec(path)?.[1];
+      if (month) include(monthRange(month)[0]);
+    }
+  }
+  return from === Infinity ? null : [from, to];
 }

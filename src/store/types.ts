@@ -136,6 +136,23 @@ export interface CheckTarget extends Article {
   nextCheckMs: number | null;
 }
 
+/** A revision with what the archive's manifest says about its article (publish/manifest/). */
+export interface RevisionRecord extends Revision {
+  sourceId: string;
+  number: number;
+  fileName: string | null;
+  key: string;
+  author: string | null;
+  publishedMs: number;
+}
+
+/** A status event with its article's place in the archive. */
+export interface StatusEventRecord extends StatusEvent {
+  sourceId: string;
+  number: number;
+  fileName: string | null;
+}
+
 export interface PublishedArticle {
   id: number;
   /** git's blob id of the file's bytes (sha1 of "blob <length>\0" + bytes). */
@@ -277,6 +294,12 @@ export interface Store {
   listPublishedBlobs(limit: number, afterId?: number): PublishedBlob[];
   /** Marks articles to be written again (the checkout lacks or differs from what was written). */
   markUnpublished(articleIds: readonly number[]): void;
+  /** Revisions seen in [fromMs, toMs), oldest first (then by id): one month of the archive's manifest. */
+  listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[];
+  /** Status events in [fromMs, toMs), oldest first (then by id). */
+  listStatusEventsBetween(fromMs: number, toMs: number): StatusEventRecord[];
+  /** The seen time of the oldest revision, or null for an empty store. */
+  firstRevisionMs(): number | null;
   /** Blob ids of the other Markdown files written (lists), by path in the archive. */
   publishedFiles(): Map<string, string>;
   recordPublishedFiles(files: ReadonlyMap<string, string>): void;

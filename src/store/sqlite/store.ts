@@ -7,6 +7,8 @@ import type {
   NewRevision,
   PublishedArticle,
   PublishedBlob,
+  RevisionRecord,
+  StatusEventRecord,
   Revision,
   RunRecord,
   SourceRecord,
@@ -190,6 +192,11 @@ export class SqliteStore implements Store {
       listPublishedBlobs: prepare(`SELECT id, source_id, number, file_name, file_blob FROM articles
         WHERE id > ? AND needs_publish = 0 ORDER BY id LIMIT ?`),
       publishedFiles: prepare(`SELECT path, blob FROM published_files`),
+      revisionsBetween: prepare(`SELECT r.*, a.source_id, a.number, a.file_name, a.key, a.author, a.published_ms
+        FROM revisions r JOIN articles a ON a.id = r.article_id WHERE r.seen_ms >= ? AND r.seen_ms < ? ORDER BY r.seen_ms, r.id`),
+      statusEventsBetween: prepare(`SELECT e.id, e.article_id, e.at_ms, e.kind, a.source_id, a.number, a.file_name
+        FROM status_events e JOIN articles a ON a.id = e.article_id WHERE e.at_ms >= ? AND e.at_ms < ? ORDER BY e.at_ms, e.id`),
+      firstRevisionMs: prepare(`SELECT MIN(seen_ms) AS ms FROM revisions`),
       recordPublishedFile: prepare(`INSERT INTO published_files (path, blob) VALUES (?, ?)
         ON CONFLICT (path) DO UPDATE SET blob = excluded.blob`),
       startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
@@ -465,6 +472,51 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       for (const id of articleIds) this.statements.markUnpublished.run(id);
     });
+  }
+
+  listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[] {
+    const rows = this.statements.revisionsBetween.all(fromMs, toMs) as (RevisionRow & {
+      source_id: string;
+      number: number;
+      file_name: string | null;
+      key: string;
+      author: string | null;
+      published_ms: number;
+    })[];
+    return rows.map((row) => ({
+      ...toRevision(row),
+      sourceId: row.source_id,
+      number: row.number,
+      fileName: row.file_name,
+      key: row.key,
+      author: row.author,
+      publishedMs: row.published_ms,
+    }));
+  }
+
+  listStatusEventsBetween(fromMs: number, toMs: number): StatusEventRecord[] {
+    const rows = this.statements.statusEventsBetween.all(fromMs, toMs) as {
+      id: number;
+      article_id: number;
+      at_ms: number;
+      kind: StatusEvent['kind'];
+      source_id: string;
+      number: number;
+      file_name: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      articleId: row.article_id,
+      atMs: row.at_ms,
+      kind: row.kind,
+      sourceId: row.source_id,
+      number: row.number,
+      fileName: row.file_name,
+    }));
+  }
+
+  firstRevisionMs(): number | null {
+    return (this.statements.firstRevisionMs.get() as { ms: number | null }).ms;
   }
 
   publishedFiles(): Map<string, string> {

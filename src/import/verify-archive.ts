@@ -1,0 +1,104 @@
+// Checks the archive against its own manifest: the chain of month hashes, every revision the manifest
+// lists against the versions in git history, every article file on disk against the manifest's latest
+// revision of it, and every version in history against some manifest line. Lists what differs.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
+import { sha256 } from '../revision/fingerprint.ts';
+import { parseArticleFile } from './article-file.ts';
+import { articleVersions } from './git-versions.ts';
+
+export interface VerifyReport {
+  months: number;
+  revisions: number;
+  files: number;
+  differences: string[];
+}
+
+export function verifyArchive(dir: string): VerifyReport {
+  const report: VerifyReport = { months: 0, revisions: 0, files: 0, differences: [] };
+  const differ = (text: string) => report.differences.push(text);
+  const months = manifestMonths(dir);
+  if (months.length === 0) {
+    differ(`${dir} has no manifest (.newsvault/manifest/): nothing to verify against`);
+    return report;
+  }
+  const versions = articleVersions(dir);
+  const latest = new Map<string, RevisionLine>();
+  const listed = new Map<string, Set<string>>();
+  let previous: string | null = null;
+  let previousPath = '';
+  for (const month of months) {
+    const path = manifestPath(month);
+    const bytes = readFileSync(join(dir, path));
+    report.months++;
+    let parsed;
+    try {
+      parsed = parseManifest(bytes.toString('utf8'), path);
+    } catch (error) {
+      differ((error as Error).message);
+      previous = createHash('sha256').update(bytes).digest('hex');
+      continue;
+    }
+    if (parsed.header.month !== month) differ(`${path}: its header says month ${parsed.header.month}`);
+    if (parsed.header.previous !== previous) {
+      differ(
+        previous === null
+          ? `${path}: names a previous manifest (${parsed.header.previous?.slice(0, 12)}…) but it is the first`
+          : `${path}: the hash of ${previousPath} is ${previous.slice(0, 12)}…, this file says ${String(parsed.header.previous).slice(0, 12)}…: an earlier month was changed`,
+      );
+    }
+    for (const line of parsed.lines) {
+      if (line.type !== 'revision') continue;
+      report.revisions++;
+      latest.set(line.path, line);
+      const shas = listed.get(line.path) ?? new Set<string>();
+      shas.add(line.sha256);
+      listed.set(line.path, shas);
+      if (!versions.get(line.path)?.some((version) => version.sha256 === line.sha256)) {
+        differ(`${line.path}: revision ${line.seq} (archived ${line.archivedAt}, sha256 ${line.sha256.slice(0, 12)}…) is not in the git history`);
+      }
+    }
+    previous = createHash('sha256').update(bytes).digest('hex');
+    previousPath = path;
+  }
+
+  // Every version git holds must be one the manifest lists: an altered and re-committed file shows here.
+  for (const [path, list] of versions) {
+    const shas = listed.get(path);
+    if (!shas) continue;
+    for (const version of list) {
+      if (!shas.has(version.sha256)) differ(`${path}: git history holds a version (blob ${version.blob.slice(0, 12)}…) that no manifest lists`);
+    }
+  }
+
+  // The files on disk: each the manifest's latest revision of it, none unknown to the manifest.
+  const articles = join(dir, 'articles');
+  for (const source of existsSync(articles) ? readdirSync(articles) : []) {
+    const folder = join(articles, source);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith('.md')) continue;
+      const path = `articles/${source}/${name}`;
+      report.files++;
+      const line = latest.get(path);
+      if (!line) {
+        differ(`${path}: not in any manifest`);
+        continue;
+      }
+      let html: string;
+      try {
+        html = parseArticleFile(readFileSync(join(folder, name), 'utf8'), path).html;
+      } catch (error) {
+        differ(`${path}: ${(error as Error).message}`);
+        continue;
+      }
+      if (sha256(html) !== line.sha256) differ(`${path}: differs from its latest revision in the manifest (archived ${line.archivedAt})`);
+    }
+  }
+  for (const path of latest.keys()) {
+    if (!existsSync(join(dir, path))) differ(`${path}: listed in the manifest but missing`);
+  }
+  return report;
+}
