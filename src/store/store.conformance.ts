@@ -330,4 +330,21 @@ export function storeConformance(open: () => Store): void {
     store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l2'], ['lists/法广.md', 'l3']]));
     assert.deepEqual([...store.publishedFiles()].sort(), [['lists/法广.md', 'l3'], ['lists/美国之音.md', 'l2']]);
   }));
+
+  test('revisions and status events in a span of time, oldest first, with their article\'s place', withStore((store) => {
+    assert.equal(store.firstRevisionMs(), null);
+    const a = store.insertArticle(article({ key: 'm1', seenMs: 2000 }));
+    store.insertArticle(article({ key: 'm2', seenMs: 1000, fileName: '1048573_标题.md' }));
+    store.addRevision(a.id, { title: '新', url: a.url, content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'c'.repeat(64), seenMs: 3000, seenWhere: 'page' });
+    store.setStatus(a.id, 'removed', 2500);
+    assert.equal(store.firstRevisionMs(), 1000);
+    const revisions = store.listRevisionsBetween(1000, 3000);
+    assert.deepEqual(revisions.map((r) => [r.seenMs, r.number, r.seq, r.fileName, r.key]), [
+      [1000, FIRST_ARTICLE_NUMBER - 1, 1, '1048573_标题.md', 'm2'],
+      [2000, FIRST_ARTICLE_NUMBER, 1, null, 'm1'],
+    ]);
+    assert.equal(store.listRevisionsBetween(3000, 4000)[0]?.sha256, 'b'.repeat(64));
+    assert.deepEqual(store.listStatusEventsBetween(0, 5000).map((e) => [e.atMs, e.kind, e.sourceId, e.number]), [[2500, 'removed', 'voa', FIRST_ARTICLE_NUMBER]]);
+    assert.deepEqual(store.listStatusEventsBetween(2600, 5000), []);
+  }));
 }

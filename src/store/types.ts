@@ -137,7 +137,7 @@ export interface CheckTarget extends Article {
 }
 
 /** A revision with what the archive's manifest says about its article (publish/manifest/). */
-export interface RevisionRecord extends Revision {
+export interface RevisionRecord extends Omit<Revision, 'content'> {
   sourceId: string;
   number: number;
   fileName: string | null;

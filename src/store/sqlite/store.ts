@@ -192,7 +192,8 @@ export class SqliteStore implements Store {
       listPublishedBlobs: prepare(`SELECT id, source_id, number, file_name, file_blob FROM articles
         WHERE id > ? AND needs_publish = 0 ORDER BY id LIMIT ?`),
       publishedFiles: prepare(`SELECT path, blob FROM published_files`),
-      revisionsBetween: prepare(`SELECT r.*, a.source_id, a.number, a.file_name, a.key, a.author, a.published_ms
+      // Without the content: a month of a busy archive is thousands of revisions, read every run.
+      revisionsBetween: prepare(`SELECT r.id, r.article_id, r.seq, r.title, r.url, r.sha256, r.fingerprint, r.seen_ms, r.seen_where, a.source_id, a.number, a.file_name, a.key, a.author, a.published_ms
         FROM revisions r JOIN articles a ON a.id = r.article_id WHERE r.seen_ms >= ? AND r.seen_ms < ? ORDER BY r.seen_ms, r.id`),
       statusEventsBetween: prepare(`SELECT e.id, e.article_id, e.at_ms, e.kind, a.source_id, a.number, a.file_name
         FROM status_events e JOIN articles a ON a.id = e.article_id WHERE e.at_ms >= ? AND e.at_ms < ? ORDER BY e.at_ms, e.id`),
@@ -475,7 +476,7 @@ export class SqliteStore implements Store {
   }
 
   listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[] {
-    const rows = this.statements.revisionsBetween.all(fromMs, toMs) as (RevisionRow & {
+    const rows = this.statements.revisionsBetween.all(fromMs, toMs) as (Omit<RevisionRow, 'content'> & {
       source_id: string;
       number: number;
       file_name: string | null;
@@ -484,7 +485,15 @@ export class SqliteStore implements Store {
       published_ms: number;
     })[];
     return rows.map((row) => ({
-      ...toRevision(row),
+      id: row.id,
+      articleId: row.article_id,
+      seq: row.seq,
+      title: row.title,
+      url: row.url,
+      sha256: row.sha256,
+      fingerprint: row.fingerprint,
+      seenMs: row.seen_ms,
+      seenWhere: row.seen_where,
       sourceId: row.source_id,
       number: row.number,
       fileName: row.file_name,
