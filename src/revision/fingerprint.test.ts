@@ -17,6 +17,11 @@ const same: Record<string, Case[]> = {
       '<p>正文</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a> <br><a href="https://feedx.xyz">https://feedx.xyz</a><br></div>',
       '<p>正文</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a> <br><a href="https://feedx.site">https://feedx.site</a><br></div>',
     ],
+    [
+      'feedx.best (2023) and a host not seen yet are the same footer',
+      '<p>正文</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a> <br><a href="https://feedx.best">https://feedx.best</a><br></div>',
+      '<p>正文</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a> <br><a href="https://feedx.example-next.org">https://feedx.example-next.org</a><br></div>',
+    ],
     ['footer dropped altogether', '<p>正文</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">x</a></div>\n', '<p>正文</p>'],
   ],
   urls: [

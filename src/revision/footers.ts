@@ -20,7 +20,7 @@ export const ROTATING_FOOTERS: readonly RotatingFooter[] = [
     pattern: /(?:<br\s*\/?>\s*)?(?:<hr\s*\/?>\s*)?<div>\s*获取更多RSS[：:](?:(?!<\/?div)[\s\S])*<\/div>\s*$/,
     note:
       'feedx.net full-text feeds end each item with links to its current mirror hosts; the second host rotates ' +
-      '(feedx.xyz in 2020, feedx.site in 2025: duty-machine BBC/1047462 and dw/1022766)',
+      '(feedx.xyz in 2020, feedx.best in 2023, feedx.site in 2025: duty-machine BBC/1047462 and dw/1022766); the pattern names no host, so the next one is covered too',
   },
 ];
 
