@@ -194,8 +194,10 @@ describe('static site in Chromium', () => {
     const output = site.archive.output;
     const written = result.filesWritten.map((file) => relative(output, file)).sort();
     // bbc-trad had 7 articles at 3 a page: the 8th lands on page 3 with the 7th. The source is stale (its
-    // items are from 2023) and the new item is its newest: the health page says so.
+    // items are from 2023) and the new item is its newest: the health page says so. The new revision is
+    // appended to the month's manifest (the run's month: archived in January 2024).
     assert.deepEqual(written, [
+      '.newsvault/manifest/2024-01.jsonl',
       'articles/bbc-trad/1048567.md',
       'lists/BBC 中文（繁體）.md',
       'site/.state.json',
