@@ -10,30 +10,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
+import { CLI_COMMAND, outcomeOf, type ProcessOutcome } from './support/killable-cli.ts';
 
 const script = fileURLToPath(new URL('../deploy/cron/newsvault-cron.sh', import.meta.url));
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
 
 /** A newsvault program for NEWSVAULT_BIN: the CLI from src/, through tsx. */
 function cliProgram(dir: string): string {
-  const entry = join(dir, 'cli.mjs');
-  writeFileSync(entry, `import { main } from ${JSON.stringify(new URL('../src/cli/main.ts', import.meta.url).href)};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
   const program = join(dir, 'newsvault');
-  writeFileSync(program, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --import ${JSON.stringify(import.meta.resolve('tsx'))} ${JSON.stringify(entry)} "$@"\n`);
+  writeFileSync(program, `#!/bin/sh\nexec ${CLI_COMMAND.map((part) => JSON.stringify(part)).join(' ')} "$@"\n`);
   chmodSync(program, 0o755);
   return program;
 }
 
-function runScript(dir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', [script], { env: { ...process.env, NEWSVAULT_DIR: dir, NEWSVAULT_BIN: cliProgram(dir) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function runScript(dir: string): Promise<ProcessOutcome> {
+  return outcomeOf(spawn('bash', [script], { env: { ...process.env, NEWSVAULT_DIR: dir, NEWSVAULT_BIN: cliProgram(dir) }, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 function configure(dir: string, sources: { id: string; name: string; url: string }[]): void {
@@ -64,7 +55,7 @@ describe('the cron job script', () => {
       { id: 'down', name: '不通', url: `${refused}/down.xml` },
     ]);
     const run = await runScript(dir);
-    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
     const lines = logLines(dir);
     for (const line of lines) assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ /);
@@ -76,7 +67,7 @@ describe('the cron job script', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nv-cron-'));
     configure(dir, [{ id: 'down', name: '不通', url: `${refused}/down.xml` }]);
     const run = await runScript(dir);
-    assert.equal(run.status, 3);
+    assert.equal(run.code, 3);
     assert.match(run.stderr, /^newsvault run in .* failed with exit code 3 .*; see .*newsvault\.log\n$/);
     const lines = logLines(dir);
     for (const line of lines) assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ /);

@@ -13,7 +13,7 @@ import { main } from '../src/cli/main.ts';
 import { MIGRATIONS } from '../src/store/sqlite/schema.ts';
 import { git } from '../src/git/exec.ts';
 import { createTestArchive } from './support/archive.ts';
-import { runCli } from './support/cli-process.ts';
+import { runCliProcess } from './support/killable-cli.ts';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { captureIo } from './support/io.ts';
 
@@ -111,15 +111,15 @@ describe('exit codes', () => {
     const config = join(archive.root, 'newsvault.config.json');
     writeFileSync(config, JSON.stringify({ output: archive.output, database, sources: [] }));
 
-    const plain = await runCli(['--config', config, 'reindex'], { cwd: archive.root });
-    assert.equal(plain.status, 4, plain.stderr);
+    const plain = await runCliProcess(['--config', config, 'reindex'], archive.root);
+    assert.equal(plain.code, 4, plain.stderr);
     assert.equal(plain.stdout, '');
     const lines = plain.stderr.split('\n').filter(Boolean);
     assert.equal(lines.length, 1, plain.stderr);
     assert.match(lines[0]!, /^newsvault: internal error: .*no such table.* \(run with --debug for the stack\)$/);
 
-    const debug = await runCli(['--debug', '--config', config, 'reindex'], { cwd: archive.root });
-    assert.equal(debug.status, 4);
+    const debug = await runCliProcess(['--debug', '--config', config, 'reindex'], archive.root);
+    assert.equal(debug.code, 4);
     assert.match(debug.stderr, /^newsvault: internal error: SqliteError: no such table/);
     assert.match(debug.stderr, /\n\s+at /);
   });
