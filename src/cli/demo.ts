@@ -7,8 +7,6 @@ import { join, relative, resolve } from 'node:path';
 import { configFromValue, DEFAULT_CONFIG_FILES } from '../config/index.ts';
 import { DEMO_SOURCES } from '../demo/demo-sources.ts';
 import { startDemoServer } from '../demo/server.ts';
-import { git } from '../git/exec.ts';
-import { isGitRepository } from '../git/index.ts';
 import { EXIT_USAGE, type CliIo } from './io.ts';
 import { runCommand } from './run.ts';
 
@@ -68,15 +66,15 @@ export async function demoCommand(dir: string | undefined, io: CliIo, options: {
     }
   }
   const output = join(root, 'archive');
-  mkdirSync(output, { recursive: true });
-  if (!(await isGitRepository(output))) await git(output, ['init', '--quiet']);
+  // `run` gives the archive a repository of its own (git/own-repository.ts), so the commit can be seen.
 
   // The same port as last time keeps every URL (and so every archived article) identical across demo runs.
+  mkdirSync(root, { recursive: true });
   const portFile = join(root, '.demo-port');
   const port = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) || 0 : 0;
   const server = await startDemoServer({ port });
-  writeFileSync(portFile, `${new URL(server.url).port}\n`);
   try {
+    writeFileSync(portFile, `${new URL(server.url).port}\n`);
     io.stderr(`demo: serving sample feeds at ${server.url}/feeds/\n`);
     const value = demoConfigValue(server.url, options.images ?? 'archive');
     // Written before the run, so a failed run still leaves a folder the commands below work in.

@@ -3,14 +3,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
-import { syncWrittenFolders, type WriteLog } from '../publish/atomic-write.ts';
+import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../publish/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
 import { MANIFEST_DIR, manifestMonths, monthRange, publishManifests } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
-import { writeFileAtomic } from '../publish/atomic-write.ts';
 import { publishSite, renderHealthPage, siteQueriesFor, sitePaths } from '../publish/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { healthView } from './health-view.ts';

@@ -1,6 +1,5 @@
 // Commits the output folder when it is a git repository and pushes to its remotes.
 // A cycle that changed nothing makes no commit and is not an error.
-import { realpathSync } from 'node:fs';
 import { git, GitError } from './exec.ts';
 import { isOwnRepository } from './own-repository.ts';
 import { ensureExcludes, removeStaleTemporaries } from './ignore.ts';
@@ -30,7 +29,7 @@ export interface CommitOptions {
 }
 
 export interface CommitResult {
-  /** False when the folder is not inside a git work tree. */
+  /** False when the folder is not the top level of a git work tree (git/own-repository.ts). */
   repository: boolean;
   committed: boolean;
   commit: string | null;
@@ -39,22 +38,13 @@ export interface CommitResult {
   warnings?: string[];
 }
 
-export async function isGitRepository(dir: string): Promise<boolean> {
-  const result = await git(dir, ['rev-parse', '--is-inside-work-tree']).catch((error: unknown) => {
-    if (error instanceof GitError && error.kind === 'missing-git') return { code: 1, stdout: '', stderr: '' };
-    throw error;
-  });
-  return result.code === 0 && result.stdout.trim() === 'true';
-}
-
 export async function commitArchive(options: CommitOptions): Promise<CommitResult> {
   const { dir } = options;
   // Never into a repository whose top level lies above the output folder (src/git/own-repository.ts).
   if (!(await isOwnRepository(dir))) return { repository: false, committed: false, commit: null, pushes: [] };
 
-  const top = (await git(dir, ['rev-parse', '--show-toplevel'])).stdout.trim();
-  // Stage only the output folder, even when it sits inside a larger repository.
-  const scope = realpathSync(top) === realpathSync(dir) ? '.' : dir;
+  // The output folder is the repository's top level, so the whole work tree is the archive.
+  const scope = '.';
   const warnings: string[] = [];
   const stale = await removeStaleIndexLock(dir);
   if (stale.warning) warnings.push(stale.warning);

@@ -3,10 +3,11 @@
 // and it is rewritten before every staging, so a checkout that lost it gets it back.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { TEMP_SUFFIX } from '../publish/atomic-write.ts';
 import { git, GitError } from './exec.ts';
 
-/** Kept in step with publish/atomic-write.ts TEMP_SUFFIX (git may not import from publish). */
-export const TEMP_PATTERN = '*.nv-tmp';
+/** The ending every atomic write's temporary file has (publish comes before git, so git may use it). */
+export const TEMP_PATTERN = `*${TEMP_SUFFIX}`;
 
 const EXCLUDES = [
   '# newsvault: temporary files of atomic writes and the lock of a folder that was not yet a repository',

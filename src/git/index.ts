@@ -1,4 +1,4 @@
-export { commitArchive, isGitRepository } from './commit.ts';
+export { commitArchive } from './commit.ts';
 export type { CommitOptions, CommitResult, PushOutcome, StagedChange } from './commit.ts';
 export { commitMessage } from './message.ts';
 export { describeInitialized, ensureOwnRepository, INITIAL_BRANCH, isOwnRepository } from './own-repository.ts';
