@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import type { SourceConfig } from '../config/schema.ts';
-import { writeFileAtomic } from '../publish/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { formatOpml, OpmlError, parseOpml, safeSourceName, sourceIdFor } from '../sources/opml.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { applyEdit } from './sources.ts';

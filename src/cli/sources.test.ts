@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BUILTIN_SOURCES } from '../sources/builtin.ts';
+import { BUILTIN_SOURCES } from '../config/builtin-sources.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
 

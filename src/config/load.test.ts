@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { BUILTIN_SOURCES } from '../sources/builtin.ts';
+import { BUILTIN_SOURCES } from './builtin-sources.ts';
 import { ConfigError, configFromValue, loadConfig } from './index.ts';
 
 function expectInvalid(value: unknown, field: RegExp) {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
-import { BUILTIN_SOURCES } from '../sources/builtin.ts';
+import { BUILTIN_SOURCES } from './builtin-sources.ts';
 import { configSchema, type ParsedConfig } from './schema.ts';
 import { ConfigError } from './error.ts';
 

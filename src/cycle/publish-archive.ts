@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
-import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../publish/atomic-write.ts';
+import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
 import { MANIFEST_DIR, manifestMonths, monthRange, publishManifests } from '../publish/manifest/index.ts';

@@ -3,7 +3,7 @@
 // and it is rewritten before every staging, so a checkout that lost it gets it back.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TEMP_SUFFIX } from '../publish/atomic-write.ts';
+import { TEMP_SUFFIX } from '../files/atomic-write.ts';
 import { git, GitError } from './exec.ts';
 
 /** The ending every atomic write's temporary file has (publish comes before git, so git may use it). */

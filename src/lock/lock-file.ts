@@ -6,7 +6,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import { describeWriteError } from '../publish/disk-space.ts';
+import { describeWriteError } from '../files/disk-space.ts';
 
 export interface LockHolder {
   pid: number;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMP_SUFFIX } from '../files/atomic-write.ts';
 import { applyEdits, findTags, removeAttribute, replaceValue } from './html-attributes.ts';
 import type { Edit } from './html-attributes.ts';
 import { sniffImage } from './image-type.ts';
@@ -111,9 +112,10 @@ export async function archiveImages(html: string, opts: ArchiveImagesOptions): P
     const reused = storedThisRun.has(path) || (await exists(path));
     if (!reused) {
       await mkdir(join(opts.mediaDir, sha256.slice(0, 2)), { recursive: true });
-      // The `.nv-tmp` ending is the one the archive's git exclude ignores (publish/atomic-write.ts), so a
-      // run killed here never commits it; fsynced so the content-addressed name never points at torn bytes.
-      const tmp = `${path}.${process.pid}.${++tmpSequence}.nv-tmp`;
+      // TEMP_SUFFIX is the ending the archive's git exclude ignores (files/atomic-write.ts), so a run killed
+      // here never commits it; fsynced so the content-addressed name never points at torn bytes. (Written
+      // here rather than with writeFileAtomic because this write is asynchronous, beside other downloads.)
+      const tmp = `${path}.${process.pid}.${++tmpSequence}${TEMP_SUFFIX}`;
       const handle = await open(tmp, 'w');
       try {
         await handle.writeFile(body);

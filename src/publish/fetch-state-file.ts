@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../store/index.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 export const FETCH_STATE_FILE = '.newsvault/fetch-state.json';
 

@@ -4,7 +4,7 @@
 import { diffChars } from 'diff';
 import { stripRotatingFooters } from './footers.ts';
 import { visibleText } from '../clean/visible-text.ts';
-import { escapeHtml } from '../clean/escape-html.ts';
+import { escapeHtml } from '../markup/escape.ts';
 
 export type DiffKind = 'equal' | 'insert' | 'delete';
 

@@ -2,7 +2,7 @@
 // around every match inside the window. The pattern (pattern.ts) matches every spelling that folds to the
 // query, so a simplified query highlights the reader's own 臺灣 and ＣＯＶＩＤ.
 
-import { escapeHtml } from '../clean/escape-html.ts';
+import { escapeHtml } from '../markup/escape.ts';
 
 export const SNIPPET_CHARS = 120;
 /** How much of the window comes before the first match. */

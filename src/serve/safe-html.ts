@@ -1,7 +1,7 @@
 // HTML built by construction: every interpolated value is escaped unless it is already SafeHtml. The only
 // ways to make SafeHtml from a string are the `h` template (whose literal parts are our own markup) and
 // `trusted`, which is reserved for output of the display cleaner and the search module's escaped snippets.
-import { escapeHtml } from '../clean/escape-html.ts';
+import { escapeHtml } from '../markup/escape.ts';
 
 export class SafeHtml {
   readonly #html: string;

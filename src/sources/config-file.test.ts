@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../config/index.ts';
-import { BUILTIN_SOURCES } from './builtin.ts';
+import { BUILTIN_SOURCES } from '../config/builtin-sources.ts';
 import { editConfigSources } from './config-file.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'nv-config-'));

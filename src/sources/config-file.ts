@@ -7,8 +7,8 @@ import { dirname, extname } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { configFromValue, ConfigError } from '../config/index.ts';
 import type { SourceConfig } from '../config/schema.ts';
-import { writeFileAtomic } from '../publish/atomic-write.ts';
-import { BUILTIN_SOURCES } from './builtin.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { BUILTIN_SOURCES } from '../config/builtin-sources.ts';
 
 export interface SourceEdit {
   add?: readonly SourceConfig[];

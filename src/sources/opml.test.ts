@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BUILTIN_SOURCES } from './builtin.ts';
+import { BUILTIN_SOURCES } from '../config/builtin-sources.ts';
 import { formatOpml, OpmlError, parseOpml, safeSourceName, sourceIdFor } from './opml.ts';
 
 test('an export parses back to the same sources, fallbacks included', () => {

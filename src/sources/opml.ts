@@ -3,7 +3,7 @@
 // with the one escaping helper. Each outline keeps newsvault's source id in a namespaced attribute, so an
 // export imported back gives the same ids, and other readers simply ignore it.
 import { Parser } from 'htmlparser2';
-import { escapeText } from '../publish/site/html-escape.ts';
+import { escapeText } from '../markup/escape.ts';
 
 export const OPML_NAMESPACE = 'https://github.com/newsvault/newsvault/opml';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { configFromValue } from '../config/index.ts';
-import { BUILTIN_OUTLETS, BUILTIN_SOURCES, PARTISAN_EXAMPLES } from './builtin.ts';
+import { BUILTIN_OUTLETS, BUILTIN_SOURCES, PARTISAN_EXAMPLES } from '../config/builtin-sources.ts';
 import { formatOutletTable } from './outlet-table.ts';
 
 test('README shows exactly the built-in table', () => {

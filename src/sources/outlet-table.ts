@@ -1,6 +1,6 @@
-// The built-in outlets as the Markdown table README shows, generated from the one table in builtin.ts so
+// The built-in outlets as the Markdown table README shows, generated from the one table in config/builtin-sources.ts so
 // the two cannot disagree (outlet-table.test.ts compares them).
-import { BUILTIN_OUTLETS, type BuiltinOutlet } from './builtin.ts';
+import { BUILTIN_OUTLETS, type BuiltinOutlet } from '../config/builtin-sources.ts';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 

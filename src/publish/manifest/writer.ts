@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../../store/types.ts';
-import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
 import { MANIFEST_DIR, manifestPath, monthOf, monthRange, nextMonth, renderMonth } from './format.ts';
 

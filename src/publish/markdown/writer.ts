@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Store } from '../../store/types.ts';
-import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
 import {
   archiveLink,

@@ -3,7 +3,9 @@
 // already `SafeHtml` (markup we built, or display HTML that clean/ produced), so forgetting to escape is
 // not possible by accident.
 
-import { escapeHtml } from '../../clean/escape-html.ts';
+import { escapeText } from '../../markup/escape.ts';
+
+export { escapeText };
 
 /** Markup that is already safe to insert as is. */
 export class SafeHtml {
@@ -11,17 +13,6 @@ export class SafeHtml {
   toString(): string {
     return this.value;
   }
-}
-
-/**
- * Escapes text for element content and quoted attribute values, in HTML and in XML alike. Characters
- * XML 1.0 forbids (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF) are dropped,
- * so a stray control character in a feed title cannot make an Atom or OPML file ill-formed.
- */
-export function escapeText(text: string): string {
-  return escapeHtml(
-    text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''),
-  );
 }
 
 export function raw(markup: string): SafeHtml {

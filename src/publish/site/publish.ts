@@ -7,7 +7,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { cleanDisplay } from '../../clean/index.ts';
 import { MEDIA_DIR, protectMediaLinks, resolveMediaLinks } from '../media-links.ts';
 import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from '../atom/index.ts';
-import { writeFileAtomic, type WriteLog } from '../atomic-write.ts';
+import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { renderArticlePage, type DisplayCleaner } from './article-page.ts';
 import type { SiteSource } from './list.ts';
 import {

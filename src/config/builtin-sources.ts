@@ -7,7 +7,7 @@
 // judges staleness from the items and moves to the fallback by itself (cycle/feed-fallback.ts).
 // `status` records what was known of each feed at `checked` (the evidence gathered in late 2026); the
 // software must notice by itself when it stops being true. README's source table is this table.
-import type { SourceConfig } from '../config/schema.ts';
+import type { SourceConfig } from './schema.ts';
 
 export type OutletStatus =
   /** Same-day items at the last check. */
