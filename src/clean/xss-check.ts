@@ -18,6 +18,8 @@ function walk(root: ParentNode, out: string[]): void {
     const tag = el.localName;
     if (FORBIDDEN_ELEMENTS.has(tag)) out.push(`<${tag}> element`);
     if (tag === 'meta' && el.hasAttribute('http-equiv')) out.push('<meta http-equiv>');
+    if (tag === 'meta' && el.hasAttribute('charset')) out.push('<meta charset>');
+    if (el.hasAttribute('xml:base')) out.push(`xml:base on <${tag}>`);
     if (tag === 'style' && BAD_CSS.test((el.textContent ?? '').replace(INVISIBLE, '').toLowerCase())) out.push('dangerous <style>');
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();

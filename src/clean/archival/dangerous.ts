@@ -41,6 +41,7 @@ export const RCDATA_ELEMENTS: ReadonlySet<string> = new Set([
 
 /** Attributes removed whatever their value. */
 export const ALWAYS_DANGEROUS_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'base', // xml:base (XML Base) moves where the links inside an SVG point, as <base> does for a page
   'formaction',
   'srcdoc',
 ]);

@@ -1,6 +1,7 @@
 // Archival HTML: the source's bytes, minus what could run script or navigate to script, on one line.
 import { toOneLine } from '../one-line.ts';
 import { cleanPass, MODES } from './pass.ts';
+import { escapePrescanMetas } from './prescan.ts';
 
 export interface ArchivalResult {
   html: string;
@@ -28,13 +29,20 @@ export function cleanArchival(html: string): ArchivalResult {
     out = out.replace(/\0/g, '');
     removed.push('NUL character');
   }
+  // ESC starts the charset switches of ISO-2022-JP (ESC $ B, ESC ( B): a browser that decodes the file
+  // that way, because it was told to or guessed it, reads a quote after ESC $ B as half of a two-byte
+  // character, and attribute text becomes markup. No article text needs ESC (it renders as nothing).
+  if (out.includes('\x1b')) {
+    out = out.replace(/\x1b/g, '');
+    removed.push('ESC character');
+  }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const before = out;
     // Re-reading the output in every mode until nothing changes: a removal must not create markup that
     // another reading would execute (`<scr<b onclick=x>ipt>`).
     const modes = MODE_SENSITIVE.test(out) ? MODES : MODES.slice(0, 1);
     for (const mode of modes) out = cleanPass(out, mode, removed);
-    out = toOneLine(out);
+    out = escapePrescanMetas(toOneLine(out), removed);
     if (out === before) return { html: out, removed };
   }
   removed.push('everything: the cleaner did not settle, all markup escaped');

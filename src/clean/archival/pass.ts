@@ -6,6 +6,7 @@ import { attributeDanger, sliceWithout } from './attributes.ts';
 import { dangerousCss } from './css.ts';
 import { ELEMENTS_TAG_ONLY, ELEMENTS_WITH_CONTENT, RAWTEXT_ELEMENTS, RCDATA_ELEMENTS } from './dangerous.ts';
 import { ForeignTracker } from './foreign.ts';
+import { documentMetaDanger } from './document-meta.ts';
 import type { ForeignMode } from './foreign.ts';
 import { nextToken, rawTextEnd, scriptDataEnd } from './tokenizer.ts';
 import type { OtherToken, TagToken } from './tokenizer.ts';
@@ -87,8 +88,13 @@ export function cleanPass(html: string, mode: Mode, removed: string[], depth = 0
       }
       return;
     }
-    if (ELEMENTS_TAG_ONLY.has(name) || (name === 'meta' && tok.attrs.some((a) => a.name === 'http-equiv'))) {
-      removed.push(name === 'meta' ? 'meta http-equiv' : name);
+    const metaDanger = name === 'meta' ? documentMetaDanger(tok.attrs) : null;
+    if (metaDanger !== null) {
+      removed.push(metaDanger);
+      return;
+    }
+    if (ELEMENTS_TAG_ONLY.has(name)) {
+      removed.push(name);
       return;
     }
     if (name === 'style') {
