@@ -1,16 +1,16 @@
 // The XSS corpus in a real browser: one page per cleaner with every cleaned vector as HTML, loaded in
-// headless Chromium. A first script (ours) records calls to __xss(n); nothing is clicked, hovered or
-// focused. The uncleaned corpus must fire many payloads (the control that shows the page can catch
-// XSS); the cleaned pages must fire none.
+// headless Chromium through the execution watcher (support/execution-watch.ts): calls to __xss(n) in any
+// frame, script errors, dialogs, canary requests, navigations and popups, after load and again after every
+// element has been focused, hovered, pressed and clicked. The uncleaned corpus must fire many payloads
+// (the control that shows the page can catch XSS, and how many it sees is printed); the cleaned pages must
+// fire none.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { cleanArchival, cleanDisplay } from '../src/clean/index.ts';
 import { loadXssVectors } from '../src/clean/xss-corpus.ts';
 import { launchChromium } from './support/chromium.ts';
+import { createWatcher, type Execution, type Observed, type Watcher } from './support/execution-watch.ts';
 
 const vectors = loadXssVectors();
 
@@ -20,73 +20,75 @@ const RESET = '\n</script></textarea></title></style></xmp></noembed></noframes>
   + '</select></table></svg></math></object></applet>-->]]>\n';
 
 function page(bodies: readonly string[]): string {
-  return '<!doctype html><html><head><meta charset="utf-8"><title>xss</title>'
-    + '<script>window.hits = []; window.__end = false; window.__xss = (n) => { window.hits.push(n); };</script>'
-    + '</head><body>\n'
+  return '<!doctype html><html><head><meta charset="utf-8"><title>xss</title></head><body>\n'
     + bodies.map((b, n) => `<div data-vector="${n}">${b}${RESET}</div>\n`).join('')
     + '<script>window.__end = true;</script></body></html>\n';
 }
 
 const PAGES: Record<string, string> = {
-  '/raw': page(vectors),
-  '/archival': page(vectors.map((v) => cleanArchival(v).html)),
-  '/display': page(vectors.map((v) => cleanDisplay(v, { baseUrl: 'https://example.com/news/' }))),
+  raw: page(vectors),
+  archival: page(vectors.map((v) => cleanArchival(v).html)),
+  display: page(vectors.map((v) => cleanDisplay(v, { baseUrl: 'https://example.com/news/' }))),
 };
 
-describe('XSS corpus in headless Chromium', { timeout: 180_000 }, () => {
-  let server: Server;
-  let origin: string;
+/** The vector a script error in the page came from: the last `data-vector` opened on or before its line. */
+function vectorAtLine(html: string, line: number): number | null {
+  const upTo = html.split('\n').slice(0, line).join('\n');
+  const m = [...upTo.matchAll(/<div data-vector="(\d+)">/g)].at(-1);
+  return m === undefined ? null : Number(m[1]);
+}
+
+function firedVectors(html: string, executions: readonly Execution[]): { vectors: number[]; unattributed: Execution[] } {
+  const seen = new Set<number>();
+  const unattributed: Execution[] = [];
+  for (const e of executions) {
+    const line = e.how === 'script error' ? /@line (\d+)$/.exec(e.detail) : null;
+    const vector = e.vector ?? (line ? vectorAtLine(html, Number(line[1])) : null);
+    if (vector === null) unattributed.push(e);
+    else seen.add(vector);
+  }
+  return { vectors: [...seen].sort((a, b) => a - b), unattributed };
+}
+
+describe('XSS corpus in headless Chromium', { timeout: 600_000 }, () => {
   let browser: Browser;
+  let watcher: Watcher;
 
   before(async () => {
-    server = createServer((req, res) => {
-      const body = PAGES[req.url ?? ''];
-      res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body ?? 'not found');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
+    watcher = await createWatcher(browser);
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  async function load(path: string): Promise<{ hits: number[]; end: boolean }> {
-    const context = await browser.newContext();
-    try {
-      const tab = await context.newPage();
-      // Nothing here may reach the network: everything but our own origin is refused.
-      await tab.route('**/*', (route) =>
-        route.request().url().startsWith(origin) ? route.continue() : route.abort());
-      await tab.goto(origin + path, { waitUntil: 'load' });
-      await tab.waitForTimeout(500); // settle: let error events of broken images and autofocus run
-      return await tab.evaluate(() => {
-        const w = window as unknown as { hits: number[]; __end: boolean };
-        return { hits: [...new Set(w.hits)].sort((a, b) => a - b), end: w.__end };
-      });
-    } finally {
-      await context.close();
-    }
-  }
+  const load = (name: string, interact = true): Promise<Observed> =>
+    watcher.open({
+      url: `http://xss.test/${name}`,
+      body: Buffer.from(PAGES[name] as string, 'utf8'),
+      contentType: 'text/html; charset=utf-8',
+      interact,
+    });
 
   test('control: the uncleaned corpus fires many payloads', async (t) => {
-    const { hits } = await load('/raw');
-    t.diagnostic(`${hits.length} of ${vectors.length} uncleaned payloads fired: ${hits.join(',')}`);
-    assert.ok(hits.length >= 20, `only ${hits.length} payloads fired: ${hits.join(',')}`);
+    const loaded = firedVectors(PAGES.raw as string, (await load('raw', false)).executions);
+    const exercised = await load('raw');
+    const fired = firedVectors(PAGES.raw as string, exercised.executions);
+    const how = new Map<string, number>();
+    for (const e of exercised.executions) how.set(e.how, (how.get(e.how) ?? 0) + 1);
+    t.diagnostic(`on load alone ${loaded.vectors.length} of ${vectors.length} uncleaned vectors fired`);
+    t.diagnostic(`after focus, hover and click ${fired.vectors.length} of ${vectors.length} fired: ${fired.vectors.join(',')}`);
+    t.diagnostic(`signals: ${JSON.stringify(Object.fromEntries(how))}; not attributed to a vector: ${JSON.stringify(fired.unattributed)}`);
+    t.diagnostic(`never seen to fire: ${vectors.map((_, n) => n).filter((n) => !fired.vectors.includes(n)).join(',')}`);
+    assert.ok(fired.vectors.length >= 100, `only ${fired.vectors.length} vectors fired: ${fired.vectors.join(',')}`);
   });
 
-  test('archival HTML fires none', async () => {
-    const { hits, end } = await load('/archival');
-    assert.deepEqual(hits, []);
-    assert.equal(end, true, 'the page was parsed to its end');
-  });
-
-  test('display HTML fires none', async () => {
-    const { hits, end } = await load('/display');
-    assert.deepEqual(hits, []);
-    assert.equal(end, true, 'the page was parsed to its end');
-  });
+  for (const name of ['archival', 'display']) {
+    test(`${name} HTML fires none`, async () => {
+      const observed = await load(name);
+      assert.deepEqual(observed.executions, []);
+      assert.equal(observed.end, true, 'the page was parsed to its end');
+    });
+  }
 });

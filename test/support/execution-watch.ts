@@ -47,12 +47,13 @@ const INIT = `(() => {
   const report = (how, detail) => { try { window.__xssReport(how, String(detail)); } catch (e) { /* binding gone: the page is closing */ } };
   window.__xss = (n) => report('hook', n);
   window.print = () => report('print', '');
-  window.addEventListener('error', (e) => { if (e instanceof ErrorEvent) report('script error', e.message); }, true);
+  window.addEventListener('error', (e) => { if (e instanceof ErrorEvent) report('script error', e.message + ' @line ' + e.lineno); }, true);
 })();`;
 
 // In-page: every element, in document order, focused, hovered, pressed and clicked with synthetic events
 // (inline handlers and javascript: links run for those as for real ones).
-const EXERCISE = `(() => {
+const EXERCISE = `(async () => {
+  const task = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
   const mouse = ['pointerover', 'pointerenter', 'mouseover', 'mouseenter', 'mousemove', 'pointerdown', 'mousedown',
     'pointerup', 'mouseup', 'dblclick', 'contextmenu', 'auxclick', 'mouseout', 'mouseleave', 'pointerout', 'pointerleave'];
   const other = ['keydown', 'keypress', 'keyup', 'input', 'change', 'select', 'copy', 'paste', 'wheel', 'scroll',
@@ -66,8 +67,14 @@ const EXERCISE = `(() => {
     for (const type of other) {
       try { el.dispatchEvent(new Event(type, { bubbles: true, cancelable: true })); } catch (e) { /* as above */ }
     }
-    try { el.click && el.click(); } catch (e) { /* as above */ }
+    // SVG and MathML elements have no click(); a dispatched click still runs a link's activation behaviour.
+    try {
+      if (typeof el.click === 'function') el.click();
+      else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    } catch (e) { /* as above */ }
     try { el.blur && el.blur(); } catch (e) { /* as above */ }
+    // A javascript: URL runs in a task of its own, and a later navigation would cancel it (HTML § navigate).
+    await task();
   }
 })();`;
 
@@ -90,6 +97,7 @@ export async function createWatcher(browser: Browser): Promise<Watcher> {
   let executions: Execution[] = [];
   let current: OpenOptions | null = null;
   let initialDone = false;
+  let interacting = false;
   let inFlight = 0;
 
   const vectorOf = async (frame: Frame | null): Promise<number | null> => {
@@ -129,7 +137,9 @@ export async function createWatcher(browser: Browser): Promise<Watcher> {
         await record(navigation ? 'navigation' : 'canary request', url, request.frame());
         await (navigation ? route.fulfill({ status: 204 }) : route.abort());
       } else if (navigation) {
-        await record('navigation', url, request.frame());
+        // Before anything is clicked, a navigation is the document's own doing (refresh, location=…);
+        // after, following a link is what links do.
+        if (!interacting) await record('navigation', url, request.frame());
         await route.fulfill({ status: 204 });
       } else if (current !== null && url === current.url) {
         await route.fulfill({ status: 200, headers: { 'content-type': current.contentType }, body: current.body });
@@ -147,10 +157,12 @@ export async function createWatcher(browser: Browser): Promise<Watcher> {
       executions = [];
       current = options;
       initialDone = false;
+      interacting = false;
       await page.goto(options.url, { waitUntil: 'load' });
       initialDone = true;
       await settle(page, () => executions.length, () => inFlight);
       if (options.interact !== false) {
+        interacting = true;
         for (const frame of page.frames()) await frame.evaluate(EXERCISE).catch(() => undefined);
         await settle(page, () => executions.length, () => inFlight);
       }
@@ -163,6 +175,7 @@ export async function createWatcher(browser: Browser): Promise<Watcher> {
       const seen = executions;
       // Leave the document, so that nothing it still does is counted for the next one.
       initialDone = false;
+      interacting = false;
       current = null;
       await page.goto('about:blank');
       return { executions: seen, ...state };
