@@ -21,7 +21,7 @@ export interface PageCase {
 }
 
 // The first five are real pages (see testdata/SOURCES.md); the rest are built in the shape of the
-// outlets' article templates.
+// outlets' article templates, the last two in the shape of boilerplate the rules in boilerplate.ts remove.
 export const PAGE_CASES: PageCase[] = [
   {
     name: '8world-2025-india-wedding',
@@ -114,5 +114,21 @@ export const PAGE_CASES: PageCase[] = [
       'https://gdb.voanews.com/01000000-0aff-0242-aef1-08dc4234a2b1_w1023_r1_s.jpg',
       'https://gdb.voanews.com/0a390000-0aff-0242-9f37-08db3f4a8c52_w1023_r1_s.jpg',
     ],
+  },
+  // Built pages that carry the boilerplate classes boilerplate.ts and hover-cards.ts remove (no selectors:
+  // Readability's pick, then the rules). Their captions keep the photo credit: content for an archive.
+  {
+    name: 'built-zh-boilerplate-article',
+    url: 'https://www.example-daily.com/news/world/asia/story20240506-1483001',
+    source: null,
+    boilerplate: ['首页', '文／本报记者 陈嘉明', '发布/2024年5月6日 10:20', '延伸阅读', '印度延长非巴斯马蒂白米出口禁令', '中共中央政治局常委', '您的浏览器不支持iframe', '订阅示例日报电子报', '相关报道', '菲律宾宣布大米进口关税再降一半', '分享到微信', '热门新闻', '版权所有'],
+    images: [],
+  },
+  {
+    name: 'built-en-boilerplate-article',
+    url: 'https://www.example-news.com/business/2024/03/05/china-exporters-tariffs',
+    source: null,
+    boilerplate: ['By Jane Doe and Wei Chen', 'Updated 10:02 a.m. ET, March 5, 2024', 'READ MORE', "China's factory activity contracts", "China's minister of commerce since 2020", 'Your browser does not support the video tag', 'Sign up for our China Briefing newsletter', 'Subscribe here', 'Shipping rates climb as Red Sea attacks continue', 'Most read', 'All rights reserved'],
+    images: [],
   },
 ];

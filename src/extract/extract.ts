@@ -2,7 +2,8 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { repairInlineStyles, withoutInlineStyles } from './inline-styles.ts';
-import { dropLeadingDatelines } from './boilerplate.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { dropHoverCards } from './hover-cards.ts';
 import { fixLazyImages } from './lazy-images.ts';
 import { judgePage } from './page-kind.ts';
 import { textUnits } from './fulltext.ts';
@@ -93,6 +94,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
       for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
     }
     fixLazyImages(doc);
+    dropHoverCards(doc);
     const kept = collectKept(doc, validSelectors(doc, opts.selectors?.keep ?? [], 'keep', warnings));
     const hasKeep = (opts.selectors?.keep?.length ?? 0) > 0;
     if (hasKeep && kept.length === 0) {
@@ -128,7 +130,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
         from = structured.from;
       }
     }
-    dropLeadingDatelines(container);
+    removeBoilerplate(container);
     warnings.push(...absolutizeUrls(container, base));
     const text = elementText(container);
     if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);
