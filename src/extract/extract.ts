@@ -6,6 +6,7 @@ import { removeBoilerplate } from './boilerplate.ts';
 import { dropHoverCards } from './hover-cards.ts';
 import { fixLazyImages } from './lazy-images.ts';
 import { judgePage } from './page-kind.ts';
+import { linesToHtml, plainTextLines } from './plain-text.ts';
 import { textUnits } from './fulltext.ts';
 import { readStructuredArticle } from './structured-data.ts';
 import { emptyStyleElements } from './stylesheets.ts';
@@ -71,14 +72,58 @@ function metaContent(doc: Document, selector: string): string | null {
  * selectors and Readability see real images and no ads; URLs are made absolute last, on the result only.
  */
 export function extractArticle(html: string, opts: ExtractOptions): ExtractedArticle {
+  return extractWith(extractOnce, html, opts);
+}
+
+type ReadPage = (html: string, opts: ExtractOptions, warnings: string[]) => ExtractedArticle;
+
+/**
+ * Never throws: an error while reading the page becomes a warning and the page's text is still extracted.
+ * The reader is a parameter so that a test can make every DOM reading fail.
+ */
+export function extractWith(read: ReadPage, html: string, opts: ExtractOptions): ExtractedArticle {
   const page = repairInlineStyles(html);
   try {
-    return extractOnce(page, opts, []);
+    return read(page, opts, []);
   } catch (error) {
     // jsdom throws on some inline style values while it builds the page, or when Readability reads them:
     // the text does not depend on styles, so the page is read again without them (inline-styles.ts).
     const why = `extract: reading ${opts.url} failed (${(error as Error).message}); read again without inline styles`;
-    return extractOnce(withoutInlineStyles(page), opts, [why]);
+    try {
+      return read(withoutInlineStyles(page), opts, [why]);
+    } catch (again) {
+      return plainTextArticle(page, opts, [
+        why,
+        `extract: reading ${opts.url} without inline styles failed too (${(again as Error).message}); kept the page's visible text without its markup`,
+      ]);
+    }
+  }
+}
+
+/** The page's visible text as the article (plain-text.ts): chrome included, nothing of the page lost. */
+function plainTextArticle(html: string, opts: ExtractOptions, warnings: string[]): ExtractedArticle {
+  const lines = plainTextLines(html);
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || null;
+  if (lines.length === 0) warnings.push(`extract: no text extracted from ${opts.url}`);
+  return {
+    title,
+    byline: null,
+    content: linesToHtml(lines),
+    text: lines.join('\n'),
+    lang: /<html[^>]*\slang=["']?([\w-]+)/i.exec(html)?.[1] ?? null,
+    warnings,
+    keepSelectors: null,
+    from: 'plain-text',
+    kind: 'article',
+  };
+}
+
+/** A clean-up step that must not cost the page: if it throws, the text stays as it was, with a warning. */
+function tidyStep(name: string, url: string, warnings: string[], step: () => unknown): void {
+  try {
+    step();
+  } catch (error) {
+    warnings.push(`extract: ${name} failed on ${url} (${(error as Error).message}); the text keeps what it would have removed`);
   }
 }
 
@@ -94,7 +139,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
       for (const el of Array.from(doc.querySelectorAll(selector))) el.remove();
     }
     fixLazyImages(doc);
-    dropHoverCards(doc);
+    tidyStep('removing hover cards', opts.url, warnings, () => dropHoverCards(doc));
     const kept = collectKept(doc, validSelectors(doc, opts.selectors?.keep ?? [], 'keep', warnings));
     const hasKeep = (opts.selectors?.keep?.length ?? 0) > 0;
     if (hasKeep && kept.length === 0) {
@@ -130,7 +175,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
         from = structured.from;
       }
     }
-    removeBoilerplate(container);
+    tidyStep('removing boilerplate', opts.url, warnings, () => removeBoilerplate(container));
     warnings.push(...absolutizeUrls(container, base));
     const text = elementText(container);
     if (text === '') warnings.push(`extract: no text extracted from ${opts.url}`);

@@ -33,8 +33,11 @@ export interface ExtractedArticle {
    * outlet's template has probably changed); null when the source has none.
    */
   keepSelectors: 'matched' | 'missed' | null;
-  /** Where the text came from: the page's own data (BBC's __NEXT_DATA__, JSON-LD articleBody) or its markup. */
-  from: 'next-data' | 'json-ld' | 'selectors' | 'readability';
+  /**
+   * Where the text came from: the page's own data (BBC's __NEXT_DATA__, JSON-LD articleBody), its markup, or
+   * (when the page could not be read as a DOM at all) its visible text with the page's chrome (plain-text.ts).
+   */
+  from: 'next-data' | 'json-ld' | 'selectors' | 'readability' | 'plain-text';
   /** 'listing': the page is a list of other articles (page-kind.ts); its text is not this item's article. */
   kind: 'article' | 'listing';
 }
