@@ -26,9 +26,15 @@ function size(bag: Map<string, number>): number {
 export interface Quality {
   precision: number;
   recall: number;
+  /** Harmonic mean of precision and recall. */
+  f1: number;
   expectedUnits: number;
   extractedUnits: number;
+  /** Units both texts have (the multiset intersection). */
+  overlapUnits: number;
 }
+
+const harmonic = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
 export function measure(expected: string, extracted: string): Quality {
   const e = unitBag(expected);
@@ -37,11 +43,32 @@ export function measure(expected: string, extracted: string): Quality {
   for (const [unit, n] of e) overlap += Math.min(n, x.get(unit) ?? 0);
   const expectedUnits = size(e);
   const extractedUnits = size(x);
+  const precision = extractedUnits === 0 ? 0 : overlap / extractedUnits;
+  const recall = expectedUnits === 0 ? 1 : overlap / expectedUnits;
+  return { precision, recall, f1: harmonic(precision, recall), expectedUnits, extractedUnits, overlapUnits: overlap };
+}
+
+export interface Summary {
+  pages: number;
+  /** Mean over pages of each page's figure (how the article-extraction-benchmark reports). */
+  mean: { precision: number; recall: number; f1: number };
+  /** All pages' units pooled: long pages weigh more. */
+  pooled: { precision: number; recall: number; f1: number };
+}
+
+/** Overall figures for a set of pages. */
+export function summarize(pages: readonly Quality[]): Summary {
+  const n = pages.length;
+  const avg = (pick: (q: Quality) => number): number => (n === 0 ? 0 : pages.reduce((sum, q) => sum + pick(q), 0) / n);
+  const overlap = pages.reduce((sum, q) => sum + q.overlapUnits, 0);
+  const extracted = pages.reduce((sum, q) => sum + q.extractedUnits, 0);
+  const expected = pages.reduce((sum, q) => sum + q.expectedUnits, 0);
+  const precision = extracted === 0 ? 0 : overlap / extracted;
+  const recall = expected === 0 ? 1 : overlap / expected;
   return {
-    precision: extractedUnits === 0 ? 0 : overlap / extractedUnits,
-    recall: expectedUnits === 0 ? 1 : overlap / expectedUnits,
-    expectedUnits,
-    extractedUnits,
+    pages: n,
+    mean: { precision: avg((q) => q.precision), recall: avg((q) => q.recall), f1: avg((q) => q.f1) },
+    pooled: { precision, recall, f1: harmonic(precision, recall) },
   };
 }
 
