@@ -28,7 +28,7 @@ describe('reader app', () => {
     archive.close();
   });
 
-  test('every HTML route answers 200 with lang="zh", the stylesheet and no script', async () => {
+  test('every HTML route answers 200 with lang="zh-Hans", the stylesheet and no script', async () => {
     const routes = [
       '/',
       '/search',
@@ -36,12 +36,14 @@ describe('reader app', () => {
       '/sources/voa',
       '/days/2024-03-20',
       `/articles/${archive.ids.meeting}`,
+      '/removed',
+      '/changed',
     ];
     for (const path of routes) {
       const { res, body } = await text(path);
       assert.equal(res.status, 200, path);
       assert.match(res.headers.get('content-type') ?? '', /^text\/html; charset=utf-8$/i, path);
-      assert.match(body, /^<!doctype html>\n<html lang="zh">/, path);
+      assert.match(body, /^<!doctype html>\n<html lang="zh-Hans">/, path);
       assert.match(body, /<link rel="stylesheet" href="\/static\/style.css">/, path);
       assert.doesNotMatch(body, /<script|\sstyle="|\son[a-z]+=/i, path);
     }
@@ -97,9 +99,11 @@ describe('reader app', () => {
     const { body } = await text('/');
     assert.match(body, /<form class="search" action="\/search" method="get"/);
     for (const id of Object.values(archive.ids)) assert.match(body, new RegExp(`href="/articles/${id}"`));
-    assert.match(body, /href="\/sources\/voa">美国之音<\/a> <span class="meta">2 篇/);
+    assert.match(body, /href="\/sources\/voa">美国之音<\/a> <span class="muted">2 篇/);
     assert.match(body, /href="\/sources\/BBC">BBC/);
-    assert.match(body, /<span class="badge removed"[^>]*>已删除 03-22<\/span>/);
+    assert.match(body, /<span class="mark removed">已删除<\/span>/);
+    assert.match(body, /<a href="\/removed">已删除<\/a>/);
+    assert.match(body, /<a href="\/changed">有修改<\/a>/);
     assert.match(body, /href="\/days\/2024-03-21">今日/);
     // Titles are text: markup in a title is shown, never parsed.
     assert.match(body, /马克龙访华 &lt;b&gt;不是标签&lt;\/b&gt;/);
@@ -107,13 +111,14 @@ describe('reader app', () => {
 
   test('outlet listing shows only that outlet, paginates, and 404s an unknown outlet', async () => {
     const { body } = await text('/sources/voa');
-    assert.match(body, /<h1>美国之音<\/h1>/);
+    assert.match(body, /<h1 lang="zh">美国之音<\/h1>/);
     assert.match(body, new RegExp(`/articles/${archive.ids.meeting}"`));
     assert.match(body, new RegExp(`/articles/${archive.ids.removed}"`));
     assert.doesNotMatch(body, new RegExp(`/articles/${archive.ids.hostile}"`));
     const page2 = await text('/sources/voa?page=2');
     assert.equal(page2.res.status, 200);
-    assert.match(page2.body, /没有文章/);
+    assert.match(page2.body, /暂无文章/);
+    assert.match(page2.body, /<a href="\/sources\/voa" rel="prev">← 较新<\/a>/);
     assert.equal((await get('/sources/nope')).status, 404);
     assert.equal((await get('/sources/voa?page=abc')).status, 400);
     assert.equal((await get('/sources/voa?page=501')).status, 400);
@@ -126,7 +131,7 @@ describe('reader app', () => {
     assert.doesNotMatch(day20.body, new RegExp(`/articles/${archive.ids.lateNight}"`));
     assert.match(day21.body, new RegExp(`/articles/${archive.ids.lateNight}"`));
     assert.match(day20.body, new RegExp(`/articles/${archive.ids.meeting}"`));
-    assert.match(day20.body, /href="\/days\/2024-03-19">← 前一天/);
+    assert.match(day20.body, /href="\/days\/2024-03-19" rel="prev">← 前一天/);
     for (const bad of ['2024-02-30', '2024-3-1', '20240301', 'today', '2024-13-01']) {
       const { res, body } = await text(`/days/${bad}`);
       assert.equal(res.status, 400, bad);
@@ -136,14 +141,16 @@ describe('reader app', () => {
 
   test('article page: title, outlet, both time zones, original link, revisions with diff', async () => {
     const { body } = await text(`/articles/${archive.ids.meeting}`);
-    assert.match(body, /<h1>习近平会见美国国务卿布林肯<\/h1>/);
+    assert.match(body, /<h1 lang="zh">习近平会见美国国务卿布林肯<\/h1>/);
     assert.match(body, /<a href="\/sources\/voa">美国之音<\/a>/);
-    assert.match(body, /2024-03-20 12:00<\/time><\/a> 北京时间 · 2024-03-20 04:00 UTC/);
-    assert.match(body, /<a href="https:\/\/www.voachinese.com\/a\/meeting.html" rel="noopener noreferrer">/);
+    assert.match(body, /2024-03-20 12:00<\/time>（UTC\+8）· 2024-03-20 04:00 UTC · <a href="\/days\/2024-03-20">2024-03-20<\/a>/);
+    assert.match(body, /<a href="https:\/\/www.voachinese.com\/a\/meeting.html" rel="noopener noreferrer nofollow">/);
     assert.match(body, /会谈持续两小时/);
-    assert.match(body, /修订记录（2 版）/);
+    assert.match(body, /共 2 个版本/);
     assert.match(body, /<ins>，会谈持续两小时<\/ins>/);
-    assert.match(body, /标题改动：<del>习近平会见布林肯<\/del> → <ins>习近平会见美国国务卿布林肯<\/ins>/);
+    assert.match(body, /标题：<del lang="zh">习近平会见布林肯<\/del> → <ins lang="zh">习近平会见美国国务卿布林肯<\/ins>/);
+    // The earlier revision's own text is there too, display-cleaned.
+    assert.match(body, /<summary>第 1 版全文<\/summary>/);
   });
 
   test('article HTML is the display-cleaned version: no script, no event handlers, no javascript: links', async () => {
@@ -161,13 +168,34 @@ describe('reader app', () => {
   test('a stored javascript: article URL is shown as text, not linked', async () => {
     const { body } = await text(`/articles/${archive.ids.traditional}`);
     assert.doesNotMatch(body, /href="javascript:/i);
-    assert.match(body, /<dd>javascript:alert\(4\)<\/dd>/);
+    assert.match(body, /<p>原文：<span class="url">javascript:alert\(4\)<\/span><\/p>/);
   });
 
-  test('removed article shows the badge and the date the removal was seen', async () => {
+  test('removed article shows the mark and the date the removal was seen', async () => {
     const { body } = await text(`/articles/${archive.ids.removed}`);
-    assert.match(body, /<span class="badge removed"[^>]*>已删除 03-22<\/span>/);
-    assert.match(body, /源站已删除此文（2024-03-22 12:00 发现）/);
+    assert.match(body, /<span class="mark removed">已删除<\/span><\/h1>/);
+    assert.match(body, /原网站已于 <time datetime="2024-03-22T04:00:00Z">2024-03-22 12:00<\/time>（UTC\+8）前删除此文/);
+  });
+
+  test('the removed page lists removed articles, newest removal first, with the time it was seen', async () => {
+    const { res, body } = await text('/removed');
+    assert.equal(res.status, 200);
+    assert.match(body, /<h1>已删除的文章<\/h1>/);
+    assert.match(body, new RegExp(`<time datetime="2024-03-22T04:00:00Z">2024-03-22 12:00</time><span class="outlet">美国之音</span><a href="/articles/${archive.ids.removed}"`));
+    for (const id of [archive.ids.meeting, archive.ids.hostile, archive.ids.lateNight, archive.ids.traditional]) {
+      assert.doesNotMatch(body, new RegExp(`href="/articles/${id}"`));
+    }
+    // The reader serves no Atom feeds: the page links none.
+    assert.doesNotMatch(body, /\.atom|application\/atom\+xml/);
+  });
+
+  test('the changed page lists articles with more than one revision, timed by the latest', async () => {
+    const { res, body } = await text('/changed');
+    assert.equal(res.status, 200);
+    assert.match(body, /<h1>有修改的文章<\/h1>/);
+    assert.match(body, new RegExp(`<a href="/articles/${archive.ids.meeting}" lang="zh">习近平会见美国国务卿布林肯</a><span class="mark changed">修改 1 次</span>`));
+    assert.doesNotMatch(body, new RegExp(`href="/articles/${archive.ids.removed}"`));
+    assert.doesNotMatch(body, /\.atom/);
   });
 
   test('article ids: not a number is 400, unknown is 404 (HTML and JSON)', async () => {
@@ -285,9 +313,9 @@ describe('reader app', () => {
   test('pagination links keep the filters', async () => {
     const { body } = await text('/search?source=voa&status=all&limit=1');
     assert.match(body, /共 2 条结果/);
-    assert.match(body, /<a rel="next" href="\/search\?source=voa&amp;status=all&amp;limit=1&amp;page=2">/);
+    assert.match(body, /<a href="\/search\?source=voa&amp;status=all&amp;limit=1&amp;page=2" rel="next">/);
     const page2 = await text('/search?source=voa&status=all&limit=1&page=2');
-    assert.match(page2.body, /<a rel="prev" href="\/search\?source=voa&amp;status=all&amp;limit=1">/);
+    assert.match(page2.body, /<a href="\/search\?source=voa&amp;status=all&amp;limit=1" rel="prev">/);
     assert.doesNotMatch(page2.body, /rel="next"/);
     const first = /href="\/articles\/(\d+)"/.exec(body.slice(body.indexOf('class="articles results"')))?.[1];
     const second = /href="\/articles\/(\d+)"/.exec(page2.body.slice(page2.body.indexOf('class="articles results"')))?.[1];

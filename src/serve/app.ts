@@ -6,18 +6,31 @@
 import type { Database } from 'better-sqlite3';
 import { Hono, type Context } from 'hono';
 import { protectMediaLinks, resolveMediaLinks } from '../publish/media-links.ts';
-import { readMedia } from './media.ts';
+import {
+  renderArticlePage,
+  renderChanged,
+  renderDay,
+  renderHome,
+  renderRemoved,
+  renderSourcePage,
+  STYLESHEET,
+  type DisplayCleaner,
+  type PageContext,
+  type Pager,
+} from '../publish/pages/index.ts';
+import { siteQueriesFor, type SiteQueries } from '../publish/site/index.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
+import { readerDiffer } from './diff-budget.ts';
+import { errorPage } from './error-page.ts';
 import { applySecurityHeaders } from './headers.ts';
+import { ICON_SVG } from './icon.ts';
+import { readMedia } from './media.ts';
 import { dayParam, idParam, pageParam, ParamError } from './params.ts';
-import type { SafeHtml } from './safe-html.ts';
+import { readerContext } from './reader-links.ts';
 import { readSearchRequest, runSearch, SEARCH_PAGE_SIZE } from './search-request.ts';
-import { STYLESHEET } from './style.ts';
-import { DAY_MS, dayOf } from './time.ts';
-import { articlePage } from './views/article-page.ts';
-import { errorPage, ICON_SVG, page } from './views/layout.ts';
-import { dayBody, homeBody, searchBody, sourceBody, type SourceSummary } from './views/pages.ts';
+import { searchForm, searchPage } from './views/search-page.ts';
 
 export interface ReaderOptions {
   store: Store;
@@ -30,11 +43,15 @@ export interface ReaderOptions {
   logError?: (error: unknown) => void;
   /** The archive's media folder (images: archive), served under /media/; absent means none. */
   mediaDir?: string | null;
+  /** The name in every page's header (default: newsvault 新闻存档). */
+  siteTitle?: string;
 }
 
 export const HOME_LATEST = 30;
 export const SOURCE_PAGE_SIZE = 50;
 export const DAY_PAGE_SIZE = 100;
+/** Articles on the removed and changed pages, newest first. */
+export const STATUS_LIST_LIMIT = 500;
 const ALLOWED_METHODS = new Set(['GET', 'HEAD']);
 
 const HEADINGS: Record<number, string> = {
@@ -68,7 +85,12 @@ export function createReaderApp(options: ReaderOptions): Hono {
   const db = options.db ?? null;
   const now = options.now ?? (() => new Date());
   const timeLimitMs = options.searchTimeLimitMs ?? 1_000;
-  const today = (): string => dayOf(now().getTime());
+  const siteTitle = options.siteTitle ?? 'newsvault 新闻存档';
+  const today = (): string => dayOfUtc8(now().getTime());
+  const context = (): PageContext => readerContext(siteTitle, store.listSources(), today());
+  // The removed and changed lists are the site's queries for now (the SQLite store's database).
+  let queries: SiteQueries | null = null;
+  const siteQueries = (): SiteQueries => (queries ??= siteQueriesFor(store));
   const app = new Hono();
 
   const isApi = (c: Context): boolean => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -79,14 +101,12 @@ export function createReaderApp(options: ReaderOptions): Hono {
       return c.json({ error }, status);
     }
     const heading = HEADINGS[problem.status] ?? '错误';
-    return c.html(errorPage({ status: problem.status, heading, message: problem.message, today: today() }).toString(), problem.status);
+    // An error page must not depend on the store that may have failed: it lists no sources.
+    const bare = readerContext(siteTitle, [], today());
+    return c.html(errorPage(bare, { status: problem.status, heading, message: problem.message }), problem.status);
   };
 
-  const render = (c: Context, title: string, body: SafeHtml): Response =>
-    c.html(page({ title, body, today: today() }).toString());
-
-  const sourceSummaries = (): SourceSummary[] =>
-    store.listSources().map((s) => ({ ...s, count: store.countArticles(s.id) }));
+  const sourceSummaries = () => store.listSources().map((s) => ({ ...s, count: store.countArticles(s.id) }));
 
   app.use('*', async (c, next) => {
     if (!ALLOWED_METHODS.has(c.req.method)) {
@@ -115,17 +135,23 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.body(image.body, 200, { 'Content-Type': image.type });
   });
 
-  app.get('/', (c) => render(c, '首页', homeBody(sourceSummaries(), store.listLatestAll(HOME_LATEST))));
+  app.get('/', (c) => {
+    const page = context();
+    const sources = sourceSummaries();
+    const outlets = sources.map((s) => ({ source: page.sources.get(s.id)!, count: s.count }));
+    return c.html(renderHome(page, { latest: store.listLatestAll(HOME_LATEST), outlets, recentDays: null, intro: searchForm(sources) }));
+  });
 
   app.get('/search', (c) => {
     const sources = store.listSources();
     const request = readSearchRequest((name) => c.req.query(name), sources, SEARCH_PAGE_SIZE);
     if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
-    if (request.parsed === null) return render(c, '搜索', searchBody(sources, request, null));
+    const page = readerContext(siteTitle, sources, today());
+    if (request.parsed === null) return c.html(searchPage(page, sources, request, null));
     if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
     const result = runSearch(db, { ...request, parsed: request.parsed }, timeLimitMs);
     if (result instanceof SearchError) return fail(c, problemOf(result));
-    return render(c, `搜索：${request.q}`, searchBody(sources, request, result));
+    return c.html(searchPage(page, sources, request, result));
   });
 
   app.get('/sources/:id', (c) => {
@@ -136,8 +162,12 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const pageNumber = pageParam((name) => c.req.query(name));
     if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
     const articles = store.listLatestPage(source.id, SOURCE_PAGE_SIZE, (pageNumber - 1) * SOURCE_PAGE_SIZE);
-    const hasNext = pageNumber * SOURCE_PAGE_SIZE < source.count;
-    return render(c, source.name, sourceBody(source, store.listSources(), articles, pageNumber, hasNext));
+    const page = context();
+    const pages = Math.max(1, Math.ceil(source.count / SOURCE_PAGE_SIZE));
+    const pager = numberedPager(page.links.source(source.id), pageNumber, pageNumber < pages, pages);
+    return c.html(
+      renderSourcePage(page, { source: page.sources.get(source.id)!, count: source.count, articles, pager, newest: pageNumber === 1 }),
+    );
   });
 
   app.get('/days/:day', (c) => {
@@ -148,8 +178,22 @@ export function createReaderApp(options: ReaderOptions): Hono {
     if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
     // One extra row says whether there is a next page without counting the day.
     const rows = store.listPublishedBetween(start, start + DAY_MS, DAY_PAGE_SIZE + 1, (pageNumber - 1) * DAY_PAGE_SIZE);
-    return render(c, day, dayBody(day, store.listSources(), rows.slice(0, DAY_PAGE_SIZE), pageNumber, rows.length > DAY_PAGE_SIZE));
+    const hasNext = rows.length > DAY_PAGE_SIZE;
+    const page = context();
+    const whole = pageNumber === 1 && !hasNext;
+    return c.html(
+      renderDay(page, {
+        day,
+        articles: rows.slice(0, DAY_PAGE_SIZE),
+        total: whole ? rows.length : null,
+        neighbours: true,
+        pager: whole ? null : numberedPager(page.links.day(day), pageNumber, hasNext, null),
+      }),
+    );
   });
+
+  app.get('/removed', (c) => c.html(renderRemoved(context(), siteQueries().removed(STATUS_LIST_LIMIT))));
+  app.get('/changed', (c) => c.html(renderChanged(context(), siteQueries().changed(STATUS_LIST_LIMIT))));
 
   const findArticle = (c: Context): { article: Article } | { problem: Problem } => {
     const id = idParam(c.req.param('id') ?? '');
@@ -157,9 +201,10 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const article = store.getArticle(id);
     return article ? { article } : { problem: { status: 404, kind: 'not-found', message: `serve: no article has the id ${id}` } };
   };
-  const display = async (article: Article): Promise<string> => {
+  // Archived images are linked under /media/ (see publish/media-links.ts).
+  const cleaner = async (): Promise<DisplayCleaner> => {
     const { cleanDisplay } = await loadDisplayCleaner();
-    return resolveMediaLinks(cleanDisplay(protectMediaLinks(article.content), { baseUrl: article.url }), '/media/');
+    return (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
   };
   const sourceName = (id: string): string => store.listSources().find((s) => s.id === id)?.name ?? id;
 
@@ -167,12 +212,12 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const found = findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const { article } = found;
-    const displayHtml = await display(article);
-    return render(
-      c,
-      article.title,
-      articlePage({ article, sourceName: sourceName(article.sourceId), revisions: store.listRevisions(article.id), displayHtml }),
-    );
+    const clean = await cleaner();
+    const page = context();
+    const source = page.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null };
+    const revisions = store.listRevisions(article.id);
+    const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer() });
+    return c.html(resolveMediaLinks(rendered, '/media/'));
   });
 
   app.get('/api/search', (c) => {
@@ -189,7 +234,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const found = findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const a = found.article;
-    const displayHtml = await display(a);
+    const displayHtml = resolveMediaLinks((await cleaner())(a.content, a.url), '/media/');
     return c.json({
       id: a.id,
       source: a.sourceId,
@@ -228,4 +273,16 @@ export function createReaderApp(options: ReaderOptions): Hono {
   });
 
   return app;
+}
+
+/** Pages of a list counted from the newest (`?page=N`, page 1 is the bare path). */
+function numberedPager(path: string, page: number, hasOlder: boolean, pages: number | null): Pager {
+  const href = (n: number): string => (n === 1 ? path : `${path}?page=${n}`);
+  return {
+    page,
+    newest: page > 1 ? href(1) : null,
+    newer: page > 1 ? href(page - 1) : null,
+    older: hasOlder ? href(page + 1) : null,
+    oldest: pages !== null && page < pages ? href(pages) : null,
+  };
 }

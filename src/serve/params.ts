@@ -1,6 +1,6 @@
 // Query-string parameters of the reader, checked before any work is done. A bad value is a ParamError
 // (a value, not thrown) that names the parameter, so the 400 page and the JSON error can say what to fix.
-import { dayStart } from './time.ts';
+import { dayStartUtc8 as dayStart } from '../time/utc8.ts';
 
 export class ParamError extends Error {
   override readonly name = 'ParamError';

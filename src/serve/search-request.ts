@@ -5,7 +5,7 @@ import { parseQuery, search, SearchError, MAX_OFFSET } from '../search/index.ts'
 import type { ParsedQuery, SearchOrder, SearchResult } from '../search/index.ts';
 import type { SourceRecord } from '../store/index.ts';
 import { choiceParam, dayParam, limitParam, optional, pageParam, ParamError } from './params.ts';
-import { DAY_MS } from './time.ts';
+import { DAY_MS } from '../time/utc8.ts';
 
 /** Hits per page when the request does not say (the search module's default too). */
 export const SEARCH_PAGE_SIZE = 20;

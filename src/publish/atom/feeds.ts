@@ -2,18 +2,17 @@
 // the newest N entries with full display HTML, links to the archived page on our site (alternate) and to
 // the original (via).
 import type { Article } from '../../store/types.ts';
-import type { DisplayCleaner } from '../site/article-page.ts';
-import { escapeText } from '../site/html-escape.ts';
-import { articleLang, type SiteSource } from '../site/list.ts';
+import { escapeText } from '../../markup/escape.ts';
+import { articleLang, type DisplayCleaner, type PageSource } from '../pages/index.ts';
 import { relativeLink, sitePaths } from '../site/paths.ts';
 import type { ArticleSummary, SiteQueries } from '../site/queries.ts';
-import { formatUtc8 } from '../site/time.ts';
+import { formatUtc8 } from '../../time/utc8.ts';
 import { atomId } from './ids.ts';
 import { renderAtom, type AtomEntry, type AtomLink } from './render.ts';
 
 export interface FeedContext {
   queries: SiteQueries;
-  sources: ReadonlyMap<string, SiteSource>;
+  sources: ReadonlyMap<string, PageSource>;
   siteTitle: string;
   /** Public URL of the site folder; without one, links are relative to the feed file (RFC 3986 §5). */
   baseUrl: string | null;
@@ -34,7 +33,7 @@ export function allFeed(context: FeedContext): RenderedFeed {
   return feed(context, path, 'all', context.siteTitle, '全部媒体的最新文章', context.queries.latest(context.entries), 'article');
 }
 
-export function sourceFeed(context: FeedContext, source: SiteSource): RenderedFeed {
+export function sourceFeed(context: FeedContext, source: PageSource): RenderedFeed {
   const path = sitePaths.sourceFeed(source.id);
   const articles = context.queries.latest(context.entries, source.id);
   return feed(context, path, `source/${source.id}`, `${source.name} · ${context.siteTitle}`, null, articles, 'article', source);
@@ -60,7 +59,7 @@ function feed(
   subtitle: string | null,
   summaries: readonly ArticleSummary[],
   kind: EntryKind,
-  source?: SiteSource,
+  source?: PageSource,
 ): RenderedFeed {
   const archive = context.baseUrl ?? context.siteTitle;
   const href = (to: string): string => (context.baseUrl ? `${context.baseUrl.replace(/\/+$/, '')}/${to}` : relativeLink(path, to));

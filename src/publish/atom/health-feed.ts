@@ -2,7 +2,7 @@
 // selectors no longer matching), newest first, so an operator can subscribe to the archive's own health.
 // Each event has its own id (RFC 4287 §4.2.6) that never changes, so a reader shows each once.
 import type { HealthEvent } from '../../store/types.ts';
-import { escapeText } from '../site/html-escape.ts';
+import { escapeText } from '../../markup/escape.ts';
 import { HEALTH_EVENT_LABELS, type HealthView } from '../site/health-page.ts';
 import { relativeLink, sitePaths } from '../site/paths.ts';
 import { atomId } from './ids.ts';

@@ -2,8 +2,8 @@
 // Required by the RFC and always written: feed id, title, updated, an author (at feed level, since not
 // every entry has one, §4.1.1); entry id, title, updated (§4.1.2). Dates are RFC 3339 in UTC (§3.3).
 // Content is type="html": the display HTML, escaped once (§3.1.1.2).
-import { escapeText } from '../site/html-escape.ts';
-import { isoUtc } from '../site/time.ts';
+import { escapeText } from '../../markup/escape.ts';
+import { isoUtc } from '../../time/utc8.ts';
 
 export interface AtomLink {
   href: string;

@@ -3,10 +3,10 @@
 // health events, newest first. Pure: the same input renders the same bytes, and nothing on it changes with
 // every run (no "last fetched" time), so a quiet run leaves it, and the commit, alone.
 import type { HealthEvent, SourceHealth } from '../../store/types.ts';
-import { html } from './html-escape.ts';
-import { renderPage } from './layout.ts';
-import { relativeLink, sitePaths } from './paths.ts';
-import { formatUtc8 } from './time.ts';
+import { formatUtc8, isoUtc } from '../../time/utc8.ts';
+import { html, renderPage } from '../pages/index.ts';
+import { sitePaths } from './paths.ts';
+import { siteContext } from './site-links.ts';
 
 export interface HealthSource {
   id: string;
@@ -54,16 +54,17 @@ function stateCell(source: HealthSource) {
 }
 
 export function renderHealthPage(siteTitle: string, view: HealthView): string {
-  const path = sitePaths.health;
+  const context = siteContext(siteTitle, new Map(), sitePaths.health);
+  const { links } = context;
   const names = new Map(view.sources.map((source) => [source.id, source.name]));
   const body = html`<h1>来源状态</h1>
-<p class="muted">每个来源正在使用的订阅源、是否停止更新（最新条目早于 24 小时与平均间隔五倍中的较大者）或持续失败。<a href="${relativeLink(path, sitePaths.feed('health'))}">订阅状态变化（Atom）</a></p>
+<p class="muted">每个来源正在使用的订阅源、是否停止更新（最新条目早于 24 小时与平均间隔五倍中的较大者）或持续失败。<a href="${links.feed('health')}">订阅状态变化（Atom）</a></p>
 <table class="health">
 <thead><tr><th>来源</th><th>订阅源</th><th>状态</th></tr></thead>
 <tbody>
 ${view.sources.map(
   (source) =>
-    html`<tr id="source-${source.id}"><td><a href="${relativeLink(path, sitePaths.sourceIndex(source.id))}">${source.name}</a></td><td>${feedCell(source)}</td><td>${stateCell(source)}</td></tr>\n`,
+    html`<tr id="source-${source.id}"><td><a href="${links.source(source.id)}">${source.name}</a></td><td>${feedCell(source)}</td><td>${stateCell(source)}</td></tr>\n`,
 )}</tbody>
 </table>
 <h2 id="events">最近的状态变化</h2>
@@ -73,8 +74,8 @@ ${
     : html`<ul class="articles">
 ${view.events.map(
   (event) =>
-    html`<li><time datetime="${new Date(event.atMs).toISOString()}">${when(event.atMs)}</time> <strong>${names.get(event.sourceId) ?? event.sourceId}</strong> · ${HEALTH_EVENT_LABELS[event.kind]}：${event.detail}</li>\n`,
+    html`<li><time datetime="${isoUtc(event.atMs)}">${when(event.atMs)}</time> <strong>${names.get(event.sourceId) ?? event.sourceId}</strong> · ${HEALTH_EVENT_LABELS[event.kind]}：${event.detail}</li>\n`,
 )}</ul>`
 }`;
-  return renderPage({ path, title: '来源状态', siteTitle, body, feeds: [{ title: '来源状态变化', path: sitePaths.feed('health') }] });
+  return renderPage(context, { title: '来源状态', body, feeds: [{ title: '来源状态变化', href: links.feed('health') }] });
 }

@@ -8,23 +8,27 @@ import { cleanDisplay } from '../../clean/index.ts';
 import { MEDIA_DIR, protectMediaLinks, resolveMediaLinks } from '../media-links.ts';
 import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from '../atom/index.ts';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
-import { renderArticlePage, type DisplayCleaner } from './article-page.ts';
-import type { SiteSource } from './list.ts';
 import {
+  diffRevisionText,
+  renderArticlePage,
   renderChanged,
   renderDay,
   renderDaysIndex,
   renderHome,
   renderRemoved,
   renderSourcePage,
-  type SiteContext,
-} from './list-pages.ts';
-import { pageCount, pageOfRank, sitePaths } from './paths.ts';
+  STYLESHEET,
+  type DisplayCleaner,
+  type PageContext,
+  type PageSource,
+  type Pager,
+  type RevisionDiffer,
+} from '../pages/index.ts';
+import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
+import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
 import type { ArticleSummary, SiteQueries } from './queries.ts';
-import { diffRevisionText, type RevisionDiffer } from './revision-diff.ts';
+import { siteContext } from './site-links.ts';
 import { formatSiteState, readSiteState, settingsHash } from './state.ts';
-import { STYLESHEET } from './stylesheet.ts';
-import { dayKeyUtc8, dayRangeUtc8 } from './time.ts';
 
 export interface PublishSiteOptions {
   queries: SiteQueries;
@@ -32,7 +36,7 @@ export interface PublishSiteOptions {
   dir: string;
   siteTitle: string;
   /** Outlets in display order; articles of an outlet not listed still get pages (named by id). */
-  sources: readonly SiteSource[];
+  sources: readonly PageSource[];
   pageSize: number;
   atomEntries: number;
   /** Public URL of the site folder, for absolute links in the feeds; optional. */
@@ -58,6 +62,19 @@ const HOME_ARTICLES = 60;
 const HOME_DAYS = 14;
 const LIST_LIMIT = 2000;
 const BATCH = 500;
+
+/** Links of an outlet's page at `path` (its page-N file or its index.html) to the pages around it. */
+function outletPager(sourceId: string, page: number, pages: number, path: string): Pager {
+  const to = (target: string): string => relativeLink(path, target);
+  // Newer pages have higher numbers; the newest is also index.html.
+  return {
+    page,
+    newest: to(sitePaths.sourceIndex(sourceId)),
+    newer: page < pages ? to(sitePaths.sourcePage(sourceId, page + 1)) : null,
+    older: page > 1 ? to(sitePaths.sourcePage(sourceId, page - 1)) : null,
+    oldest: to(sitePaths.sourcePage(sourceId, 1)),
+  };
+}
 
 export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
 
@@ -99,8 +116,8 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
   const diff = options.diff ?? diffRevisionText;
 
   const sources = new Map(options.sources.map((source) => [source.id, source]));
-  const sourceOf = (id: string): SiteSource => sources.get(id) ?? { id, name: id, language: null };
-  const context: SiteContext = { siteTitle: options.siteTitle, sources };
+  const sourceOf = (id: string): PageSource => sources.get(id) ?? { id, name: id, language: null };
+  const at = (path: string): PageContext => siteContext(options.siteTitle, sources, path);
   const settings = settingsHash({
     title: options.siteTitle,
     sources: options.sources,
@@ -122,16 +139,14 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
     const article = queries.article(summary.id);
     if (!article) return;
     const source = sourceOf(article.sourceId);
-    write(
-      sitePaths.article(article.sourceId, article.number),
-      renderArticlePage(context, { article, revisions: queries.revisions(article.id), source, clean, diff }),
-    );
+    const path = sitePaths.article(article.sourceId, article.number);
+    write(path, renderArticlePage(at(path), { article, revisions: queries.revisions(article.id), source, clean, diff }));
     articlesRendered++;
     if (!full) {
       const pages = touchedPages.get(article.sourceId) ?? new Set<number>();
       pages.add(pageOfRank(queries.rankInSource(article.sourceId, article.number), pageSize));
       touchedPages.set(article.sourceId, pages);
-      touchedDays.add(dayKeyUtc8(article.publishedMs));
+      touchedDays.add(dayOfUtc8(article.publishedMs));
     }
   };
   if (full) {
@@ -157,10 +172,11 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
         ? new Set([...touchedPages.get(id)!, outlet.pages, Math.max(1, outlet.pages - 1)])
         : new Set<number>();
     for (const page of [...wanted].sort((a, b) => a - b)) {
-      const articles = queries.sourceSlice(id, (page - 1) * pageSize, pageSize);
-      write(sitePaths.sourcePage(id, page), renderSourcePage(context, outlet.source, page, outlet.pages, articles, sitePaths.sourcePage(id, page)));
-      if (page === outlet.pages) {
-        write(sitePaths.sourceIndex(id), renderSourcePage(context, outlet.source, page, outlet.pages, articles, sitePaths.sourceIndex(id)));
+      const articles = queries.sourceSlice(id, (page - 1) * pageSize, pageSize).reverse();
+      const paths = [sitePaths.sourcePage(id, page), ...(page === outlet.pages ? [sitePaths.sourceIndex(id)] : [])];
+      for (const path of paths) {
+        const pager = outletPager(id, page, outlet.pages, path);
+        write(path, renderSourcePage(at(path), { source: outlet.source, count: null, articles, pager, newest: page === outlet.pages }));
       }
     }
   }
@@ -169,12 +185,14 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
   const days = queries.days();
   for (const day of full ? days.map((entry) => entry.day) : [...touchedDays].sort()) {
     const { startMs, endMs } = dayRangeUtc8(day);
-    write(sitePaths.day(day), renderDay(context, day, queries.publishedBetween(startMs, endMs)));
+    const articles = queries.publishedBetween(startMs, endMs);
+    write(sitePaths.day(day), renderDay(at(sitePaths.day(day)), { day, articles, total: articles.length, neighbours: false, pager: null }));
   }
-  write(sitePaths.days, renderDaysIndex(context, days));
-  write(sitePaths.home, renderHome(context, queries.latest(HOME_ARTICLES), outlets.filter((o) => o.count > 0 || sources.has(o.source.id)), days.slice(0, HOME_DAYS)));
-  write(sitePaths.removed, renderRemoved(context, queries.removed(LIST_LIMIT)));
-  write(sitePaths.changed, renderChanged(context, queries.changed(LIST_LIMIT)));
+  write(sitePaths.days, renderDaysIndex(at(sitePaths.days), days));
+  const listed = outlets.filter((o) => o.count > 0 || sources.has(o.source.id));
+  write(sitePaths.home, renderHome(at(sitePaths.home), { latest: queries.latest(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS) }));
+  write(sitePaths.removed, renderRemoved(at(sitePaths.removed), queries.removed(LIST_LIMIT)));
+  write(sitePaths.changed, renderChanged(at(sitePaths.changed), queries.changed(LIST_LIMIT)));
   write(sitePaths.style, STYLESHEET);
 
   // 4. Feeds: everything, removed, changed, and the outlets that changed.

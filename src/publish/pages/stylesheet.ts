@@ -1,5 +1,6 @@
-// The site's one stylesheet, written to `style.css`. It lives in a TS module rather than a .css file so
-// the compiled package (tsc emits only .ts) carries it without a copy step.
+// The one stylesheet of the site (`style.css`) and the reader (`/static/style.css`; CSP style-src 'self':
+// no inline styles anywhere). It lives in a TS module rather than a .css file so the compiled package
+// (tsc emits only .ts) carries it without a copy step.
 //
 // Chinese typography: a font stack per script (简体 first, 繁體 under :lang(zh-Hant)), so a page uses the
 // glyph forms its readers expect (Source Han / Noto CJK ship both); line height 1.8 for dense CJK text;
@@ -8,12 +9,13 @@
 export const STYLESHEET = `:root {
   color-scheme: light dark;
   --fg: #1d1d1f; --muted: #6b6b70; --bg: #fdfdfb; --line: #e3e3de; --link: #0b57b5;
-  --warn-bg: #fff1ef; --warn: #9a1b0f; --ins: #dff5df; --del: #fde2e0;
+  --warn-bg: #fff1ef; --warn: #9a1b0f; --ins: #dff5df; --del: #fde2e0; --mark: #fff1a8;
 }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e8e8e6; --muted: #a0a0a6; --bg: #161617; --line: #2e2e31; --link: #8ab8ff;
-    --warn-bg: #3a1c19; --warn: #ffb4a8; --ins: #1f3b22; --del: #47201d; }
+    --warn-bg: #3a1c19; --warn: #ffb4a8; --ins: #1f3b22; --del: #47201d; --mark: #5c4f00; }
 }
+* { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0 auto; padding: 0 1rem 3rem; max-width: 46rem; background: var(--bg); color: var(--fg);
@@ -34,17 +36,29 @@ h1 { font-size: 1.6rem; line-height: 1.4; margin: 1.25rem 0 0.5rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; }
 .meta, .muted, footer.site { color: var(--muted); font-size: 0.9rem; }
 .meta p { margin: 0.15rem 0; }
-ul.articles { list-style: none; padding: 0; margin: 0; }
-ul.articles li { padding: 0.45rem 0; border-bottom: 1px solid var(--line); }
+.url { overflow-wrap: anywhere; }
+ul.articles, ol.articles { list-style: none; padding: 0; margin: 0; }
+.articles li { padding: 0.45rem 0; border-bottom: 1px solid var(--line); }
 ul.articles time, ul.articles .outlet { color: var(--muted); font-size: 0.85rem; margin-right: 0.5rem;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
+.articles .title { font-size: 1.02rem; }
+.snippet { margin: 0.2rem 0 0; font-size: 0.92rem; }
+mark { background: var(--mark); color: inherit; padding: 0 0.1em; }
 .mark { display: inline-block; font-size: 0.75rem; line-height: 1.4; padding: 0 0.35rem; margin-left: 0.35rem;
   border-radius: 0.25rem; border: 1px solid currentColor; white-space: nowrap; }
 .mark.removed { color: var(--warn); }
 .mark.changed { color: var(--muted); }
-.notice.removed { background: var(--warn-bg); color: var(--warn); padding: 0.6rem 0.9rem; border-radius: 0.4rem;
-  margin: 1rem 0; }
+.notice { border-left: 3px solid var(--warn); padding: 0.25rem 0.75rem; margin: 1rem 0; }
+.notice.removed { background: var(--warn-bg); color: var(--warn); border-left: 0; padding: 0.6rem 0.9rem;
+  border-radius: 0.4rem; }
 nav.pages { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 1rem 0; }
+form.search { display: grid; gap: 0.5rem; margin: 1rem 0 1.5rem; }
+form.search .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+form.search input[type=search] { flex: 1 1 16rem; font-size: 1.05rem; padding: 0.4rem 0.6rem; }
+form.search label { color: var(--muted); font-size: 0.9rem; }
+input, select, button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line);
+  border-radius: 4px; padding: 0.25rem 0.45rem; }
+button { cursor: pointer; }
 .content { margin: 1.5rem 0; }
 .content img, .content video, .content iframe { max-width: 100%; height: auto; }
 .content figure { margin: 1rem 0; }

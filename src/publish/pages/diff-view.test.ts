@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blocksFromParts } from './revision-diff.ts';
+import { blocksFromParts } from './diff-view.ts';
 
 test('diff parts become paragraphs: unchanged ones fold, changed ones keep their edits', () => {
   const blocks = blocksFromParts([
