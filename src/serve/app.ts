@@ -18,7 +18,8 @@ import {
   type PageContext,
   type Pager,
 } from '../publish/pages/index.ts';
-import { siteQueriesFor, type SiteQueries } from '../publish/site/index.ts';
+import type { SiteQueries } from '../publish/site/queries.ts';
+import { siteQueriesFor } from '../publish/site/sqlite-queries.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
