@@ -1,7 +1,7 @@
 // Display HTML: a strict allowlist (sanitize-html) for our own site and reader. Unlike archival HTML it
 // is re-serialized: only the tags and attributes below survive, URLs are made absolute against the
 // article's URL, links open in a new tab without an opener, and only a few video hosts may be framed.
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
 import type { Attributes, IOptions } from 'sanitize-html';
 import { DEFAULT_IFRAME_HOSTS } from './iframe-hosts.ts';
 
@@ -127,5 +127,14 @@ export function cleanDisplay(html: string, opts: DisplayOptions = {}): string {
     exclusiveFilter: (frame) =>
       (frame.tag === 'img' && !frame.attribs.src) || (frame.tag === 'iframe' && !frame.attribs.src),
   };
-  return sanitizeHtml(html, options);
+  return loadSanitizeHtml()(html, options);
+}
+
+// sanitize-html (with htmlparser2, postcss and their dependencies) costs about 0.3 s of CPU to load: it
+// is loaded on the first HTML made for display, not when this module is imported, so that a cycle with
+// nothing new to publish never loads it (issue 15). It is CommonJS, so require() is synchronous.
+const require = createRequire(import.meta.url);
+let sanitizeHtml: typeof import('sanitize-html') | undefined;
+function loadSanitizeHtml(): typeof import('sanitize-html') {
+  return (sanitizeHtml ??= require('sanitize-html') as typeof import('sanitize-html'));
 }

@@ -1,6 +1,5 @@
 // Pulling the article out of a full page: per-source selectors first, Mozilla Readability for the rest.
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { loadJsdom, loadReadability } from './dom.ts';
 import { repairInlineStyles, withoutInlineStyles } from './inline-styles.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { dropHoverCards } from './hover-cards.ts';
@@ -129,6 +128,7 @@ function tidyStep(name: string, url: string, warnings: string[], step: () => unk
 
 function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): ExtractedArticle {
   // A silent console: pages are full of CSS jsdom cannot parse, which is no concern of ours.
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const dom = new JSDOM(emptyStyleElements(html), { url: opts.url, virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
@@ -150,6 +150,7 @@ function extractOnce(html: string, opts: ExtractOptions, warnings: string[]): Ex
       metaContent(doc, 'meta[property="og:title"]') ??
       (doc.querySelector('h1')?.textContent?.trim() || doc.title.trim() || null);
     // Readability takes the document apart as it works; everything we need from the page is read above.
+    const { Readability } = loadReadability();
     const article = new Readability(doc).parse();
 
     const container = doc.createElement('div');
