@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   const config = async (): Promise<Config> => {
     const { loadConfig } = await import('../config/index.ts');
-    return loadConfig({ file: program.opts<{ config?: string }>().config ?? null, cwd: io.cwd });
+    return loadConfig({ file: program.opts<{ config?: string }>().config ?? null, cwd: io.cwd, env: io.env });
   };
 
   program

@@ -23,6 +23,10 @@ async function ordinary(error: unknown): Promise<{ message: string; exitCode: nu
     if (error.kind === 'open') {
       return { message: `${error.message}; set \`database\` in the config to a file in a folder you can write`, exitCode: EXIT_USAGE };
     }
+    // A PostgreSQL server that cannot be reached, refuses the login or has no such database.
+    if (error.kind === 'connect') {
+      return { message: `${error.message}; check that the server is running and \`database\` (or NEWSVAULT_DATABASE_URL) names it`, exitCode: EXIT_USAGE };
+    }
     if (error.kind === 'migrate') return { message: error.message, exitCode: EXIT_USAGE };
     return { message: error.message, exitCode: EXIT_FAILED };
   }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { BUILTIN_SOURCES } from './builtin-sources.ts';
+import { DATABASE_URL_ENV, isPostgresUrl } from './database.ts';
 import { configSchema, type ParsedConfig } from './schema.ts';
 import { ConfigError } from './error.ts';
 
@@ -31,7 +32,7 @@ export interface Config {
   file: string | null;
   /** Absolute. */
   output: string;
-  /** Absolute. */
+  /** An absolute path of a SQLite file, or a postgresql:// URL (config/database.ts). */
   database: string;
   sources: Source[];
   fetch: ParsedConfig['fetch'];
@@ -73,7 +74,17 @@ export function findConfigFile(explicit: string | null | undefined, cwd: string)
   return null;
 }
 
-export function loadConfig(options: { file?: string | null; cwd: string }): Config {
+export function loadConfig(options: { file?: string | null; cwd: string; env?: NodeJS.ProcessEnv }): Config {
+  const config = loadConfigFile(options);
+  const url = options.env?.[DATABASE_URL_ENV];
+  if (url === undefined || url === '') return config;
+  if (!isPostgresUrl(url)) {
+    throw new ConfigError('invalid', null, `config: ${DATABASE_URL_ENV} must be a postgresql:// URL; unset it to use the config's \`database\``);
+  }
+  return { ...config, database: url };
+}
+
+function loadConfigFile(options: { file?: string | null; cwd: string }): Config {
   const file = findConfigFile(options.file, options.cwd);
   if (file === null) return configFromValue({}, null, options.cwd);
   let text: string;
@@ -123,7 +134,7 @@ export function configFromValue(value: unknown, file: string | null, base: strin
   return {
     file,
     output,
-    database: resolve(base, config.database ?? 'newsvault.sqlite'),
+    database: config.database !== undefined && isPostgresUrl(config.database) ? config.database : resolve(base, config.database ?? 'newsvault.sqlite'),
     sources,
     fetch: config.fetch,
     imageProxy: config.imageProxy,

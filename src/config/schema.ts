@@ -1,5 +1,6 @@
 // The config file's shape, validated once at the edge. Every error names the field it is about.
 import { z } from 'zod';
+import { isOtherUrl } from './database.ts';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -49,7 +50,11 @@ export const sourceSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   output: z.string().min(1).default('archive'),
-  database: z.string().min(1).optional(),
+  database: z
+    .string()
+    .min(1)
+    .refine((value) => !isOtherUrl(value), 'must be a file path or a postgresql:// URL')
+    .optional(),
   sources: z
     .array(sourceSchema)
     .optional()

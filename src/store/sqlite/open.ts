@@ -3,20 +3,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalLink } from '../../normalize/identity.ts';
+import { StoreError } from '../error.ts';
 import { MIGRATIONS } from './schema.ts';
 
-export type SqliteDatabase = Database.Database;
+export { StoreError };
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-  constructor(
-    readonly kind: 'open' | 'migrate' | 'constraint' | 'corrupt',
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-  }
-}
+export type SqliteDatabase = Database.Database;
 
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): SqliteDatabase {
   let db: SqliteDatabase;
