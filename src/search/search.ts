@@ -46,7 +46,7 @@ interface DocRow {
   text: string;
 }
 
-function checkOptions(options: SearchOptions): SearchError | null {
+export function checkOptions(options: SearchOptions): SearchError | null {
   const { limit = 20, offset = 0, order = 'newest', timeLimitMs = DEFAULT_TIME_LIMIT_MS } = options;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     return new SearchError('bad-param', `search: limit must be an integer from 1 to ${MAX_LIMIT}, got ${String(limit)}`);

@@ -156,4 +156,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, source_id)
   );
   `,
+  // 2: the search index (search-index.ts): each article's current revision as plain text, its folded bigram tokens
+  // (search/tokenize.ts) as a tsvector of lexemes without positions under a GIN index, as SQLite's FTS5 table with
+  // detail=none; phrases are confirmed against the text. search_info.version is search/schema.ts SCHEMA_VERSION
+  // of the tokens stored: a newsvault that tokenizes differently empties the index and asks for a reindex.
+  `
+  CREATE TABLE search_info (
+    name TEXT COLLATE "C" PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE search_docs (
+    id BIGINT PRIMARY KEY,
+    source TEXT NOT NULL,
+    -- the source id lower-cased, as source: filters name it
+    source_key TEXT COLLATE "C" NOT NULL,
+    published BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('live', 'removed')),
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tokens TSVECTOR NOT NULL,
+    -- md5 of what was indexed: an unchanged document is recognised without reading its text back
+    digest TEXT NOT NULL
+  );
+  CREATE INDEX search_docs_tokens ON search_docs USING GIN (tokens);
+  CREATE INDEX search_docs_newest ON search_docs (published DESC, id DESC);
+  `,
 ];

@@ -1,0 +1,354 @@
+// Search on PostgreSQL: the same query language, folding and tokens as the SQLite index (src/search), so the
+// same query finds the same articles in the same order on both engines (search-index.test.ts compares them).
+//
+// Each document's folded bigram tokens (search/tokenize.ts) are stored as a tsvector of bare lexemes
+// (array_to_tsvector: no parser, no stemming, no positions) under a GIN index: like FTS5 with detail=none,
+// the index knows which documents hold a token, not where. Positions would make phrases exact in the index,
+// but a tsvector keeps at most 256 positions per lexeme and none past 16,383, so long articles would lose
+// matches. Instead, as on SQLite, a term of two or more tokens finds the documents holding all of them, and
+// each is confirmed against its text: a POSIX regular expression in PostgreSQL for a run of CJK characters
+// (the GLOB of search/pattern.ts, whose character classes hold every spelling that folds alike), and the
+// JavaScript pattern for anything else (Latin phrases, word boundaries), over the candidates' text.
+//
+// Newest first is an index order here (published, id), where SQLite orders by a key of the published second
+// and an insertion slot: articles published in the same second may come in another order.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { fold } from '../../search/fold.ts';
+import { exact } from '../../search/match.ts';
+import { anyTermRegExp, termGlob, termRegExp } from '../../search/pattern.ts';
+import { parseQuery } from '../../search/query.ts';
+import { Ranker } from '../../search/rank.ts';
+import { SCHEMA_VERSION, type SchemaState } from '../../search/schema.ts';
+import { checkOptions, CONFIRMED_COUNT_CAP, COUNT_CAP, DEFAULT_TIME_LIMIT_MS, RELEVANCE_WINDOW } from '../../search/search.ts';
+import { highlightAll, snippet } from '../../search/snippet.ts';
+import { indexText } from '../../search/tokenize.ts';
+import { SearchError, type DocStatus, type ParsedQuery, type SearchDocument, type SearchHit, type SearchOptions, type SearchResult } from '../../search/types.ts';
+import { rows, run, storeError, type Queryable } from './rows.ts';
+
+/** Candidates read per round trip when they must be confirmed or ranked in JavaScript. */
+const BATCH = 256;
+const QUERY_CANCELED = '57014';
+
+interface DocRow {
+  id: number;
+  source: string;
+  published: number;
+  status: DocStatus;
+  title: string;
+  text: string;
+}
+
+export class PostgresSearchIndex {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Empties an index built with other tokens (another search SCHEMA_VERSION); says when a reindex is needed. */
+  async prepare(): Promise<SchemaState> {
+    return this.transaction(async (db) => {
+      const [row] = await rows<{ value: string }>(db, `SELECT value FROM search_info WHERE name = 'version' FOR UPDATE`);
+      if (row?.value === String(SCHEMA_VERSION)) return { needsReindex: false };
+      await run(db, `TRUNCATE search_docs`);
+      await run(db, `INSERT INTO search_info (name, value) VALUES ('version', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [
+        String(SCHEMA_VERSION),
+      ]);
+      return { needsReindex: true };
+    });
+  }
+
+  /** Adds or replaces documents in one transaction; unchanged ones cost a digest comparison. Returns how many changed. */
+  async index(docs: readonly SearchDocument[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    return this.transaction(async (db) => {
+      let changed = 0;
+      for (const doc of docs) if (await upsert(db, doc)) changed++;
+      return changed;
+    });
+  }
+
+  async indexDocument(doc: SearchDocument): Promise<boolean> {
+    return (await this.index([doc])) === 1;
+  }
+
+  /** Removes a document from the index (not the same as status 'removed', which keeps it searchable). */
+  async removeDocument(id: number): Promise<boolean> {
+    return ((await run(this.pool, `DELETE FROM search_docs WHERE id = $1`, [id])).rowCount ?? 0) > 0;
+  }
+
+  /** Marks a document live or removed. False when the id is not indexed. */
+  async setStatus(id: number, status: DocStatus): Promise<boolean> {
+    return this.transaction(async (db) => {
+      const [old] = await rows<Omit<DocRow, 'id'>>(db, `SELECT source, published, status, title, text FROM search_docs WHERE id = $1 FOR UPDATE`, [id]);
+      if (!old) return false;
+      await upsert(db, { id, ...old, status });
+      return true;
+    });
+  }
+
+  async count(): Promise<number> {
+    return (await rows<{ n: number }>(this.pool, `SELECT COUNT(*) AS n FROM search_docs`))[0]!.n;
+  }
+
+  /** Empties the index and builds it from `docs`, `batchSize` per transaction. Returns the number indexed. */
+  async reindexAll(
+    docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
+    options: { batchSize?: number; onProgress?: (indexed: number) => void } = {},
+  ): Promise<number> {
+    const batchSize = options.batchSize ?? 1000;
+    await run(this.pool, `TRUNCATE search_docs`);
+    let count = 0;
+    let batch: SearchDocument[] = [];
+    for await (const doc of docs) {
+      batch.push(doc);
+      if (batch.length >= batchSize) {
+        await this.index(batch);
+        count += batch.length;
+        batch = [];
+        options.onProgress?.(count);
+      }
+    }
+    await this.index(batch);
+    count += batch.length;
+    await run(this.pool, `ANALYZE search_docs`);
+    return count;
+  }
+
+  /** Searches the index. Returns a SearchError (never throws one) for a bad query or bad options. */
+  async search(query: string | ParsedQuery, options: SearchOptions = {}): Promise<SearchResult | SearchError> {
+    const clock = options.clock ?? (() => performance.now());
+    const started = clock();
+    const bad = checkOptions(options);
+    if (bad) return bad;
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    if (parsed instanceof SearchError) return parsed;
+    const limit = options.limit ?? 20;
+    const offset = options.offset ?? 0;
+    const deadline = started + (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+    const plan = planQuery(parsed);
+    const ranker = options.order === 'relevance' ? new Ranker(parsed) : null;
+    const inJs = plan.accepts !== null || ranker !== null;
+    const cap = ranker !== null ? RELEVANCE_WINDOW : plan.confirming ? CONFIRMED_COUNT_CAP : COUNT_CAP;
+
+    let walk: Walk;
+    try {
+      walk = inJs
+        ? await this.walkInJs(plan, cap, { offset, limit, ranker, deadline, clock })
+        : await this.walkInSql(plan, cap, { offset, limit, deadline, clock });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== QUERY_CANCELED) throw storeError(error, 'search: querying the index');
+      walk = { page: [], matches: 0, stop: 'deadline' };
+    }
+    const pattern = anyTermRegExp(parsed.terms);
+    const hits: SearchHit[] = walk.page.map((doc) => ({
+      id: doc.id,
+      source: doc.source,
+      title: doc.title,
+      published: doc.published,
+      status: doc.status,
+      titleHtml: highlightAll(doc.title, pattern),
+      snippet: snippet(doc.text, pattern),
+    }));
+    return {
+      total: walk.stop === null ? walk.matches : null,
+      totalAtLeast: walk.matches,
+      hits,
+      tookMs: clock() - started,
+      truncated: walk.stop === 'deadline',
+    };
+  }
+
+  /** The index decides every match: one query for the page, one for the count up to its cap. */
+  private async walkInSql(plan: Plan, cap: number, at: { offset: number; limit: number; deadline: number; clock: () => number }): Promise<Walk> {
+    return this.withDeadline(at.deadline, at.clock, async (db) => {
+      const { where, params } = plan;
+      // As on SQLite, the page lies within the first `cap` matches.
+      const pageSize = Math.max(0, Math.min(at.limit, cap - at.offset));
+      const page =
+        pageSize === 0
+          ? []
+          : await rows<DocRow>(
+              db,
+              `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${where}
+                ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${at.offset}`,
+              params,
+            );
+      const [counted] = await rows<{ n: number }>(db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_docs d WHERE ${where} LIMIT ${cap + 1}) m`, params);
+      const n = counted!.n;
+      return { page, matches: Math.min(n, cap), stop: n > cap ? 'cap' : null };
+    });
+  }
+
+  /** Candidates newest first in batches, confirmed (and ranked) here, until the cap, the deadline or the end. */
+  private async walkInJs(
+    plan: Plan,
+    cap: number,
+    at: { offset: number; limit: number; ranker: Ranker | null; deadline: number; clock: () => number },
+  ): Promise<Walk> {
+    return this.withDeadline(at.deadline, at.clock, async (db) => {
+      const page: DocRow[] = [];
+      const docs = new Map<number, DocRow>();
+      let matches = 0;
+      let after: { published: number; id: number } | null = null;
+      for (;;) {
+        if (at.clock() > at.deadline) return this.finish(page, docs, matches, 'deadline', at);
+        const n = plan.params.length;
+        const keyset = after === null ? '' : ` AND (d.published, d.id) < ($${n + 1}, $${n + 2})`;
+        const batch: DocRow[] = await rows<DocRow>(
+          db,
+          `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}${keyset}
+            ORDER BY published DESC, id DESC LIMIT ${BATCH}`,
+          after === null ? plan.params : [...plan.params, after.published, after.id],
+        );
+        for (const doc of batch) {
+          // As on SQLite: any candidate after the cap's worth of matches means "more than that".
+          if (matches >= cap) return this.finish(page, docs, matches, 'cap', at);
+          if (plan.accepts !== null && !plan.accepts(doc.title, doc.text)) continue;
+          if (at.ranker !== null) {
+            at.ranker.add(doc.id, doc.title, doc.text);
+            docs.set(doc.id, doc);
+          } else if (matches >= at.offset && page.length < at.limit) page.push(doc);
+          matches++;
+        }
+        if (batch.length < BATCH) return this.finish(page, docs, matches, null, at);
+        const last: DocRow = batch[batch.length - 1]!;
+        after = { published: last.published, id: last.id };
+      }
+    });
+  }
+
+  private finish(page: DocRow[], docs: Map<number, DocRow>, matches: number, stop: Walk['stop'], at: { offset: number; limit: number; ranker: Ranker | null }): Walk {
+    if (at.ranker === null) return { page, matches, stop };
+    const ranked = at.ranker.ranked().slice(at.offset, at.offset + at.limit);
+    return { page: ranked.map((id) => docs.get(id)!), matches, stop };
+  }
+
+  /** Runs the queries of one search under a statement timeout of what is left of its time limit. */
+  private async withDeadline<T>(deadline: number, clock: () => number, fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return this.transaction(async (db) => {
+      const left = Math.max(1, Math.ceil(deadline - clock()));
+      await run(db, `SELECT set_config('statement_timeout', $1, true)`, [`${left}ms`]);
+      return fn(db);
+    });
+  }
+
+  private async transaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect().catch((cause: unknown) => {
+      throw storeError(cause, 'search: connecting');
+    });
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        // The connection is gone: it must not go back to the pool; the first error is the one to report.
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+interface Walk {
+  page: DocRow[];
+  matches: number;
+  stop: 'cap' | 'deadline' | null;
+}
+
+interface Plan {
+  /** Conditions on search_docs d, ANDed; never empty. */
+  where: string;
+  params: unknown[];
+  /** Some terms are confirmed against the text (in SQL or here): the smaller count cap applies, as on SQLite. */
+  confirming: boolean;
+  /** Checks PostgreSQL cannot do; null when none. */
+  accepts: ((title: string, text: string) => boolean) | null;
+}
+
+/** A tsquery of bare lexemes: each quoted, so nothing a user typed is tsquery syntax (tokens are letters and digits anyway). */
+function lexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The GLOB of a CJK run as a PostgreSQL regular expression: the same literal characters and [classes], unanchored. */
+function globRegex(glob: string): string | null {
+  const inner = glob.slice(1, -1);
+  // CJK characters and their variants only; anything a regular expression would read as syntax goes to JavaScript.
+  return /[\\^$.|?*+(){}]/.test(inner) ? null : inner;
+}
+
+export function planQuery(query: ParsedQuery): Plan {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const positive = query.terms.map((term) => [...new Set(term.tokens)].map(lexeme).join(' & '));
+  const negative = query.excluded.filter(exact).map((term) => `!${lexeme(term.tokens[0]!)}`);
+  const tsquery = [...positive.map((p) => `(${p})`), ...negative].join(' & ');
+  if (tsquery !== '') conditions.push(`d.tokens @@ ${param(tsquery)}::tsquery`);
+  if (query.sources.length > 0) conditions.push(`d.source_key = ANY(${param(query.sources)}::text[])`);
+  if (query.excludedSources.length > 0) conditions.push(`NOT (d.source_key = ANY(${param(query.excludedSources)}::text[]))`);
+  if (query.status !== null) conditions.push(`d.status = ${param(query.status)}`);
+  if (query.from !== null) conditions.push(`d.published >= ${param(query.from)}`);
+  if (query.to !== null) conditions.push(`d.published < ${param(query.to)}`);
+
+  const required: RegExp[] = [];
+  const refused: RegExp[] = [];
+  let confirming = false;
+  for (const [terms, wanted] of [
+    [query.terms, true],
+    [query.excluded, false],
+  ] as const) {
+    for (const term of terms) {
+      if (exact(term)) continue;
+      confirming = true;
+      const glob = termGlob(term);
+      const regex = glob === null ? null : globRegex(glob);
+      if (regex !== null) {
+        const p = param(regex);
+        conditions.push(wanted ? `(d.title ~ ${p} OR d.text ~ ${p})` : `NOT (d.title ~ ${p} OR d.text ~ ${p})`);
+        continue;
+      }
+      const re = termRegExp(term);
+      if (re !== null) (wanted ? required : refused).push(re);
+    }
+  }
+  const accepts =
+    required.length === 0 && refused.length === 0
+      ? null
+      : (title: string, text: string): boolean => {
+          for (const r of required) if (!r.test(title) && !r.test(text)) return false;
+          for (const r of refused) if (r.test(title) || r.test(text)) return false;
+          return true;
+        };
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', params, confirming, accepts };
+}
+
+function validate(doc: SearchDocument): void {
+  if (!Number.isSafeInteger(doc.id)) throw new TypeError(`search: index: document id ${String(doc.id)} is not an integer`);
+  if (doc.status !== 'live' && doc.status !== 'removed') throw new TypeError(`search: index: document ${doc.id} has status ${String(doc.status)}`);
+}
+
+/** Inserts or replaces one document unless the same was indexed already; true when the index changed. */
+async function upsert(db: Queryable, doc: SearchDocument): Promise<boolean> {
+  validate(doc);
+  const digest = createHash('md5').update(JSON.stringify([doc.source, doc.published, doc.status, doc.title, doc.text])).digest('hex');
+  const [old] = await rows<{ digest: string }>(db, `SELECT digest FROM search_docs WHERE id = $1`, [doc.id]);
+  if (old?.digest === digest) return false;
+  const tokens = [...new Set(`${indexText(fold(doc.title))} ${indexText(fold(doc.text))}`.split(' ').filter((t) => t !== ''))];
+  await run(
+    db,
+    `INSERT INTO search_docs (id, source, source_key, published, status, title, text, tokens, digest)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, array_to_tsvector($8::text[]), $9)
+     ON CONFLICT (id) DO UPDATE SET source = excluded.source, source_key = excluded.source_key, published = excluded.published,
+      status = excluded.status, title = excluded.title, text = excluded.text, tokens = excluded.tokens, digest = excluded.digest`,
+    [doc.id, doc.source, doc.source.toLowerCase(), doc.published, doc.status, doc.title, doc.text, tokens, digest],
+    `search: indexing document ${doc.id}`,
+  );
+  return true;
+}
