@@ -68,7 +68,8 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (article_id, seq)
   );
   CREATE INDEX revisions_by_seen ON revisions (seen_ms, id);
-  ALTER TABLE articles ADD FOREIGN KEY (revision_id) REFERENCES revisions(id);
+  -- deferrable: a copy of a store (store/copy/) writes articles before the revisions they point to
+  ALTER TABLE articles ADD FOREIGN KEY (revision_id) REFERENCES revisions(id) DEFERRABLE INITIALLY IMMEDIATE;
 
   CREATE TABLE article_links (
     source_id TEXT COLLATE "C" NOT NULL,
