@@ -14,9 +14,6 @@ const revision = (seq: number): Revision => ({
   fingerprint: String(seq),
   seenMs: seq,
   seenWhere: 'feed',
-  fetchedUrl: null,
-  httpStatus: null,
-  etag: null,
 });
 
 test('diffs stop when the page budget is spent', () => {
