@@ -52,16 +52,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
 
     let committed = false;
     try {
-      // An explicit check writes its lines into the manifest at once (a cycle lets them wait for other changes).
-      const published = publishArchive({
-        config,
-        store,
-        touchedSources: result.touchedSources,
-        indexArticles: createSearchIndexer(store.db),
-        nowMs: io.now().getTime(),
-        flushChecks: true,
-      });
-      result.warnings.push(...published.warnings);
+      publishArchive({ config, store, touchedSources: result.touchedSources, indexArticles: createSearchIndexer(store.db) });
       if (config.git.commit) {
         const commit = await commitArchive({
           dir: config.output,

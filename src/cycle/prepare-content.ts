@@ -56,7 +56,6 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       return {
         html: article.content,
         seenWhere: 'page',
-        fetched: { fetchedUrl: page.finalUrl, httpStatus: page.status, etag: page.etag },
         warnings: article.warnings.map((w) => `${item.url}: ${w}`),
         ...(article.keepSelectors ? { selectors: article.keepSelectors } : {}),
       };
@@ -85,12 +84,7 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
       const article = extractArticle(html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
       if (article.text.trim().length === 0) return null;
-      return {
-        html: article.content,
-        seenWhere: 'page',
-        warnings: article.warnings,
-        fetched: { fetchedUrl: page.finalUrl, httpStatus: page.status, etag: page.etag },
-      };
+      return { html: article.content, seenWhere: 'page', warnings: article.warnings };
     },
 
     async finish(html, item, source): Promise<FinishedContent> {

@@ -1,3 +1,2 @@
 export * from './format.ts';
-export { appendManifests, CHECKS_WAIT_MS, manifestMonths, sha256File, storeLines } from './writer.ts';
-export type { AppendManifestsOptions, AppendManifestsResult } from './writer.ts';
+export { manifestMonths, publishManifests, sha256File } from './writer.ts';
