@@ -36,13 +36,16 @@ export function confirmation(query: ParsedQuery): Confirmation {
       if (re !== null) (wanted ? required : refused).push(re);
     }
   }
-  const accepts =
-    required.length === 0 && refused.length === 0
-      ? null
-      : (title: string, text: string): boolean => {
-          for (const r of required) if (!r.test(title) && !r.test(text)) return false;
-          for (const r of refused) if (r.test(title) || r.test(text)) return false;
-          return true;
-        };
+  const accepts = textCheck(required, refused);
   return { sql, params, accepts };
+}
+
+/** Every `required` pattern in the title or text, no `refused` one in either; null when there is nothing to check. */
+export function textCheck(required: readonly RegExp[], refused: readonly RegExp[]): Confirmation['accepts'] {
+  if (required.length === 0 && refused.length === 0) return null;
+  return (title, text) => {
+    for (const r of required) if (!r.test(title) && !r.test(text)) return false;
+    for (const r of refused) if (r.test(title) || r.test(text)) return false;
+    return true;
+  };
 }

@@ -14,7 +14,7 @@ import { keyRange, matchExpression } from './match.ts';
 import { anyTermRegExp } from './pattern.ts';
 import { parseQuery } from './query.ts';
 import { Ranker } from './rank.ts';
-import { highlightAll, snippet } from './snippet.ts';
+import { searchHit } from './hit.ts';
 import type { DocStatus, ParsedQuery, SearchHit, SearchOptions, SearchResult } from './types.ts';
 import { SearchError } from './types.ts';
 
@@ -153,15 +153,7 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
   for (const key of keys) {
     const doc = docs.get(key) ?? (s.doc.get(key) as DocRow | undefined);
     if (doc === undefined) continue;
-    hits.push({
-      id: doc.id,
-      source: doc.source,
-      title: doc.title,
-      published: doc.published,
-      status: doc.status,
-      titleHtml: highlightAll(doc.title, pattern),
-      snippet: snippet(doc.text, pattern),
-    });
+    hits.push(searchHit(doc, pattern));
   }
   return {
     total: stop === null ? matches : null,

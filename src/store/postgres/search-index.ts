@@ -14,14 +14,15 @@
 // and an insertion slot: articles published in the same second may come in another order.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { textCheck } from '../../search/confirm.ts';
 import { fold } from '../../search/fold.ts';
+import { searchHit } from '../../search/hit.ts';
 import { exact } from '../../search/match.ts';
 import { anyTermRegExp, termGlob, termRegExp } from '../../search/pattern.ts';
 import { parseQuery } from '../../search/query.ts';
 import { Ranker } from '../../search/rank.ts';
 import { SCHEMA_VERSION, type SchemaState } from '../../search/schema.ts';
 import { checkOptions, CONFIRMED_COUNT_CAP, COUNT_CAP, DEFAULT_TIME_LIMIT_MS, RELEVANCE_WINDOW } from '../../search/search.ts';
-import { highlightAll, snippet } from '../../search/snippet.ts';
 import { indexText } from '../../search/tokenize.ts';
 import { SearchError, type DocStatus, type ParsedQuery, type SearchDocument, type SearchHit, type SearchOptions, type SearchResult } from '../../search/types.ts';
 import { rows, run, storeError, type Queryable } from './rows.ts';
@@ -138,15 +139,7 @@ export class PostgresSearchIndex {
       walk = { page: [], matches: 0, stop: 'deadline' };
     }
     const pattern = anyTermRegExp(parsed.terms);
-    const hits: SearchHit[] = walk.page.map((doc) => ({
-      id: doc.id,
-      source: doc.source,
-      title: doc.title,
-      published: doc.published,
-      status: doc.status,
-      titleHtml: highlightAll(doc.title, pattern),
-      snippet: snippet(doc.text, pattern),
-    }));
+    const hits: SearchHit[] = walk.page.map((doc) => searchHit(doc, pattern));
     return {
       total: walk.stop === null ? walk.matches : null,
       totalAtLeast: walk.matches,
@@ -318,14 +311,7 @@ export function planQuery(query: ParsedQuery): Plan {
       if (re !== null) (wanted ? required : refused).push(re);
     }
   }
-  const accepts =
-    required.length === 0 && refused.length === 0
-      ? null
-      : (title: string, text: string): boolean => {
-          for (const r of required) if (!r.test(title) && !r.test(text)) return false;
-          for (const r of refused) if (r.test(title) || r.test(text)) return false;
-          return true;
-        };
+  const accepts = textCheck(required, refused);
   return { where: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', params, confirming, accepts };
 }
 
