@@ -13,11 +13,10 @@
 // under 300 MiB, the no-change cycle under 1 s of CPU for the whole process.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveFeeds, type FeedServer } from './feed-server.ts';
 import { rssFeed } from './generate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,25 +55,16 @@ function must(result: ReturnType<typeof spawnSync>, what: string): void {
 }
 
 /** The feeds, each with an ETag; a request that sends it back is answered 304. Links point here too. */
-async function startFeedServer(): Promise<{ server: Server; base: string; served: () => number }> {
+async function startFeedServer(): Promise<FeedServer> {
   const feeds = new Map<string, Buffer>();
-  let served = 0;
-  const server = createServer((request, response) => {
-    const body = feeds.get(request.url ?? '');
-    if (!body) return void response.writeHead(404).end();
-    const etag = `"${request.url}"`;
-    if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
-    served++;
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const feedServer = await serveFeeds(feeds);
+  const { base } = feedServer;
   for (let i = 0; i < SOURCES; i++) {
     // Article links on the same loopback server (they answer 404): a re-check never leaves the machine.
     const xml = rssFeed({ title: `来源${i}`, items: ITEMS, seed: 1000 + i }).replaceAll('https://news.example.com/', `${base}/`);
     feeds.set(`/s${i}.xml`, Buffer.from(xml, 'utf8'));
   }
-  return { server, base, served: () => served };
+  return feedServer;
 }
 
 function writeConfig(dir: string, base: string): string {

@@ -6,11 +6,10 @@
 //   4. peak memory while parsing one 100 MB feed (streamed), vs rss-parser on the same file
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveFeeds } from './feed-server.ts';
 import { rssFeed } from './generate.ts';
 
 type Row = Record<string, string | number>;
@@ -61,17 +60,7 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
   }
   // Ten hosts' worth of sources on one loopback server (distinct host names via 127.0.0.x would need
   // resolver tricks; the per-host limit is set to the overall limit here instead).
-  let served = 0;
-  const server = createServer((request, response) => {
-    const body = feeds.get(request.url ?? '');
-    if (!body) return void response.writeHead(404).end();
-    const etag = `"${request.url}"`;
-    if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
-    served++;
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, base, served } = await serveFeeds(feeds);
 
   const root = mkdtempSync(join(parent, 'nv-bench-'));
   const output = join(root, 'archive');
@@ -126,7 +115,7 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
       articles: second.added,
       'articles/s': '',
       failed: second.failed,
-      'peak MiB': `${second.notModified} x 304, ${served} bodies served in all`,
+      'peak MiB': `${second.notModified} x 304, ${served()} bodies served in all`,
       'phases s (sources/recheck/publish/git)': phaseSeconds(second.timings),
     },
   ];
