@@ -52,7 +52,16 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
 
     let committed = false;
     try {
-      publishArchive({ config, store, touchedSources: result.touchedSources, indexArticles: createSearchIndexer(store.db) });
+      // An explicit check writes its lines into the manifest at once (a cycle lets them wait for other changes).
+      const published = publishArchive({
+        config,
+        store,
+        touchedSources: result.touchedSources,
+        indexArticles: createSearchIndexer(store.db),
+        nowMs: io.now().getTime(),
+        flushChecks: true,
+      });
+      result.warnings.push(...published.warnings);
       if (config.git.commit) {
         const commit = await commitArchive({
           dir: config.output,

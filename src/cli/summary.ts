@@ -50,7 +50,7 @@ export function formatSummary(cycle: CycleResult): string {
   const offline = offlineHint(cycle);
   if (offline) lines.push(offline);
   if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
-  for (const warning of cycle.commit?.warnings ?? []) lines.push(`warning: ${warning}`);
+  for (const warning of [...cycle.warnings, ...(cycle.commit?.warnings ?? [])]) lines.push(`warning: ${warning}`);
   for (const push of cycle.commit?.pushes ?? []) {
     lines.push(`pushed to ${push.remote}: ${push.ok ? (push.rebased ? 'ok, after rebasing onto commits pushed by someone else' : 'ok') : push.error}`);
   }

@@ -3,6 +3,7 @@
 //   finish:  after cleaning, images kept, rewritten through a proxy, or downloaded into the archive.
 import type { Source } from '../config/index.ts';
 import type { FeedItem } from '../normalize/types.ts';
+import type { RevisionFetch } from '../store/index.ts';
 
 export interface PreparedContent {
   /** Raw (uncleaned) HTML to archive. */
@@ -11,6 +12,8 @@ export interface PreparedContent {
   warnings: string[];
   /** For text from a page with per-source keep selectors: whether they matched (else Readability was used). */
   selectors?: 'matched' | 'missed';
+  /** The page response the text came from; absent for the feed's own content (the feed's response is used). */
+  fetched?: RevisionFetch;
 }
 
 export interface FinishedContent {
@@ -27,7 +30,10 @@ export interface ContentPipeline {
   /** Runs on cleaned HTML of new or changed articles only. Must not add markup, only rewrite URLs. */
   finish(html: string, item: Pick<FeedItem, 'url'>, source: Source): Promise<FinishedContent>;
   /** The article text of a page fetched by a re-check, or null when the source's text is not from pages. */
-  fromPage(page: { body: Uint8Array; contentType: string | null; finalUrl: string }, source: Source): PreparedContent | null;
+  fromPage(
+    page: { body: Uint8Array; contentType: string | null; finalUrl: string; status: number; etag: string | null },
+    source: Source,
+  ): PreparedContent | null;
 }
 
 /** The feed's content as sent. feedx.net-style feeds put the whole article in <description> (summary). */

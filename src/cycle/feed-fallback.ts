@@ -4,7 +4,7 @@
 import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
-import type { FeedState } from '../store/index.ts';
+import type { FeedState, RevisionFetch } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import { readFeedItems } from './feed-items.ts';
 import type { FeedReport } from './source-health.ts';
@@ -34,8 +34,11 @@ export interface ReadFeedInput {
   previous: Pick<FeedState, 'newestItemMs' | 'medianIntervalMs'> | null;
   fetcher: Fetcher;
   now: () => Date;
-  /** Each item, in document order, as soon as it is read; the next part of the feed waits for it. */
-  onItem: (item: FeedItem) => Promise<void>;
+  /**
+   * Each item, in document order, as soon as it is read; the next part of the feed waits for it. `fetched`
+   * is the feed response the item came in (its final URL, status and ETag), kept with a revision made from it.
+   */
+  onItem: (item: FeedItem, fetched: RevisionFetch) => Promise<void>;
 }
 
 export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
@@ -58,10 +61,11 @@ export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
       read.outcome = 'not-modified';
     } else {
       const dates: number[] = [];
+      const fetched: RevisionFetch = { fetchedUrl: response.finalUrl, httpStatus: response.status, etag: response.etag };
       try {
         const warnings = await readFeedItems(response, input.now(), (item) => {
           dates.push(...itemDates([item]));
-          return input.onItem(item);
+          return input.onItem(item, fetched);
         });
         read.warnings.push(...warnings);
       } finally {

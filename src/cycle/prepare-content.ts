@@ -56,6 +56,7 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       return {
         html: article.content,
         seenWhere: 'page',
+        fetched: { fetchedUrl: page.finalUrl, httpStatus: page.status, etag: page.etag },
         warnings: article.warnings.map((w) => `${item.url}: ${w}`),
         ...(article.keepSelectors ? { selectors: article.keepSelectors } : {}),
       };
@@ -84,7 +85,12 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
       const article = extractArticle(html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
       if (article.text.trim().length === 0) return null;
-      return { html: article.content, seenWhere: 'page', warnings: article.warnings };
+      return {
+        html: article.content,
+        seenWhere: 'page',
+        warnings: article.warnings,
+        fetched: { fetchedUrl: page.finalUrl, httpStatus: page.status, etag: page.etag },
+      };
     },
 
     async finish(html, item, source): Promise<FinishedContent> {

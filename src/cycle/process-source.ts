@@ -5,7 +5,7 @@ import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
-import type { Article, FetchState, Store } from '../store/index.ts';
+import type { Article, FetchState, RevisionFetch, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ContentPipeline } from './content.ts';
 import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
@@ -165,6 +165,8 @@ interface PreparedItem {
   html: string;
   fingerprint: string;
   seenWhere: 'feed' | 'page';
+  /** The response the text came from: the page's for page text, the feed's for the feed's own content. */
+  fetched: RevisionFetch;
 }
 
 /**
@@ -176,7 +178,7 @@ const BATCH_HTML_CHARS = 4 * 1024 * 1024;
 
 interface ItemWriter {
   /** Prepares one item (full text, cleaning, fingerprint, images) and queues it for the store. */
-  add: (item: FeedItem) => Promise<void>;
+  add: (item: FeedItem, fetched: RevisionFetch) => Promise<void>;
   /** Writes what is queued. */
   end: () => void;
 }
@@ -193,7 +195,7 @@ function createItemWriter(
   let prepared: PreparedItem[] = [];
   let batchChars = 0;
 
-  async function add(item: FeedItem): Promise<void> {
+  async function add(item: FeedItem, feedFetch: RevisionFetch): Promise<void> {
     if (seen.has(item.key)) return;
     seen.add(item.key);
     const byKey = store.findArticleByKey(source.id, item.key);
@@ -234,7 +236,8 @@ function createItemWriter(
       result.warnings.push(...finished.warnings);
       // Only what the store needs waits for the batch: the feed's own summary and content go.
       const kept: FeedItem = { ...item, summary: null, content: null };
-      prepared.push({ item: kept, existing, html: finished.html, fingerprint: print, seenWhere: content.seenWhere });
+      const fetched = content.fetched ?? feedFetch;
+      prepared.push({ item: kept, existing, html: finished.html, fingerprint: print, seenWhere: content.seenWhere, fetched });
       batchChars += finished.html.length;
     } catch (error) {
       result.warnings.push(`${item.url ?? item.key}: skipped: ${(error as Error).message}`);
@@ -250,8 +253,8 @@ function createItemWriter(
     batch.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
     const seenMs = deps.now().getTime();
     store.transaction(() => {
-      for (const { item, existing, html, fingerprint: print, seenWhere } of batch) {
-        const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere };
+      for (const { item, existing, html, fingerprint: print, seenWhere, fetched } of batch) {
+        const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere, ...fetched };
         if (!existing) {
           const article = store.insertArticle({
             ...revision,

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.ts';
 import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
-import { MANIFEST_DIR, manifestMonths, monthRange, publishManifests } from '../publish/manifest/index.ts';
+import { appendManifests, MANIFEST_DIR, manifestMonths, monthRange } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
@@ -23,6 +23,10 @@ export interface PublishArchiveOptions {
   /** Sources whose lists must be rewritten. */
   touchedSources: Iterable<string>;
   indexArticles?: (articles: readonly Article[]) => void;
+  /** The run's clock: re-checks and health events up to now go into the manifest. */
+  nowMs: number;
+  /** Write re-check lines into the manifest even when nothing else changed (`newsvault check`). */
+  flushChecks?: boolean;
 }
 
 export interface PublishArchiveResult {
@@ -30,6 +34,8 @@ export interface PublishArchiveResult {
   reconciled: number;
   articlesWritten: number;
   filesWritten: string[];
+  /** Things repaired on the way (a manifest line a killed run cut off). */
+  warnings: string[];
 }
 
 export function publishArchive(options: PublishArchiveOptions): PublishArchiveResult {
@@ -60,7 +66,18 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
     log,
   });
   // The manifest after the article files it describes: a run killed between the two writes both again.
-  if (manifestSpan) store.recordPublishedFiles(publishManifests(store, config.output, manifestSpan[0], manifestSpan[1], log));
+  const warnings: string[] = [];
+  if (manifestSpan) {
+    const manifest = appendManifests(store, config.output, {
+      fromMs: manifestSpan[0],
+      toMs: Math.max(manifestSpan[1], options.nowMs),
+      nowMs: options.nowMs,
+      othersWritten: options.flushChecks === true || log.written.length > 0,
+      log,
+    });
+    store.recordPublishedFiles(manifest.blobs);
+    for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
+  }
   // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
   // catches up after a run that failed to publish it.
   if (config.site.enabled) {
@@ -83,17 +100,18 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
-    writeFetchStateFile(config.output, store, config.sources.map((source) => source.id));
+    writeFetchStateFile(config.output, store, config.sources);
   }
   // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
   syncWrittenFolders();
-  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written };
+  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings };
 }
 
 /**
- * The span of time whose manifest months must be written: the new revisions and status changes waiting to
- * be published, every month when the archive has no manifest yet, and months the checkout lacks or holds
- * differently from what was written. Null when nothing changed.
+ * The span of time whose manifest months are compared with the store: from the last month with a file (a run
+ * that was killed, or re-checks waiting, left lines there), the new revisions and status changes waiting to be
+ * published, every month when the archive has no manifest yet, and months the checkout lacks or holds
+ * differently from what was written. Null when the archive has no manifest and the store no revision.
  */
 function manifestRange(store: Store, output: string, checkout: ReadonlyMap<string, string> | null): [number, number] | null {
   let from = Infinity;
@@ -109,7 +127,9 @@ function manifestRange(store: Store, output: string, checkout: ReadonlyMap<strin
       include(article.statusChangedMs);
     }
   }
-  if (manifestMonths(output).length === 0) include(store.firstRevisionMs());
+  const months = manifestMonths(output);
+  if (months.length === 0) include(store.firstRevisionMs());
+  else include(monthRange(months.at(-1)!)[0]);
   if (checkout) {
     for (const [path, blob] of store.publishedFiles()) {
       if (!path.startsWith(`${MANIFEST_DIR}/`) || checkout.get(path) === blob) continue;

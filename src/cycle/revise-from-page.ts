@@ -34,6 +34,10 @@ export function createPageReviser(deps: {
       fingerprint: print,
       seenMs: deps.now().getTime(),
       seenWhere: 'recheck',
+      // The re-check's own response, whatever the content pipeline says.
+      fetchedUrl: page.finalUrl,
+      httpStatus: page.status,
+      etag: page.etag,
     });
     return true;
   };

@@ -107,6 +107,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
 
   let articlesWritten = 0;
   let filesWritten: string[] = [];
+  const warnings: string[] = [];
   try {
     const touched = [
       ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
@@ -117,9 +118,11 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       store,
       touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
       ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
+      nowMs: deps.now().getTime(),
     });
     articlesWritten = published.articlesWritten;
     filesWritten = published.filesWritten;
+    warnings.push(...published.warnings);
   } catch (error) {
     const message = (error as Error).message;
     errors.push(message.startsWith('publish: ') ? message : `publish: ${message}`);
@@ -162,6 +165,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     filesWritten,
     timings,
     commit,
+    warnings,
     errors,
     exitCode: cycleExitCode(results, errors),
   };
@@ -203,6 +207,7 @@ function emptyResult(started: Date, ended: Date, errors: string[]): CycleResult 
     filesWritten: [],
     timings: { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 },
     commit: null,
+    warnings: [],
     errors,
     exitCode: 3,
   };

@@ -78,6 +78,8 @@ export interface CycleResult {
   /** Wall time of each phase, for the operator and the benchmark. */
   timings: { sourcesMs: number; recheckMs: number; publishMs: number; commitMs: number };
   commit: CommitResult | null;
+  /** Things the run repaired or noticed outside any one source (a manifest line a killed run cut off). */
+  warnings: string[];
   /** Problems outside any one source (import, re-checks, publishing, git); any one means exit code 3. */
   errors: string[];
   exitCode: CycleExitCode;

@@ -23,6 +23,10 @@ export interface PageResult {
   fromCache: boolean;
   /** The page's URL after redirects: resolve its relative links against this. */
   finalUrl: string;
+  /** The status of this run's request (304 when the cached copy was revalidated); null when none was made. */
+  status: number | null;
+  /** The page's ETag (the response's, else the cached copy's). */
+  etag: string | null;
 }
 
 export interface PageFetcher {
@@ -41,7 +45,7 @@ export function createPageFetcher(deps: PageFetcherDeps): PageFetcher {
     if (cached !== null && (deps.freshForMs ?? 0) > 0) {
       const age = now().getTime() - Date.parse(cached.fetchedAt);
       if (age >= 0 && age < (deps.freshForMs ?? 0)) {
-        return { html: cached.html, fromCache: true, finalUrl: cached.finalUrl ?? cached.url };
+        return { html: cached.html, fromCache: true, finalUrl: cached.finalUrl ?? cached.url, status: null, etag: cached.etag };
       }
     }
     // RFC 9110 §13.1: send the validators we have; the fetcher sends nothing for empty ones.
@@ -50,7 +54,7 @@ export function createPageFetcher(deps: PageFetcherDeps): PageFetcher {
       if (cached === null) {
         throw new ExtractError('http-status', url, `extract: 304 Not Modified for ${url} without a cached copy`);
       }
-      return { html: cached.html, fromCache: true, finalUrl: cached.finalUrl ?? cached.url };
+      return { html: cached.html, fromCache: true, finalUrl: cached.finalUrl ?? cached.url, status: 304, etag: res.etag ?? cached.etag };
     }
     if (res.status < 200 || res.status > 299) {
       throw new ExtractError('http-status', url, `extract: page ${url} answered HTTP ${res.status}`);
@@ -67,7 +71,7 @@ export function createPageFetcher(deps: PageFetcherDeps): PageFetcher {
       finalUrl: res.finalUrl,
       fetchedAt: now().toISOString(),
     });
-    return { html, fromCache: false, finalUrl: res.finalUrl };
+    return { html, fromCache: false, finalUrl: res.finalUrl, status: res.status, etag: res.etag };
   }
 
   return {

@@ -106,6 +106,22 @@ export function importArchive(options: ImportOptions): ImportResult {
       lastModified: state.lastModified,
       lastSuccessMs: current.lastSuccessMs ?? nowMs,
     });
+    // Each feed's own validators (a fallback's are never sent to the primary) and its items' dates.
+    for (const [url, feed] of Object.entries(state.feeds ?? {})) {
+      options.store.saveFeedState({
+        sourceId,
+        url,
+        etag: feed.etag,
+        lastModified: feed.lastModified,
+        lastAttemptMs: null,
+        lastSuccessMs: nowMs,
+        consecutiveFailures: 0,
+        lastError: null,
+        newestItemMs: feed.newestItemMs,
+        medianIntervalMs: feed.medianIntervalMs,
+      });
+    }
+    if (state.health) options.store.saveSourceHealth({ ...state.health, sourceId });
   }
   return result;
 }

@@ -27,7 +27,9 @@ export function verifyArchive(dir: string): VerifyReport {
   const versions = articleVersions(dir);
   const latest = new Map<string, RevisionLine>();
   const listed = new Map<string, Set<string>>();
-  let previous: string | null = null;
+  // The previous month's bytes: version 2 headers cover its first `previousBytes` (it may have grown since),
+  // version 1 headers the whole file.
+  let previous: Buffer | null = null;
   let previousPath = '';
   for (const month of months) {
     const path = manifestPath(month);
@@ -38,21 +40,32 @@ export function verifyArchive(dir: string): VerifyReport {
       parsed = parseManifest(bytes.toString('utf8'), path);
     } catch (error) {
       differ((error as Error).message);
-      previous = createHash('sha256').update(bytes).digest('hex');
+      previous = bytes;
+      previousPath = path;
       continue;
     }
+    if (parsed.partial) differ(`${path}: ends in a cut-off line (a write was interrupted; the next run cuts it and writes its lines again)`);
     if (parsed.header.month !== month) differ(`${path}: its header says month ${parsed.header.month}`);
-    if (parsed.header.previous !== previous) {
-      differ(
-        previous === null
-          ? `${path}: names a previous manifest (${parsed.header.previous?.slice(0, 12)}…) but it is the first`
-          : `${path}: the hash of ${previousPath} is ${previous.slice(0, 12)}…, this file says ${String(parsed.header.previous).slice(0, 12)}…: an earlier month was changed`,
-      );
+    const claimed = parsed.header.previous;
+    if (previous === null) {
+      if (claimed !== null) differ(`${path}: names a previous manifest (${claimed.slice(0, 12)}…) but it is the first`);
+    } else {
+      const covered = parsed.header.previousBytes ?? previous.length;
+      const actual = covered <= previous.length ? createHash('sha256').update(previous.subarray(0, covered)).digest('hex') : null;
+      if (actual === null) {
+        differ(`${path}: says ${previousPath} had ${covered} bytes when this month began; it has ${previous.length}: an earlier month was cut short`);
+      } else if (actual !== claimed) {
+        differ(
+          `${path}: the hash of ${previousPath}${parsed.header.previousBytes === undefined ? '' : ` (its first ${covered} bytes)`} is ` +
+            `${actual.slice(0, 12)}…, this file says ${String(claimed).slice(0, 12)}…: an earlier month was changed`,
+        );
+      }
     }
     for (const line of parsed.lines) {
       if (line.type !== 'revision') continue;
       report.revisions++;
-      latest.set(line.path, line);
+      // By seq, not position: a line a run filled in later sits after newer ones.
+      if ((latest.get(line.path)?.seq ?? 0) < line.seq) latest.set(line.path, line);
       const shas = listed.get(line.path) ?? new Set<string>();
       shas.add(line.sha256);
       listed.set(line.path, shas);
@@ -60,7 +73,7 @@ export function verifyArchive(dir: string): VerifyReport {
         differ(`${line.path}: revision ${line.seq} (archived ${line.archivedAt}, sha256 ${line.sha256.slice(0, 12)}…) is not in the git history`);
       }
     }
-    previous = createHash('sha256').update(bytes).digest('hex');
+    previous = bytes;
     previousPath = path;
   }
 

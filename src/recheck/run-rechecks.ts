@@ -33,6 +33,9 @@ export interface RecheckedPage {
   body: Uint8Array;
   contentType: string | null;
   finalUrl: string;
+  /** The response's status and ETag, kept with a revision made from the page. */
+  status: number;
+  etag: string | null;
 }
 
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
@@ -100,7 +103,10 @@ async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<{ clas
       proxy: deps.proxyFor?.(article.sourceId) ?? null,
       maxBytes: deps.maxBytes ?? 5 * 1024 * 1024,
     });
-    const page = response.status === 200 ? { body: response.body, contentType: response.contentType, finalUrl: response.finalUrl } : null;
+    const page =
+      response.status === 200
+        ? { body: response.body, contentType: response.contentType, finalUrl: response.finalUrl, status: response.status, etag: response.etag }
+        : null;
     return { classification: classifyResponse(response, { url, title: article.title, content: article.content }), page };
   } catch (error) {
     return { classification: classifyFailure(error), page: null };

@@ -97,6 +97,64 @@ export function storeConformance(open: () => Store): void {
     const revisions = store.listRevisions(inserted.id);
     assert.deepEqual(revisions.map((revision) => revision.seq), [1, 2]);
     assert.equal(revisions[0]?.content, '<p>正文</p>');
+    // Where the text came from is optional on the way in and always present (null) on the way out.
+    assert.deepEqual(revisions.map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), [[null, null, null], [null, null, null]]);
+  }));
+
+  test('each revision keeps where its text came from: the URL fetched, the HTTP status and the ETag', withStore((store) => {
+    const inserted = store.insertArticle(article({ fetchedUrl: 'https://feedx.net/rss/mgzy1.xml', httpStatus: 200, etag: '"feed-1"' }));
+    store.addRevision(inserted.id, {
+      title: '标题',
+      url: inserted.url,
+      content: '<p>改过的正文</p>',
+      sha256: 'b'.repeat(64),
+      fingerprint: 'e'.repeat(64),
+      seenMs: 1_700_000_100_000,
+      seenWhere: 'recheck',
+      fetchedUrl: 'https://example.com/a/1.html?amp',
+      httpStatus: 200,
+      etag: null,
+    });
+    store.addRevision(inserted.id, {
+      title: '标题',
+      url: inserted.url,
+      content: '<p>页面</p>',
+      sha256: 'c'.repeat(64),
+      fingerprint: 'd'.repeat(64),
+      seenMs: 1_700_000_200_000,
+      seenWhere: 'page',
+      fetchedUrl: inserted.url,
+      httpStatus: 304,
+      etag: 'W/"p"',
+    });
+    const expected = [
+      ['https://feedx.net/rss/mgzy1.xml', 200, '"feed-1"'],
+      ['https://example.com/a/1.html?amp', 200, null],
+      [inserted.url, 304, 'W/"p"'],
+    ];
+    assert.deepEqual(store.listRevisions(inserted.id).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
+    assert.deepEqual(store.listRevisionsBetween(0, 2e12).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
+  }));
+
+  test('checks and health events in a span of time, oldest first, with the article URL each check requested', withStore((store) => {
+    const a = store.insertArticle(article({ seenMs: 1000 }));
+    store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
+    store.recordCheck({ articleId: a.id, checkedMs: 1500, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
+    store.addRevision(a.id, { title: '标题', url: 'https://example.com/a/1-new.html', content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'e'.repeat(64), seenMs: 2000, seenWhere: 'feed' });
+    const checks = store.listChecksBetween(0, 5000);
+    assert.deepEqual(checks.map((c) => [c.checkedMs, c.outcome, c.httpStatus, c.sourceId, c.number, c.articleUrl]), [
+      [1500, 'alive', 200, 'voa', FIRST_ARTICLE_NUMBER, 'https://example.com/a/1.html'],
+      [3000, 'gone', 404, 'voa', FIRST_ARTICLE_NUMBER, 'https://example.com/a/1-new.html'],
+    ]);
+    assert.equal(checks[1]?.detail, 'HTTP 404');
+    assert.deepEqual(store.listChecksBetween(1600, 3000), []);
+    store.recordHealthEvent({ sourceId: 'voa', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
+    store.recordHealthEvent({ sourceId: 'rfi', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
+    assert.deepEqual(store.listHealthEventsBetween(0, 3000).map((e) => [e.atMs, e.sourceId, e.kind, e.feedUrl, e.detail]), [
+      [1000, 'rfi', 'fallback', 'https://b.example/feed', 'primary failed'],
+      [2000, 'voa', 'stale', null, 'no new item'],
+    ]);
+    assert.deepEqual(store.listHealthEventsBetween(2001, 3000), []);
   }));
 
   test('pending publish lists new and changed articles until marked', withStore((store) => {

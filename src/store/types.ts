@@ -66,7 +66,16 @@ export interface Revision {
   fingerprint: string;
   seenMs: number;
   seenWhere: SeenWhere;
+  /** The URL (after redirects) of the HTTP response that carried this revision's text; null for an import. */
+  fetchedUrl: string | null;
+  /** That response's status (200; 304 when a cached page was revalidated); null when no request was made. */
+  httpStatus: number | null;
+  /** That response's ETag, when it sent one. */
+  etag: string | null;
 }
+
+/** Where a revision's text came from (Revision.fetchedUrl, httpStatus, etag). */
+export type RevisionFetch = Pick<Revision, 'fetchedUrl' | 'httpStatus' | 'etag'>;
 
 export interface NewArticle {
   sourceId: string;
@@ -86,6 +95,10 @@ export interface NewArticle {
   feedUrl?: string | null;
   /** Import keeps the file name it found when it is not `<number>.md`. */
   fileName?: string | null;
+  /** Where the first revision's text came from (Revision); null when not given. */
+  fetchedUrl?: string | null;
+  httpStatus?: number | null;
+  etag?: string | null;
 }
 
 export interface LinkedArticle {
@@ -102,6 +115,10 @@ export interface NewRevision {
   fingerprint: string;
   seenMs: number;
   seenWhere: SeenWhere;
+  /** Where the text came from (Revision); null when not given. */
+  fetchedUrl?: string | null;
+  httpStatus?: number | null;
+  etag?: string | null;
 }
 
 /** What one re-check of an article's URL found (recheck/classify.ts says how each is decided). */
@@ -144,6 +161,15 @@ export interface RevisionRecord extends Omit<Revision, 'content'> {
   key: string;
   author: string | null;
   publishedMs: number;
+}
+
+/** A check with its article's place in the archive (publish/manifest/). */
+export interface CheckRecord extends Check {
+  sourceId: string;
+  number: number;
+  fileName: string | null;
+  /** The article's URL as it was at the check (its latest revision seen at or before it): what was requested. */
+  articleUrl: string | null;
 }
 
 /** A status event with its article's place in the archive. */
@@ -298,6 +324,10 @@ export interface Store {
   listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[];
   /** Status events in [fromMs, toMs), oldest first (then by id). */
   listStatusEventsBetween(fromMs: number, toMs: number): StatusEventRecord[];
+  /** Checks made in [fromMs, toMs), oldest first (then by id). */
+  listChecksBetween(fromMs: number, toMs: number): CheckRecord[];
+  /** Health events in [fromMs, toMs), oldest first (then by id). */
+  listHealthEventsBetween(fromMs: number, toMs: number): HealthEvent[];
   /** The seen time of the oldest revision, or null for an empty store. */
   firstRevisionMs(): number | null;
   /** Blob ids of the other Markdown files written (lists), by path in the archive. */

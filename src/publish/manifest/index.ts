@@ -1,2 +1,3 @@
 export * from './format.ts';
-export { manifestMonths, publishManifests, sha256File } from './writer.ts';
+export { appendManifests, CHECKS_WAIT_MS, manifestMonths, sha256File, storeLines } from './writer.ts';
+export type { AppendManifestsOptions, AppendManifestsResult } from './writer.ts';

@@ -159,4 +159,14 @@ export const MIGRATIONS: readonly string[] = [
     blob TEXT NOT NULL
   ) STRICT;
   `,
+  // 5: where each revision's bytes came from (the archive's manifest carries them): the URL of the response
+  // that carried them (after redirects), its HTTP status and ETag. Null for imports and older revisions.
+  // Checks and health events by time, for the manifest's month files.
+  `
+  ALTER TABLE revisions ADD COLUMN fetched_url TEXT;
+  ALTER TABLE revisions ADD COLUMN http_status INTEGER;
+  ALTER TABLE revisions ADD COLUMN etag TEXT;
+  CREATE INDEX checks_by_time ON checks (checked_ms, id);
+  CREATE INDEX revisions_by_seen ON revisions (seen_ms, id);
+  `,
 ];

@@ -9,6 +9,7 @@ import type {
   PublishedBlob,
   RevisionRecord,
   StatusEventRecord,
+  CheckRecord,
   Revision,
   RunRecord,
   SourceRecord,
@@ -60,6 +61,9 @@ interface RevisionRow {
   fingerprint: string;
   seen_ms: number;
   seen_where: Revision['seenWhere'];
+  fetched_url: string | null;
+  http_status: number | null;
+  etag: string | null;
 }
 
 const ARTICLE_COLUMNS = `a.id, a.source_id, a.number, a.file_name, a.key, a.url, a.title, a.author, a.published_ms, a.first_seen_ms,
@@ -105,6 +109,9 @@ function toRevision(row: RevisionRow): Revision {
     fingerprint: row.fingerprint,
     seenMs: row.seen_ms,
     seenWhere: row.seen_where,
+    fetchedUrl: row.fetched_url,
+    httpStatus: row.http_status,
+    etag: row.etag,
   };
 }
 
@@ -156,8 +163,9 @@ export class SqliteStore implements Store {
       numberTaken: prepare(`SELECT 1 FROM articles WHERE source_id = ? AND number = ?`),
       insertArticle: prepare(`INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms)
         VALUES (@sourceId, @number, @fileName, @key, @url, @title, @author, @publishedMs, @seenMs)`),
-      insertRevision: prepare(`INSERT INTO revisions (article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where)
-        VALUES (@articleId, @seq, @title, @url, @content, @sha256, @fingerprint, @seenMs, @seenWhere)`),
+      insertRevision: prepare(`INSERT INTO revisions (article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where,
+        fetched_url, http_status, etag)
+        VALUES (@articleId, @seq, @title, @url, @content, @sha256, @fingerprint, @seenMs, @seenWhere, @fetchedUrl, @httpStatus, @etag)`),
       setCurrentRevision: prepare(`UPDATE articles SET revision_id = ?, revision_count = revision_count + 1,
         title = ?, url = ?, needs_publish = 1 WHERE id = ?`),
       revisionCount: prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM revisions WHERE article_id = ?`),
@@ -193,10 +201,17 @@ export class SqliteStore implements Store {
         WHERE id > ? AND needs_publish = 0 ORDER BY id LIMIT ?`),
       publishedFiles: prepare(`SELECT path, blob FROM published_files`),
       // Without the content: a month of a busy archive is thousands of revisions, read every run.
-      revisionsBetween: prepare(`SELECT r.id, r.article_id, r.seq, r.title, r.url, r.sha256, r.fingerprint, r.seen_ms, r.seen_where, a.source_id, a.number, a.file_name, a.key, a.author, a.published_ms
+      revisionsBetween: prepare(`SELECT r.id, r.article_id, r.seq, r.title, r.url, r.sha256, r.fingerprint, r.seen_ms, r.seen_where,
+        r.fetched_url, r.http_status, r.etag, a.source_id, a.number, a.file_name, a.key, a.author, a.published_ms
         FROM revisions r JOIN articles a ON a.id = r.article_id WHERE r.seen_ms >= ? AND r.seen_ms < ? ORDER BY r.seen_ms, r.id`),
       statusEventsBetween: prepare(`SELECT e.id, e.article_id, e.at_ms, e.kind, a.source_id, a.number, a.file_name
         FROM status_events e JOIN articles a ON a.id = e.article_id WHERE e.at_ms >= ? AND e.at_ms < ? ORDER BY e.at_ms, e.id`),
+      checksBetween: prepare(`SELECT c.id, c.article_id, c.checked_ms, c.outcome, c.http_status, c.final_url, c.detail,
+        a.source_id, a.number, a.file_name,
+        (SELECT r.url FROM revisions r WHERE r.article_id = c.article_id AND r.seen_ms <= c.checked_ms ORDER BY r.seq DESC LIMIT 1) AS article_url
+        FROM checks c JOIN articles a ON a.id = c.article_id WHERE c.checked_ms >= ? AND c.checked_ms < ? ORDER BY c.checked_ms, c.id`),
+      healthEventsBetween: prepare(`SELECT id, source_id AS sourceId, at_ms AS atMs, kind, feed_url AS feedUrl, detail FROM health_events
+        WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id`),
       firstRevisionMs: prepare(`SELECT MIN(seen_ms) AS ms FROM revisions`),
       recordPublishedFile: prepare(`INSERT INTO published_files (path, blob) VALUES (?, ?)
         ON CONFLICT (path) DO UPDATE SET blob = excluded.blob`),
@@ -371,7 +386,20 @@ export class SqliteStore implements Store {
   addRevision(articleId: number, revision: NewRevision): Revision {
     return this.transaction(() => {
       const { seq } = this.statements.revisionCount.get(articleId) as { seq: number };
-      const row = { ...revision, articleId, seq: seq + 1 };
+      const row = {
+        title: revision.title,
+        url: revision.url,
+        content: revision.content,
+        sha256: revision.sha256,
+        fingerprint: revision.fingerprint,
+        seenMs: revision.seenMs,
+        seenWhere: revision.seenWhere,
+        fetchedUrl: revision.fetchedUrl ?? null,
+        httpStatus: revision.httpStatus ?? null,
+        etag: revision.etag ?? null,
+        articleId,
+        seq: seq + 1,
+      };
       const id = Number(this.statements.insertRevision.run(row).lastInsertRowid);
       this.statements.setCurrentRevision.run(id, revision.title, revision.url, articleId);
       if (revision.url !== null && seq > 0) this.statements.addLinkOf.run(canonicalLink(revision.url), articleId);
@@ -494,6 +522,9 @@ export class SqliteStore implements Store {
       fingerprint: row.fingerprint,
       seenMs: row.seen_ms,
       seenWhere: row.seen_where,
+      fetchedUrl: row.fetched_url,
+      httpStatus: row.http_status,
+      etag: row.etag,
       sourceId: row.source_id,
       number: row.number,
       fileName: row.file_name,
@@ -522,6 +553,39 @@ export class SqliteStore implements Store {
       number: row.number,
       fileName: row.file_name,
     }));
+  }
+
+  listChecksBetween(fromMs: number, toMs: number): CheckRecord[] {
+    const rows = this.statements.checksBetween.all(fromMs, toMs) as {
+      id: number;
+      article_id: number;
+      checked_ms: number;
+      outcome: CheckRecord['outcome'];
+      http_status: number | null;
+      final_url: string | null;
+      detail: string | null;
+      source_id: string;
+      number: number;
+      file_name: string | null;
+      article_url: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      articleId: row.article_id,
+      checkedMs: row.checked_ms,
+      outcome: row.outcome,
+      httpStatus: row.http_status,
+      finalUrl: row.final_url,
+      detail: row.detail,
+      sourceId: row.source_id,
+      number: row.number,
+      fileName: row.file_name,
+      articleUrl: row.article_url,
+    }));
+  }
+
+  listHealthEventsBetween(fromMs: number, toMs: number): HealthEvent[] {
+    return this.statements.healthEventsBetween.all(fromMs, toMs) as HealthEvent[];
   }
 
   firstRevisionMs(): number | null {
