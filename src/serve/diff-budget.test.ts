@@ -14,6 +14,9 @@ const revision = (seq: number): Revision => ({
   fingerprint: String(seq),
   seenMs: seq,
   seenWhere: 'feed',
+  fetchedUrl: null,
+  httpStatus: null,
+  etag: null,
 });
 
 test('diffs stop when the page budget is spent', () => {

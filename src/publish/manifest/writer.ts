@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import type { Store } from '../../store/types.ts';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
-import { describeWriteError } from '../disk-space.ts';
+import { describeWriteError } from '../../files/disk-space.ts';
 import {
   byTime,
   checkLine,

@@ -35,6 +35,9 @@ const revision = (seq: number, content: string, title = '标题'): Revision => (
   fingerprint: String(seq),
   seenMs: Date.UTC(2024, 0, seq),
   seenWhere: 'feed',
+  fetchedUrl: null,
+  httpStatus: null,
+  etag: null,
 });
 const article = (overrides: Partial<Article> = {}): Article => ({
   seenWhere: 'feed',
