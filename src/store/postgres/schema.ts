@@ -182,4 +182,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX search_docs_tokens ON search_docs USING GIN (tokens);
   CREATE INDEX search_docs_newest ON search_docs (published DESC, id DESC);
   `,
+  // 3: SQLite's version 5: where each revision's bytes came from (the URL of the response after redirects, its HTTP
+  // status and ETag; null for imports and older revisions), and checks and health events by time for the manifest.
+  `
+  ALTER TABLE revisions ADD COLUMN fetched_url TEXT;
+  ALTER TABLE revisions ADD COLUMN http_status INTEGER;
+  ALTER TABLE revisions ADD COLUMN etag TEXT;
+  CREATE INDEX checks_by_time ON checks (checked_ms, id);
+  CREATE INDEX health_events_by_time_asc ON health_events (at_ms, id);
+  `,
 ];
