@@ -1,5 +1,5 @@
 // The archive alone is the complete record: with the database deleted, `newsvault run` rebuilds every
-// article, revision and status event from the archive (git history + .newsvault/manifest/), makes no
+// article, revision (with the URL, HTTP status and ETag it came with), status event and re-check from the archive (git history + .newsvault/manifest/), makes no
 // commit and rewrites no file. `newsvault verify` finds the archive clean, and names a file altered after
 // the fact (exit 3).
 import assert from 'node:assert/strict';
@@ -26,10 +26,13 @@ function storeContent(database: string) {
       firstSeenMs: article.firstSeenMs,
       status: article.status,
       statusChangedMs: article.statusChangedMs,
-      revisions: store.listRevisions(article.id).map(({ seq, content, sha256, fingerprint, seenMs, seenWhere, title }) => ({
-        seq, content, sha256, fingerprint, seenMs, seenWhere, title,
-      })),
+      revisions: store.listRevisions(article.id).map(
+        ({ seq, content, sha256, fingerprint, seenMs, seenWhere, title, fetchedUrl, httpStatus, etag }) => ({
+          seq, content, sha256, fingerprint, seenMs, seenWhere, title, fetchedUrl, httpStatus, etag,
+        }),
+      ),
       events: store.listStatusEvents(article.id).map(({ atMs, kind }) => ({ atMs, kind })),
+      checks: store.listChecks(article.id).map(({ checkedMs, outcome, httpStatus, finalUrl }) => ({ checkedMs, outcome, httpStatus, finalUrl })),
     }));
   } finally {
     store.close();
@@ -62,7 +65,10 @@ describe('the archive alone is the complete record', () => {
     const second = await run('run');
     assert.equal(second.code, 0, second.stderr + second.stdout);
     const store = SqliteStore.open(archive.database);
-    store.setStatus(store.getArticleByNumber('voa', 1048572)!.id, 'removed', Date.now());
+    const removed = store.getArticleByNumber('voa', 1048572)!;
+    store.recordCheck({ articleId: removed.id, checkedMs: Date.now() - 1000, outcome: 'alive', httpStatus: 200, finalUrl: removed.url, detail: null });
+    store.recordCheck({ articleId: removed.id, checkedMs: Date.now(), outcome: 'gone', httpStatus: 404, finalUrl: removed.url, detail: null });
+    store.setStatus(removed.id, 'removed', Date.now());
     store.close();
     const third = await run('run');
     assert.equal(third.code, 0, third.stderr + third.stdout);
@@ -71,6 +77,8 @@ describe('the archive alone is the complete record', () => {
     const before = storeContent(archive.database);
     assert.ok(before.some((article) => article.revisions.length === 2), 'one article has two revisions');
     assert.ok(before.some((article) => article.events.length === 1), 'one article has a status event');
+    assert.ok(before.some((article) => article.checks.length === 2), 'one article has two re-checks');
+    assert.ok(before.every((article) => article.revisions.every((revision) => revision.httpStatus === 200 && revision.fetchedUrl?.endsWith('/voa.xml'))));
     const commit = await head();
 
     rmSync(join(archive.root, 'db'), { recursive: true });

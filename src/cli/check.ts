@@ -52,14 +52,14 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
 
     let committed = false;
     try {
-      // An explicit check writes its lines into the manifest at once (a cycle lets them wait for other changes).
+      // Re-check lines wait for other changes as in a cycle (the manifest writer's CHECKS_WAIT_MS): a check that
+      // found nothing new makes no commit.
       const published = publishArchive({
         config,
         store,
         touchedSources: result.touchedSources,
         indexArticles: createSearchIndexer(store.db),
         nowMs: io.now().getTime(),
-        flushChecks: true,
       });
       result.warnings.push(...published.warnings);
       if (config.git.commit) {

@@ -25,8 +25,6 @@ export interface PublishArchiveOptions {
   indexArticles?: (articles: readonly Article[]) => void;
   /** The run's clock: re-checks and health events up to now go into the manifest. */
   nowMs: number;
-  /** Write re-check lines into the manifest even when nothing else changed (`newsvault check`). */
-  flushChecks?: boolean;
 }
 
 export interface PublishArchiveResult {
@@ -72,7 +70,7 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       fromMs: manifestSpan[0],
       toMs: Math.max(manifestSpan[1], options.nowMs),
       nowMs: options.nowMs,
-      othersWritten: options.flushChecks === true || log.written.length > 0,
+      othersWritten: log.written.length > 0,
       log,
     });
     store.recordPublishedFiles(manifest.blobs);
