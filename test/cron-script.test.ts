@@ -66,12 +66,13 @@ describe('the cron job script', () => {
   test('every source failed (exit 3): logged, one line on stderr for cron to mail, the job fails with 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nv-cron-'));
     configure(dir, [{ id: 'down', name: '不通', url: `${refused}/down.xml` }]);
+    // A loopback feed refused: the summary says its server is not running.
     const run = await runScript(dir);
     assert.equal(run.code, 3);
     assert.match(run.stderr, /^newsvault run in .* failed with exit code 3 .*; see .*newsvault\.log\n$/);
     const lines = logLines(dir);
     for (const line of lines) assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ /);
-    assert.ok(lines.some((line) => /may be offline/.test(line)), lines.join('\n'));
+    assert.ok(lines.some((line) => /none answered: the server that served them is not running/.test(line)), lines.join('\n'));
     assert.match(lines.at(-1)!, /Z newsvault run: exit 3$/);
   });
 });

@@ -19,7 +19,7 @@ import { captureIo } from './support/io.ts';
 
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
 
-/** A loopback port nothing listens on: connecting to it is refused at once, as on a machine with no way out. */
+/** A loopback port nothing listens on: connecting to it is refused at once (a stopped local server). */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,7 +51,30 @@ describe('exit codes', () => {
     assert.equal((await git(archive.remote, ['rev-list', '--count', '--all'])).stdout.trim(), '1');
   });
 
-  test('every source refused (a machine with no network): 3, and the summary says it may be offline and names the demo', async () => {
+  test('every source unreachable by name (a machine with no network): 3, and the summary says it may be offline and names the demo', async () => {
+    const archive = await createTestArchive([]);
+    const config = join(archive.root, 'newsvault.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        output: archive.output,
+        database: archive.database,
+        fetch: { retries: 0, timeoutMs: 2000 },
+        sources: [
+          { id: 'a', name: '甲', url: 'http://feeds-a.newsvault.invalid/a.xml' },
+          { id: 'b', name: '乙', url: 'http://feeds-b.newsvault.invalid/b.xml' },
+        ],
+      }),
+    );
+    const io = captureIo(archive.root);
+    assert.equal(await main(['run', '--config', config], io), 3, io.err.join(''));
+    const summary = io.out.join('');
+    assert.match(summary, /0 new, 0 changed, 2 failed of 2 sources/);
+    assert.match(summary, /may be offline/);
+    assert.match(summary, /`newsvault demo`/);
+  });
+
+  test("every source on loopback refused (the demo's server gone): 3, and the summary says the server is not running, not offline", async () => {
     const archive = await createTestArchive([]);
     const config = join(archive.root, 'newsvault.config.json');
     writeFileSync(
@@ -70,8 +93,8 @@ describe('exit codes', () => {
     assert.equal(await main(['run', '--config', config], io), 3, io.err.join(''));
     const summary = io.out.join('');
     assert.match(summary, /0 new, 0 changed, 2 failed of 2 sources/);
-    assert.match(summary, /may be offline/);
-    assert.match(summary, /`newsvault demo`/);
+    assert.match(summary, /every source is on this machine \(127\.0\.0\.1:\d+\) and none answered: the server that served them is not running/);
+    assert.doesNotMatch(summary, /may be offline/);
   });
 
   test('every source failing with HTTP 500 is 3 too, but not called offline', async () => {

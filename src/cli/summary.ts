@@ -66,8 +66,27 @@ export function offlineHint(cycle: CycleResult): string | null {
   const failed = cycle.sources.filter((result) => result.outcome === 'failed');
   if (failed.length === 0 || failed.length !== cycle.sources.length) return null;
   if (!failed.every((result) => result.error?.kind === 'network')) return null;
+  // Feeds on this machine itself (the demo's, a local feed server) that refuse: the server is not running, the
+  // network is not the cause.
+  if (failed.every((result) => isLoopback(result.url))) {
+    const hosts = [...new Set(failed.map((result) => new URL(result.url).host))].join(', ');
+    return (
+      `every source is on this machine (${hosts}) and none answered: the server that served them is not running ` +
+      `(the one \`newsvault demo\` starts stops when the demo ends; run \`newsvault demo\` again for a new one).`
+    );
+  }
   return (
     `every source failed with a network error (DNS or connection): this machine may be offline, or its network ` +
     `blocks these hosts (set fetch.proxy in the config). \`newsvault demo\` shows a full cycle without internet.`
   );
+}
+
+function isLoopback(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false; // not a URL at all: certainly not a loopback one
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
