@@ -88,6 +88,7 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       atomEntries: config.site.atomEntries,
       baseUrl: config.site.baseUrl,
       mediaDir: join(config.output, MEDIA_DIR),
+      nowMs: options.nowMs,
       log,
     });
     // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).

@@ -6,3 +6,5 @@ export { createSqliteSiteQueries, siteQueriesFor } from './sqlite-queries.ts';
 export { sitePaths, relativeLink } from './paths.ts';
 export { siteContext, siteLinks } from './site-links.ts';
 export { renderHealthPage, type HealthSource, type HealthView } from './health-page.ts';
+export { offlinePaths, publishOffline, isoWeek, type PublishOfflineOptions } from './offline.ts';
+export { formatSize, type OfflineListing } from './offline-page.ts';

@@ -10,6 +10,7 @@ import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from 
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import {
   diffRevisionText,
+  html,
   renderArticlePage,
   renderChanged,
   renderDay,
@@ -27,6 +28,7 @@ import {
 import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
 import type { ArticleSummary, SiteQueries } from './queries.ts';
+import { offlinePaths, publishOffline } from './offline.ts';
 import { siteContext } from './site-links.ts';
 import { formatSiteState, readSiteState, settingsHash } from './state.ts';
 
@@ -48,6 +50,8 @@ export interface PublishSiteOptions {
   log?: WriteLog;
   /** Where archived images are (default: `media/` beside the site folder, i.e. in the output). */
   mediaDir?: string;
+  /** The run's clock: with it, the EPUB digests of the days and weeks over by then (offline.ts). */
+  nowMs?: number;
 }
 
 export interface PublishSiteResult {
@@ -189,8 +193,11 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
     write(sitePaths.day(day), renderDay(at(sitePaths.day(day)), { day, articles, total: articles.length, neighbours: false, pager: null }));
   }
   write(sitePaths.days, renderDaysIndex(at(sitePaths.days), days));
+  // EPUB digests (site/offline/), each rebuilt only when its day changed: they keep their own state.
+  const offline = options.nowMs === undefined ? null : publishOffline({ queries, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, at, write, log });
+  const intro = offline === null ? undefined : html`<p><a href="${offlinePaths.index}">离线阅读：每日、每周 EPUB 电子书</a></p>`;
   const listed = outlets.filter((o) => o.count > 0 || sources.has(o.source.id));
-  write(sitePaths.home, renderHome(at(sitePaths.home), { latest: queries.latest(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS) }));
+  write(sitePaths.home, renderHome(at(sitePaths.home), { latest: queries.latest(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS), intro }));
   write(sitePaths.removed, renderRemoved(at(sitePaths.removed), queries.removed(LIST_LIMIT)));
   write(sitePaths.changed, renderChanged(at(sitePaths.changed), queries.changed(LIST_LIMIT)));
   write(sitePaths.style, STYLESHEET);

@@ -1,0 +1,238 @@
+// The site's EPUB digests (`site/offline/`): for every day that is over (UTC+8), one book of all outlets and
+// one per outlet; for every week that is over (ISO weeks, Monday first), one book of all outlets; and the
+// page listing them with their sizes. The books themselves are made by publish/epub/, a pure function; this
+// adapter only gathers each day's articles and archived images from the site's queries.
+//
+// Incremental: each book's hash covers the settings and every article line it holds (id, title, revision
+// count, time of the current revision, status), so a new revision, a removal or an article published late
+// into a day changes exactly the books of that day and its week. A book whose hash matches the state and
+// whose file is there is not rebuilt, not even read.
+//
+// Only days and weeks that are over get books: the day in progress changes every hour, and the site is
+// committed to git, so a book rebuilt hourly would add its images to the history every hour.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { buildEpub, type EpubArticle, type EpubImage, type EpubOutlet } from '../epub/index.ts';
+import { resolveMediaLinks } from '../media-links.ts';
+import type { DisplayCleaner, PageContext, PageSource } from '../pages/index.ts';
+import { DAY_MS, dayRangeUtc8 } from '../../time/utc8.ts';
+import type { ArticleSummary, SiteQueries } from './queries.ts';
+import { formatOfflineState, readOfflineState, type OfflineBook, type OfflineState } from './offline-state.ts';
+import { renderOfflinePage, type OfflineListing } from './offline-page.ts';
+
+/** Bump when the books change shape, so every digest is rebuilt once. */
+export const EPUB_VERSION = 1;
+
+export const offlinePaths = {
+  index: 'offline/index.html',
+  state: 'offline/.state.json',
+  /** A file name that still says what it is when passed around alone. */
+  day: (day: string): string => `offline/days/${day}.epub`,
+  sourceDay: (sourceId: string, day: string): string => `offline/days/${day}-${sourceId}.epub`,
+  week: (week: string): string => `offline/weeks/${week}.epub`,
+};
+
+export interface PublishOfflineOptions {
+  queries: SiteQueries;
+  dir: string;
+  siteTitle: string;
+  sources: ReadonlyMap<string, PageSource>;
+  clean: DisplayCleaner;
+  mediaDir: string;
+  /** Days and weeks that end after this moment get no book yet. */
+  nowMs: number;
+  /** Rebuild every book whatever the state says. */
+  force: boolean;
+  at(path: string): PageContext;
+  write(path: string, content: string): boolean;
+  log: WriteLog;
+}
+
+/** Where an archived image's marker URL points while the book is made: the key of its bytes. */
+const IN_BOOK = 'newsvault-media:';
+const ARCHIVED = /\ssrc="newsvault-media:([0-9a-f]{2}\/[0-9a-f]{64}\.([a-z0-9]+))"/g;
+const IMAGE_TYPES: Record<string, string> = { avif: 'image/avif', gif: 'image/gif', jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** ISO 8601 week of a day: `2023-W12`, and its Monday. */
+export function isoWeek(day: string): { week: string; monday: string } {
+  const date = Date.parse(`${day}T00:00:00Z`);
+  const monday = date - ((new Date(date).getUTCDay() + 6) % 7) * DAY_MS;
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return { week: `${year}-W${String(week).padStart(2, '0')}`, monday: new Date(monday).toISOString().slice(0, 10) };
+}
+
+const hashOf = (parts: readonly unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+const line = (a: ArticleSummary): unknown[] => [a.id, a.sourceId, a.number, a.title, a.url, a.author, a.publishedMs, a.status, a.revisionCount, a.revisedMs];
+
+interface DayArticle extends EpubArticle {
+  day: string;
+  /** The newest revision or status change. */
+  changedMs: number;
+}
+
+interface PlannedBook {
+  path: string;
+  hash: string;
+  /** The day a daily book holds; null for the week's. */
+  day: string | null;
+  /** Which articles, from the days loaded. */
+  pick: (articles: readonly DayArticle[]) => DayArticle[];
+  identifier: string;
+  title: string;
+  description: string;
+  language: string;
+}
+
+export function publishOffline(options: PublishOfflineOptions): OfflineListing {
+  const { queries, dir } = options;
+  const statePath = join(dir, offlinePaths.state);
+  const before: OfflineState = options.force ? { version: 1, books: {} } : readOfflineState(statePath);
+  const after: OfflineState = { version: 1, books: {} };
+  const settings = [EPUB_VERSION, options.siteTitle, [...options.sources.values()]];
+  const outlet = (id: string): EpubOutlet => options.sources.get(id) ?? { id, name: id, language: null };
+
+  // Days that are over, grouped by week; the newest week first.
+  const weeks = new Map<string, { monday: string; days: { day: string; summaries: ArticleSummary[] }[] }>();
+  for (const { day } of queries.days()) {
+    const { startMs, endMs } = dayRangeUtc8(day);
+    if (endMs > options.nowMs) continue;
+    const { week, monday } = isoWeek(day);
+    if (!weeks.has(week)) weeks.set(week, { monday, days: [] });
+    weeks.get(week)!.days.push({ day, summaries: queries.publishedBetween(startMs, endMs).reverse() });
+  }
+
+  const listing: OfflineListing = { weeks: [], books: after.books };
+  for (const [week, { monday, days }] of weeks) {
+    const weekOver = dayRangeUtc8(monday).startMs + 7 * DAY_MS <= options.nowMs;
+    const planned: PlannedBook[] = [];
+    const weekHashes: string[] = [];
+    const listedDays: OfflineListing['weeks'][number]['days'] = [];
+    for (const { day, summaries } of days) {
+      const hash = hashOf([settings, day, summaries.map(line)]);
+      weekHashes.push(hash);
+      const inDay = (articles: readonly DayArticle[]) => articles.filter((a) => a.day === day);
+      planned.push({
+        path: offlinePaths.day(day),
+        hash,
+        day,
+        pick: inDay,
+        identifier: `urn:newsvault:digest:day:${day}`,
+        title: `${options.siteTitle} · ${day}`,
+        description: `${day}（北京时间）各媒体的全部文章`,
+        language: 'zh',
+      });
+      const ids = [...new Set(summaries.map((s) => s.sourceId))].sort();
+      for (const sourceId of ids) {
+        const own = summaries.filter((s) => s.sourceId === sourceId);
+        const source = outlet(sourceId);
+        planned.push({
+          path: offlinePaths.sourceDay(sourceId, day),
+          hash: hashOf([settings, day, sourceId, own.map(line)]),
+          day,
+          pick: (articles) => inDay(articles).filter((a) => a.outlet.id === sourceId),
+          identifier: `urn:newsvault:digest:source:${sourceId}:${day}`,
+          title: `${source.name} · ${day}`,
+          description: `${source.name} ${day}（北京时间）的文章`,
+          language: source.language ?? 'zh',
+        });
+      }
+      listedDays.push({ day, all: offlinePaths.day(day), sources: ids.map((id) => ({ source: outlet(id), path: offlinePaths.sourceDay(id, day) })) });
+    }
+    if (weekOver) {
+      planned.unshift({
+        path: offlinePaths.week(week),
+        hash: hashOf([settings, week, weekHashes]),
+        day: null,
+        pick: (articles) => [...articles],
+        identifier: `urn:newsvault:digest:week:${week}`,
+        title: `${options.siteTitle} · ${week}`,
+        description: `${week}（${monday} 起的一周，北京时间）各媒体的全部文章`,
+        language: 'zh',
+      });
+    }
+
+    // Books of this week to make: those whose hash changed or whose file went away.
+    const stale = planned.filter((book) => before.books[book.path]?.hash !== book.hash || !existsSync(join(dir, book.path)));
+    // The days they need, read once for the day's books and the week's.
+    const needed = new Set(stale.map((book) => book.day));
+    const articles = stale.length === 0 ? [] : loadArticles(options, days.filter(({ day }) => needed.has(null) || needed.has(day)));
+    for (const book of planned) {
+      const made = stale.includes(book) ? makeBook(options, book, articles) : before.books[book.path]!;
+      after.books[book.path] = made;
+    }
+    listing.weeks.push({ week, monday, all: weekOver ? offlinePaths.week(week) : null, days: listedDays });
+  }
+
+  // Books of days that no longer have articles (an archive rebuilt from another store, a removed outlet).
+  for (const path of Object.keys(before.books)) {
+    if (!(path in after.books)) rmSync(join(dir, path), { force: true });
+  }
+  options.write(offlinePaths.index, renderOfflinePage(options.at(offlinePaths.index), listing));
+  writeFileAtomic(statePath, formatOfflineState(after), options.log); // last: a run killed before it redoes the books
+  return listing;
+}
+
+/** The articles of `days`, oldest first, with their display HTML and the bytes of their archived images. */
+function loadArticles(options: PublishOfflineOptions, days: readonly { day: string; summaries: ArticleSummary[] }[]): DayArticle[] {
+  const images = new Map<string, EpubImage | null>(); // a photo shown by many articles is read once
+  const image = (file: string, ext: string): EpubImage | null => {
+    if (!images.has(file)) {
+      const path = join(options.mediaDir, file);
+      const mediaType = IMAGE_TYPES[ext];
+      images.set(file, mediaType && existsSync(path) ? { bytes: readFileSync(path), mediaType } : null);
+    }
+    return images.get(file)!;
+  };
+  const out: DayArticle[] = [];
+  // Oldest day first; buildEpub groups by outlet in the order outlets first appear, so sorting by the
+  // configured order first gives every book the same order of outlets.
+  const order = [...options.sources.keys()];
+  const rank = (sourceId: string): number => (order.includes(sourceId) ? order.indexOf(sourceId) : order.length);
+  for (const { day, summaries } of [...days].sort((a, b) => (a.day < b.day ? -1 : 1))) {
+    for (const summary of summaries) {
+      const article = options.queries.article(summary.id);
+      if (!article) continue;
+      const html = resolveMediaLinks(options.clean(article.content, article.url), IN_BOOK);
+      const shown = new Map<string, EpubImage>();
+      for (const [, file, ext] of html.matchAll(ARCHIVED)) {
+        const bytes = image(file!, ext!);
+        if (bytes) shown.set(`${IN_BOOK}${file}`, bytes);
+      }
+      out.push({
+        day,
+        id: `${article.sourceId}-${article.number}`,
+        title: article.title,
+        outlet: options.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null },
+        publishedMs: article.publishedMs,
+        author: article.author,
+        url: article.url,
+        removed: article.status === 'removed',
+        html,
+        images: shown,
+        changedMs: Math.max(summary.publishedMs, summary.revisedMs, summary.statusChangedMs ?? 0),
+      });
+    }
+  }
+  return out.sort((a, b) => rank(a.outlet.id) - rank(b.outlet.id) || a.outlet.id.localeCompare(b.outlet.id));
+}
+
+function makeBook(options: PublishOfflineOptions, book: PlannedBook, loaded: readonly DayArticle[]): OfflineBook {
+  const articles = book.pick(loaded);
+  // dcterms:modified from the articles, never the clock: an unchanged book rebuilds to the same bytes.
+  const modifiedMs = articles.reduce((newest, a) => Math.max(newest, a.changedMs), 0);
+  const bytes = buildEpub({
+    identifier: book.identifier,
+    title: book.title,
+    language: book.language,
+    modifiedMs,
+    publisher: options.siteTitle,
+    description: book.description,
+    articles,
+  });
+  writeFileAtomic(join(options.dir, book.path), bytes, options.log);
+  return { hash: book.hash, bytes: bytes.byteLength, articles: articles.length };
+}
