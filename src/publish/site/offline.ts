@@ -3,8 +3,9 @@
 // page listing them with their sizes. The books themselves are made by publish/epub/, a pure function; this
 // adapter only gathers each day's articles and archived images from the site's queries.
 //
-// Incremental: each book's hash covers the settings and every article line it holds (id, title, revision
-// count, time of the current revision, status), so a new revision, a removal or an article published late
+// Incremental: each book's hash covers the settings and every article line it holds (outlet and file number,
+// never the database id, which a store rebuilt from the archive may give anew; title, revision count, time of
+// the current revision, status), so a new revision, a removal or an article published late
 // into a day changes exactly the books of that day and its week. A book whose hash matches the state and
 // whose file is there is not rebuilt, not even read.
 //
@@ -66,7 +67,7 @@ export function isoWeek(day: string): { week: string; monday: string } {
 }
 
 const hashOf = (parts: readonly unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-const line = (a: ArticleSummary): unknown[] => [a.id, a.sourceId, a.number, a.title, a.url, a.author, a.publishedMs, a.status, a.revisionCount, a.revisedMs];
+const line = (a: ArticleSummary): unknown[] => [a.sourceId, a.number, a.title, a.url, a.author, a.publishedMs, a.status, a.revisionCount, a.revisedMs];
 
 interface DayArticle extends EpubArticle {
   day: string;
