@@ -195,7 +195,8 @@ describe('static site in Chromium', () => {
     const written = result.filesWritten.map((file) => relative(output, file)).sort();
     // bbc-trad had 7 articles at 3 a page: the 8th lands on page 3 with the 7th. The source is stale (its
     // items are from 2023) and the new item is its newest: the health page says so. The new revision is
-    // appended to the month's manifest (the run's month: archived in January 2024).
+    // appended to the month's manifest (the run's month: archived in January 2024). The EPUB digests of its
+    // day (all outlets, bbc-trad) and of its week are rebuilt, with their listing; no other book.
     assert.deepEqual(written, [
       '.newsvault/manifest/2024-01.jsonl',
       'articles/bbc-trad/1048567.md',
@@ -208,6 +209,11 @@ describe('static site in Chromium', () => {
       'site/feeds/sources/bbc-trad.atom',
       'site/health.html',
       'site/index.html',
+      'site/offline/.state.json',
+      'site/offline/days/2023-03-22-bbc-trad.epub',
+      'site/offline/days/2023-03-22.epub',
+      'site/offline/index.html',
+      'site/offline/weeks/2023-W12.epub',
       'site/sources/bbc-trad/index.html',
       'site/sources/bbc-trad/page-3.html',
     ]);
