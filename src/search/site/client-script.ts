@@ -301,30 +301,36 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
       more.hidden = shown >= matched.length;
     });
   }
+  function clear(message) {
+    results.textContent = '';
+    more.hidden = true;
+    status.textContent = message;
+  }
   function run() {
     var mine = ++generation;
     var text = input.value;
-    var query = parse(text);
-    if (query.error) {
-      results.textContent = '';
-      more.hidden = true;
-      status.textContent = query.error;
-      return Promise.resolve();
-    }
-    if (query.terms.length === 0) {
-      results.textContent = '';
-      more.hidden = true;
-      status.textContent = text.trim() === '' ? '' : '请输入要找的词';
+    if (text.trim() === '') {
+      clear('');
       return Promise.resolve();
     }
     status.textContent = '搜索中…';
-    return ready().then(function () { return match(query); }).then(function (ids) {
+    // The fold table must be in before the query is folded (習 → 习).
+    return ready().then(function () {
       if (mine !== generation) return;
-      matched = ids;
-      shown = 0;
-      results.textContent = '';
-      status.textContent = ids.length === 0 ? '没有找到包含这些词的文章' : '找到 ' + ids.length + ' 篇，最新的在前';
-      return showMore(mine);
+      var query = parse(text);
+      if (query.error) return clear(query.error);
+      if (query.terms.length === 0) return clear('请输入要找的词');
+      return match(query).then(function (ids) {
+        if (mine !== generation) return;
+        matched = ids;
+        shown = 0;
+        results.textContent = '';
+        // The count goes up with the first page of results, never before it.
+        return showMore(mine).then(function () {
+          if (mine !== generation) return;
+          status.textContent = ids.length === 0 ? '没有找到包含这些词的文章' : '找到 ' + ids.length + ' 篇，最新的在前';
+        });
+      });
     }).catch(function (error) {
       if (mine === generation) status.textContent = '搜索失败：' + error.message;
     });
@@ -344,6 +350,9 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
   if (initial) {
     input.value = initial;
     run();
+  } else {
+    // Load the fold table and the manifest while the reader starts typing.
+    ready().catch(function (error) { status.textContent = '搜索失败：' + error.message; });
   }
 })();
 `;
