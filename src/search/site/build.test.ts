@@ -8,7 +8,7 @@ import { indexText } from '../tokenize.ts';
 import { ARTICLES } from '../testdata/articles.ts';
 import { buildSearchIndex, recordTokens, shardCountFor, type BuildResult } from './build.ts';
 import { decodePostings, encodePostings, shardOf } from './postings.ts';
-import { parseTokenShard } from './shard-files.ts';
+import { formatTokenShard, parseTokenShard } from './shard-files.ts';
 import { searchPaths, type SiteSearchRecord } from './types.ts';
 
 const SOURCES = { voa: '美国之音', rfa: '自由亚洲', bbc: 'BBC', dw: '德国之声', rfi: '法广' };
@@ -96,6 +96,14 @@ describe('site search index: posting lists', () => {
   test('a dense list costs one character per article', () => {
     assert.equal(encodePostings([1, 2, 3, 4, 5, 6]).length, 6);
     assert.throws(() => encodePostings([3, 2]), /ascend/);
+  });
+
+  test('a token shard reads back as written, and refuses a token it could not quote', () => {
+    const postings = new Map([['习近', '21'], ['covid', 'B1'], ['近平', '1']]);
+    assert.deepEqual(parseTokenShard(3, formatTokenShard(3, postings)), postings);
+    assert.deepEqual(parseTokenShard(3, formatTokenShard(3, new Map())), new Map());
+    assert.equal(parseTokenShard(4, formatTokenShard(3, postings)), null, 'another shard number');
+    assert.throws(() => formatTokenShard(3, new Map([['a`b', '1']])), /cannot be written/);
   });
 
   test('the shard count grows by doubling with the archive', () => {

@@ -196,7 +196,15 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
   var docShards = {};
   var loading = {};
   api.manifest = function (m) { manifest = m; };
-  api.t = function (n, data) { tokenShards[n] = data; };
+  api.t = function (n, text) {
+    var lines = text.split('\n');
+    var shard = new Map();
+    for (var i = 0; i < lines.length; i++) {
+      var tab = lines[i].indexOf('\t');
+      if (tab > 0) shard.set(lines[i].slice(0, tab), lines[i].slice(tab + 1));
+    }
+    tokenShards[n] = shard;
+  };
   api.d = function (n, data) { docShards[n] = data; };
   function load(path, version) {
     var key = path + '?' + version;
@@ -223,8 +231,9 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
   function postings(token) {
     var n = shardOf(token, manifest.shards);
     return load('t/' + n + '.js', manifest.t[n]).then(function () {
-      var shard = tokenShards[n] || {};
-      return Object.prototype.hasOwnProperty.call(shard, token) ? decode(shard[token]) : [];
+      var shard = tokenShards[n];
+      var encoded = shard ? shard.get(token) : undefined;
+      return encoded === undefined ? [] : decode(encoded);
     });
   }
   function termIds(list) {

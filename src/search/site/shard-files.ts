@@ -22,18 +22,32 @@ function parseEntries(call: string, n: number, text: string): Record<string, unk
   }
 }
 
-/** A token shard: token → encoded posting list, tokens sorted by code unit. */
+/**
+ * A token shard: one line per token, `token<TAB>postings`, sorted by code unit, inside a template literal.
+ * Measured at 1,000 articles, 169,005 distinct tokens: a JSON object spent 7 bytes a token on quotes, colon
+ * and comma; this spends 2. Tokens are letters and digits only (tokenize.ts) and postings come from
+ * postings.ts's alphabet, so neither can hold a tab, a newline, a backtick, a backslash or a dollar sign.
+ */
 export function formatTokenShard(n: number, postings: ReadonlyMap<string, string>): string {
-  return formatEntries('t', n, [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const lines: string[] = [];
+  for (const [token, encoded] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (/[\t\n`\\$]/.test(token)) throw new TypeError(`search: site index: token ${JSON.stringify(token)} cannot be written to a shard`);
+    lines.push(`${token}\t${encoded}\n`);
+  }
+  return `${GLOBAL}.t(${n},\`\n${lines.join('')}\`);\n`;
 }
 
 export function parseTokenShard(n: number, text: string): Map<string, string> | null {
-  const value = parseEntries('t', n, text);
-  if (value === null) return null;
+  const prefix = `${GLOBAL}.t(${n},\`\n`;
+  if (!text.startsWith(prefix) || !text.endsWith('`);\n')) return null;
   const out = new Map<string, string>();
-  for (const [token, postings] of Object.entries(value)) {
-    if (typeof postings !== 'string') return null;
-    out.set(token, postings);
+  const body = text.slice(prefix.length, -4);
+  if (body === '') return out;
+  if (!body.endsWith('\n')) return null;
+  for (const line of body.slice(0, -1).split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab <= 0) return null;
+    out.set(line.slice(0, tab), line.slice(tab + 1));
   }
   return out;
 }
