@@ -192,6 +192,8 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
   var base = here.slice(0, here.lastIndexOf('/') + 1);
   var web = location.protocol === 'http:' || location.protocol === 'https:';
   var manifest = null;
+  // Once per page: a mirror's cache may hold an old manifest, but this page's queries share one.
+  var manifestVersion = web ? String(Date.now()) : '';
   var tokenShards = {};
   var docShards = {};
   var loading = {};
@@ -223,7 +225,7 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
     return loading[key];
   }
   function ready() {
-    var waits = [load('fold.js', '1'), load('manifest.js', web ? String(Date.now()) : '')];
+    var waits = [load('fold.js', '1'), load('manifest.js', manifestVersion)];
     return Promise.all(waits).then(function () {
       if (!manifest || !foldLoaded) throw new Error('搜索索引不完整');
     });
