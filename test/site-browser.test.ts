@@ -192,7 +192,13 @@ describe('static site in Chromium', () => {
     const result = await site.archive.run(new Date('2024-01-03T00:00:00Z'));
     assert.equal(result.exitCode, 0);
     const output = site.archive.output;
-    const written = result.filesWritten.map((file) => relative(output, file)).sort();
+    const all = result.filesWritten.map((file) => relative(output, file)).sort();
+    // The search index (search/site/): its doc shard, the token shards of the new article's tokens, the manifest.
+    const search = all.filter((path) => path.startsWith('site/search/'));
+    const tokenShards = search.filter((path) => path.startsWith('site/search/t/'));
+    assert.deepEqual(search.filter((path) => !tokenShards.includes(path)), ['site/search/.state.json', 'site/search/d/0.js', 'site/search/manifest.js']);
+    assert.ok(tokenShards.length > 0 && tokenShards.length < 16, `token shards written: ${tokenShards.join(', ')}`);
+    const written = all.filter((path) => !search.includes(path));
     // bbc-trad had 7 articles at 3 a page: the 8th lands on page 3 with the 7th. The source is stale (its
     // items are from 2023) and the new item is its newest: the health page says so. The new revision is
     // appended to the month's manifest (the run's month: archived in January 2024). The EPUB digests of its

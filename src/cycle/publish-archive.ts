@@ -11,6 +11,7 @@ import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/inde
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
 import { publishSite, renderHealthPage, siteQueriesFor, sitePaths } from '../publish/site/index.ts';
+import { publishSiteSearch } from '../search/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { healthView } from './health-view.ts';
 
@@ -79,11 +80,13 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
   // catches up after a run that failed to publish it.
   if (config.site.enabled) {
+    const queries = siteQueriesFor(store);
+    const siteSources = config.sources.map(({ id, name, language }) => ({ id, name, language }));
     publishSite({
-      queries: siteQueriesFor(store),
+      queries,
       dir: config.site.dir,
       siteTitle: config.site.title,
-      sources: config.sources.map(({ id, name, language }) => ({ id, name, language })),
+      sources: siteSources,
       pageSize: config.site.pageSize,
       atomEntries: config.site.atomEntries,
       baseUrl: config.site.baseUrl,
@@ -91,6 +94,8 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       nowMs: options.nowMs,
       log,
     });
+    // The site's search index (search.html, search/): its own build mark, like the site's.
+    publishSiteSearch({ queries, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
     // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).
     const view = healthView(store, config.sources);
     writeFileAtomic(join(config.site.dir, sitePaths.health), renderHealthPage(config.site.title, view), log);

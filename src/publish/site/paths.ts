@@ -15,6 +15,8 @@ export const sitePaths = {
   changed: 'changed.html',
   /** Source health: which feed each source reads, stale and failing sources, recent health events. */
   health: 'health.html',
+  /** Written by search/site (the index and its script live in search/). */
+  search: 'search.html',
   days: 'days/index.html',
   state: '.state.json',
   article: (sourceId: string, number: number): string => `articles/${sourceId}/${number}.html`,

@@ -1,7 +1,7 @@
 // The static site's link policy: every link is a file relative to the page being written (sitePaths and
 // relativeLink in paths.ts), so the site works from file://, from any mirror's sub-path and from a
-// downloaded folder, without JavaScript. The site has no search and no "today" (nothing is computed when
-// a page is read).
+// downloaded folder, without JavaScript. The site has no "today" (nothing is computed when a page is read);
+// its search page (search/site/) runs in the browser from a prebuilt index and says what to do without JavaScript.
 import type { LinkPolicy, PageContext, PageSource } from '../pages/index.ts';
 import { relativeLink, sitePaths } from './paths.ts';
 
@@ -20,7 +20,7 @@ export function siteLinks(fromPath: string): LinkPolicy {
     removed: to(sitePaths.removed),
     changed: to(sitePaths.changed),
     health: to(sitePaths.health),
-    search: null,
+    search: to(sitePaths.search),
     feed: (name) => to(sitePaths.feed(name)),
     sourceFeed: (sourceId) => to(sitePaths.sourceFeed(sourceId)),
   };

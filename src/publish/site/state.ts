@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { BuildMark } from './queries.ts';
 
 /** Bump when the HTML or Atom output changes shape, so every page is rebuilt once. */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 export interface SiteState {
   version: number;

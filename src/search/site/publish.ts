@@ -1,0 +1,106 @@
+// Writes the site's search: the page, the script, the fold table and the index shards, from the same
+// SiteQueries the site is built from. Keeps its own build mark (search/.state.json, like site/.state.json),
+// so it updates only what changed since it last ran and catches up after a run that failed before it.
+import { join } from 'node:path';
+import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { readFileOrNull } from './read-file.ts';
+import type { PageSource } from '../../publish/pages/index.ts';
+import { siteContext, sitePaths, type ArticleSummary, type SiteQueries } from '../../publish/site/index.ts';
+import { formatSiteState, readSiteState, settingsHash } from '../../publish/site/state.ts';
+import { documentOf } from '../document.ts';
+import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
+import { buildSearchIndex, type BuildResult } from './build.ts';
+import { CLIENT_SCRIPT } from './client-script.ts';
+import { renderSearchPage } from './page.ts';
+import { formatFoldTable, parseManifest } from './shard-files.ts';
+import { INDEX_VERSION, searchPaths, type SiteSearchRecord } from './types.ts';
+
+export interface PublishSiteSearchOptions {
+  queries: SiteQueries;
+  /** The site folder (absolute). */
+  dir: string;
+  siteTitle: string;
+  sources: readonly PageSource[];
+  /** Rebuild the whole index, whatever the saved state says. */
+  full?: boolean;
+  log?: WriteLog;
+}
+
+export interface PublishSiteSearchResult {
+  full: boolean;
+  /** Articles (re)indexed. */
+  articles: number;
+  /** Token shards rebuilt (written or found identical). */
+  tokenShards: number;
+  files: string[];
+}
+
+const BATCH = 500;
+
+function recordOf(queries: SiteQueries, summary: ArticleSummary): SiteSearchRecord | null {
+  const article = queries.article(summary.id);
+  if (!article) return null;
+  const doc = documentOf(article);
+  return {
+    id: article.id,
+    title: doc.title,
+    source: article.sourceId,
+    publishedMs: article.publishedMs,
+    text: doc.text,
+    url: sitePaths.article(article.sourceId, article.number),
+    removed: article.status === 'removed',
+  };
+}
+
+function* allRecords(queries: SiteQueries, counter: { n: number }): Generator<SiteSearchRecord> {
+  for (let batch = queries.allArticles(0, BATCH); batch.length > 0; batch = queries.allArticles(batch.at(-1)!.id, BATCH)) {
+    for (const summary of batch) {
+      const record = recordOf(queries, summary);
+      if (record) {
+        counter.n++;
+        yield record;
+      }
+    }
+  }
+}
+
+export function publishSiteSearch(options: PublishSiteSearchOptions): PublishSiteSearchResult {
+  const { queries, dir } = options;
+  const log: WriteLog = options.log ?? { written: [] };
+  const before = log.written.length;
+  const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
+  const sourceMap = new Map(options.sources.map((source) => [source.id, source]));
+  write(searchPaths.page, renderSearchPage(siteContext(options.siteTitle, sourceMap, searchPaths.page)));
+  write(searchPaths.script, CLIENT_SCRIPT);
+  write(searchPaths.fold, formatFoldTable(SIMPLIFIED_PAIRS));
+
+  const names = Object.fromEntries(options.sources.map((source) => [source.id, source.name]));
+  const settings = settingsHash({ searchIndex: INDEX_VERSION });
+  const mark = queries.currentMark();
+  const state = options.full ? null : readSiteState(join(dir, searchPaths.state));
+  const manifestText = state === null ? null : readFileOrNull(join(dir, searchPaths.manifest));
+  const manifest = manifestText === null ? null : parseManifest(manifestText);
+  const counter = { n: 0 };
+  let result: BuildResult | null = null;
+  let full = true;
+  if (state !== null && manifest !== null && state.settings === settings && queries.markIsValid(state.mark)) {
+    const records = queries.changedSince(state.mark).map((summary) => recordOf(queries, summary)).filter((r) => r !== null);
+    counter.n = records.length;
+    result = buildSearchIndex({
+      records,
+      sources: names,
+      previous: { manifest, read: (path) => readFileOrNull(join(dir, path)) },
+    });
+    full = result.kind === 'rebuild';
+  }
+  if (result === null || result.kind === 'rebuild') {
+    counter.n = 0;
+    result = buildSearchIndex({ records: allRecords(queries, counter), sources: names, previous: null });
+  }
+  if (result.kind === 'rebuild') throw new Error(`search: site index: a full build asked for a rebuild (${result.reason})`);
+  // The manifest last: a reader (or a killed run) never sees a manifest naming shards not yet written.
+  for (const [path, content] of result.files) if (path !== searchPaths.manifest) write(path, content);
+  write(searchPaths.manifest, result.files.get(searchPaths.manifest)!);
+  write(searchPaths.state, formatSiteState({ version: 1, settings, mark }));
+  return { full, articles: counter.n, tokenShards: result.tokenShardsWritten, files: log.written.slice(before) };
+}
