@@ -20,7 +20,7 @@ export interface PageCase {
   images: string[];
 }
 
-// The first six are real pages (see testdata/SOURCES.md); the rest are built in the shape of the
+// The first seven are real pages (see testdata/SOURCES.md); the rest are built in the shape of the
 // outlets' article templates, the last two in the shape of boilerplate the rules in boilerplate.ts remove.
 export const PAGE_CASES: PageCase[] = [
   {
@@ -64,6 +64,13 @@ export const PAGE_CASES: PageCase[] = [
     source: null,
     boilerplate: ['点击进入“文艺星青年”', '责编', '【2】', '推荐阅读', '一家人乘车赴跨国婚礼', '热点推荐', '人民日报客户端下载', '人民网版权所有'],
     images: ['http://culture.people.com.cn/NMediaFile/2019/0614/MAIN201906141807000399797949197.jpg'],
+  },
+  {
+    name: 'xinhua-2019-france-strike',
+    url: 'http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm',
+    source: null,
+    boilerplate: ['责任编辑', '尹世杰', '【纠错】', '热帖', '坑熟客', '加载更多', '欧盟外长理事会会议', '新华社简介', '下一篇', '关注新华网'],
+    images: [],
   },
   {
     name: 'cdt-2024-deleted-mine-report',
