@@ -38,7 +38,7 @@ const ATTRIBUTES: Record<string, string[]> = {
 
 /** Elements dropped with everything inside them (their text is not article text). */
 const DROPPED_WITH_CONTENT = [
-  'iframe-rejected', 'math', 'noembed', 'noframes', 'noscript', 'option', 'script', 'style', 'svg', 'template',
+  'math', 'noembed', 'noframes', 'noscript', 'option', 'script', 'style', 'svg', 'template',
   'textarea', 'title', 'xmp',
 ];
 
@@ -101,7 +101,12 @@ function transform(tagName: string, attribs: Attributes, base: string | null, if
     } catch {
       host = '';
     }
-    if (!iframeHosts.includes(host)) return { tagName: 'iframe-rejected', attribs: {} };
+    // A rejected iframe keeps its name and loses its src, so the exclusive filter drops it with its
+    // fallback content. Renaming it (as this once did, to a tag dropped with its content) trips a
+    // sanitize-html bug: a renamed tag that is then discarded leaves its new name behind for its depth,
+    // and the next element closed at that depth got `</iframe-rejected>` as its end tag, leaving it open
+    // (an `<a href>` swallowed the rest of the page).
+    if (!iframeHosts.includes(host)) return { tagName, attribs: {} };
     out.sandbox = IFRAME_SANDBOX;
   }
   return { tagName, attribs: out };
@@ -122,6 +127,9 @@ export function cleanDisplay(html: string, opts: DisplayOptions = {}): string {
     allowedIframeHostnames: [...iframeHosts],
     allowIframeRelativeUrls: false,
     disallowedTagsMode: 'discard',
+    // The void elements of TAGS, written `<x />` with no end tag (sanitize-html's default list lacks
+    // source and wbr, which it closed with an end tag that no browser reads).
+    selfClosing: ['br', 'hr', 'img', 'source', 'wbr'],
     nonTextTags: DROPPED_WITH_CONTENT,
     transformTags: { '*': (tagName, attribs) => transform(tagName, attribs, base, iframeHosts) },
     exclusiveFilter: (frame) =>

@@ -24,10 +24,14 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
     const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
     // Importing the output folder itself: its files are already exactly what was imported, so the next
     // run must not rewrite them with today's formatting.
-    if (from === resolve(config.output)) store.markAllPublished();
+    // Except those the archival cleaner changed: their files are rewritten with the cleaned HTML.
+    if (from === resolve(config.output)) {
+      store.markAllPublished();
+      store.markUnpublished(result.cleaned);
+    }
     // Searchable at once, without a separate `newsvault reindex`.
     const indexed = reindexStore(store, store.db);
-    for (const error of result.errors) io.stderr(`${error}\n`);
+    for (const line of [...result.warnings, ...result.errors]) io.stderr(`${line}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +
         `${result.skipped} already in the store; ${indexed} articles searchable\n`,

@@ -31,8 +31,10 @@ export function importIfEmpty(input: {
     );
   }
   const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
-  // Imported files are already on disk exactly as they were: nothing to rewrite.
+  // Imported files are already on disk exactly as they were: nothing to rewrite, except the files whose
+  // HTML the archival cleaner changed, which are rewritten with what the store now holds.
   input.store.markAllPublished();
+  input.store.markUnpublished(result.cleaned);
   if (input.indexArticles) {
     for (let batch = input.store.listArticlesAfter(0, BATCH); batch.length > 0; batch = input.store.listArticlesAfter(batch.at(-1)!.id, BATCH)) {
       input.indexArticles(batch);

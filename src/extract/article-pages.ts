@@ -20,7 +20,7 @@ export interface PageCase {
   images: string[];
 }
 
-// The first five are real pages (see testdata/SOURCES.md); the rest are built in the shape of the
+// The first seven are real pages (see testdata/SOURCES.md); the rest are built in the shape of the
 // outlets' article templates, the last two in the shape of boilerplate the rules in boilerplate.ts remove.
 export const PAGE_CASES: PageCase[] = [
   {
@@ -57,6 +57,20 @@ export const PAGE_CASES: PageCase[] = [
     source: 'rfi',
     boilerplate: ['继续浏览后续', '头条新闻就在您的每日新闻信里', '下载法广应用程序跟踪国际时事', '分享 :', '广告', '浏览时间'],
     images: ['https://s.rfi.fr/media/display/064ecb9c-caf9-11f0-9b38-005056bfb2b6/w:1024/p:16x9/000-867R2EZ.jpg'],
+  },
+  {
+    name: 'people-cn-2019-zhengbanqiao-orchid-dowry',
+    url: 'http://culture.people.com.cn/n1/2019/0615/c1013-31153719.html',
+    source: null,
+    boilerplate: ['点击进入“文艺星青年”', '责编', '【2】', '推荐阅读', '一家人乘车赴跨国婚礼', '热点推荐', '人民日报客户端下载', '人民网版权所有'],
+    images: ['http://culture.people.com.cn/NMediaFile/2019/0614/MAIN201906141807000399797949197.jpg'],
+  },
+  {
+    name: 'xinhua-2019-france-strike',
+    url: 'http://www.xinhuanet.com/world/2019-12/10/c_1125327450.htm',
+    source: null,
+    boilerplate: ['责任编辑', '尹世杰', '【纠错】', '热帖', '坑熟客', '加载更多', '欧盟外长理事会会议', '新华社简介', '下一篇', '关注新华网'],
+    images: [],
   },
   {
     name: 'cdt-2024-deleted-mine-report',

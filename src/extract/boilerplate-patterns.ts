@@ -48,8 +48,8 @@ export function isDateline(text: string): boolean {
  * BYLINE_NAME_UNITS units after the credit word.
  */
 const BYLINE_CN =
-  /^(?:【|\[|\()?\s*(?:文|文字|撰文|作者|撰稿|撰稿人|记者|記者|本报记者|本報記者|本台记者|本台記者|特约记者|特約記者|驻\S{1,4}记者|駐\S{1,4}記者|编辑|編輯|责编|責編|责任编辑|責任編輯|编译|編譯|翻译|翻譯|整理|采写|採寫|来源|來源|稿源)\s*[:：/／|｜\s]\s*/u;
-const BYLINE_CN_TAIL = /\s*(?:报道|報道|報導|发自\S{1,8}|發自\S{1,8}|综合报道|綜合報導|\/\S{1,10})?\s*(?:】|\]|\))?\s*$/u;
+  /^(?:【|\[|\(|（)?\s*(?:文|文字|撰文|作者|撰稿|撰稿人|记者|記者|本报记者|本報記者|本台记者|本台記者|特约记者|特約記者|驻\S{1,4}记者|駐\S{1,4}記者|编辑|編輯|责编|責編|责任编辑|責任編輯|编译|編譯|翻译|翻譯|整理|采写|採寫|来源|來源|稿源)\s*[:：/／|｜\s]\s*/u;
+const BYLINE_CN_TAIL = /\s*(?:报道|報道|報導|发自\S{1,8}|發自\S{1,8}|综合报道|綜合報導|\/\S{1,10})?\s*(?:】|\]|\)|）)?\s*$/u;
 const BYLINE_EN = /^(?:[Ww]ritten\s+|[Ww]ords\s+|[Rr]eported\s+)?(?:By|BY|by)\s+(?=\p{Lu})/u;
 const BYLINE_NAME_UNITS = 12;
 
@@ -78,6 +78,13 @@ export function isByline(text: string): boolean {
   return false;
 }
 
+/**
+ * The editor's credit Chinese outlets put under the body ("(责编：汤诗瑶、丁涛)" on people.com.cn, "责任编辑：…"
+ * on Xinhua and Sina): a byline whose credit word is an editor's, which no sentence of an article is.
+ */
+const EDITOR_CREDIT = /^(?:【|\[|\(|（)?\s*(?:责编|責編|责任编辑|責任編輯)\s*[:：]/u;
+export const isEditorCredit = (text: string): boolean => EDITOR_CREDIT.test(text) && isByline(text);
+
 /** Section and genre labels outlets put above the body ("分析", "Analysis", "国际"). */
 const SECTION_LABEL =
   /^(?:分析|评论|評論|社评|社評|观点|觀點|专栏|專欄|独家|獨家|特写|特寫|快讯|快訊|突发|突發|直播|视频|視頻|影片|图辑|圖輯|专访|專訪|深度|国际|國際|中国|中國|两岸|兩岸|港澳|台湾|台灣|香港|财经|財經|经济|經濟|科技|体育|體育|文化|娱乐|娛樂|社会|社會|政治|军事|軍事|亚洲|亞洲|美洲|欧洲|歐洲|世界|新闻|新聞|analysis|opinion|comment|commentary|exclusive|breaking(?: news)?|explainer|live|video|interview|feature|review|world|business|politics|asia|china|news)$/iu;
@@ -100,7 +107,7 @@ export function teaserLabel(text: string): { label: string; rest: string } | nul
 
 /** Calls to subscribe, download, follow or donate. Only a short block that also carries a link is removed. */
 export const PROMOTION =
-  /订阅|訂閱|subscribe|sign up|newsletter|电子报|電子報|下载|下載|download|(?:\bour|\bthe)\s+app\b|app store|google play|关注我们|關注我們|关注本|關注本|follow us|扫码|掃碼|扫描二维码|掃描二維碼|二维码|二維碼|telegram|whatsapp|instagram|facebook|youtube|line\s*官方|加入我们|加入我們|点击(?:这里|此处|下方)|點擊(?:這裡|此處|下方)|click here|support (?:our|independent) journalism|支持我们|支持我們|捐款|donate|免费试读|免費試讀|限时优惠|限時優惠/iu;
+  /订阅|訂閱|subscribe|sign up|newsletter|电子报|電子報|下载|下載|download|(?:\bour|\bthe)\s+app\b|app store|google play|关注我们|關注我們|关注本|關注本|follow us|扫码|掃碼|扫描二维码|掃描二維碼|二维码|二維碼|telegram|whatsapp|instagram|facebook|youtube|line\s*官方|加入我们|加入我們|点击(?:这里|此处|下方|进入)|點擊(?:這裡|此處|下方|進入)|click here|support (?:our|independent) journalism|支持我们|支持我們|捐款|donate|免费试读|免費試讀|限时优惠|限時優惠/iu;
 export const PROMOTION_MAX_UNITS = 60;
 
 /** What a player or an embed shows when it cannot run; a page saved without scripts always shows it. */

@@ -38,6 +38,11 @@ const cases: Record<string, Case[]> = {
     ['By … | date', '<p>By Jane Doe, Reuters | March 5, 2024 10:02 AM</p><p>Text one.</p>', '<p>Text one.</p>', ['byline']],
     ['a byline and a dateline as two blocks', `<div>作者：张三</div><div>2024年5月6日</div>${BODY}`, BODY, ['byline', 'dateline']],
   ],
+  'editor credits, anywhere in the body': [
+    ['人民网: (责编：…、…) under the body', `${BODY}<div class="edit clearfix">(责编：汤诗瑶、丁涛)</div>`, BODY, ['byline']],
+    ['full-width brackets, 责任编辑', `${BODY}<p>（责任编辑：王明）</p>`, BODY, ['byline']],
+    ['Xinhua: 【纠错】 is a link, the credit its own block', `${BODY}<div>责任编辑： 刘阳</div>`, BODY, ['byline']],
+  ],
   'section labels and breadcrumbs at the top of the body': [
     ['a linked section label', `<div><a href="/news/world">国际</a></div>${BODY}`, BODY, ['section-label']],
     ['a kicker word without a link', '<p>Analysis</p><p>Text one.</p><p>Text two.</p>', '<p>Text one.</p><p>Text two.</p>', ['section-label']],
@@ -61,6 +66,8 @@ const cases: Record<string, Case[]> = {
     ['sign up … subscribe here', `${BODY}<div><p>Sign up for our China Briefing newsletter. <a href="/n">Subscribe here</a></p></div>`, BODY, ['promotion']],
     ['RFA: 订阅…立即订阅', `${BODY}<p>订阅自由亚洲电台中文电子报，每天获取最新报道。<a href="/s">立即订阅</a></p>`, BODY, ['promotion']],
     ['download the app', `${BODY}<p><a href="https://app.example.com">下载法广应用程序跟踪国际时事</a></p>`, BODY, ['promotion']],
+    ['人民网: 点击进入“文艺星青年”>> above the body',
+      `<p><a href="/GB/405419/index.html"><span><strong>点击进入“文艺星青年”</strong><strong>&gt;&gt;</strong></span></a></p>${BODY}`, BODY, ['promotion']],
   ],
   'media fallback text': [
     ['<iframe> fallback text', `${BODY}<iframe src="https://www.youtube.com/embed/x">您的浏览器不支持iframe，请升级浏览器。</iframe>`, `${BODY}<iframe src="https://www.youtube.com/embed/x"></iframe>`, ['media-fallback']],
@@ -75,6 +82,8 @@ const cases: Record<string, Case[]> = {
     ['a date after the second paragraph', '<p>一</p><p>二</p><p>2025年11月30日</p>', '<p>一</p><p>二</p><p>2025年11月30日</p>', []],
     ['a year alone', '<p>2025</p><p>正文</p>', '<p>2025</p><p>正文</p>', []],
     ['a sentence that starts with "By"', '<p>By Monday, the rescuers had reached the village.</p>', '<p>By Monday, the rescuers had reached the village.</p>', []],
+    ['a sentence about an editor', `${BODY}<p>责任编辑王明表示，报道将在下周刊出。</p>`, `${BODY}<p>责任编辑王明表示，报道将在下周刊出。</p>`, []],
+    ['an editor credit followed by a sentence', `${BODY}<p>责编：王明，他说调查仍在进行。</p>`, `${BODY}<p>责编：王明，他说调查仍在进行。</p>`, []],
     ['a sentence that starts with 记者', '<p>记者日前从有关部门获悉，调查已经展开。</p>', '<p>记者日前从有关部门获悉，调查已经展开。</p>', []],
     ['"相关" starting a sentence', `${BODY}<p>相关人士表示，<a href="/r">报告</a>将在下月公布。</p>`, `${BODY}<p>相关人士表示，<a href="/r">报告</a>将在下月公布。</p>`, []],
     ['a linked sentence in the body', `${BODY}<p><a href="/doc">调查报告全文</a></p>`, `${BODY}<p><a href="/doc">调查报告全文</a></p>`, []],

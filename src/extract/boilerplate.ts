@@ -8,7 +8,8 @@
 //   the article's own fields.
 // - teaser: "相关报道：<a>…</a>", "Read more: <a>…</a>", or such a label followed by blocks that are only
 //   links to other articles.
-// - promotion: a short block with a link that asks to subscribe, download, follow or donate.
+// - editor credit: anywhere, a block that is only the editor's credit ("(责编：…)", "责任编辑：…").
+// - promotion: a short block with a link that asks to subscribe, download, follow, donate or "click to enter".
 // - media-fallback: what a player or embed shows when it cannot run ("您的浏览器不支持…", "JavaScript is
 //   disabled"), and the fallback text inside <iframe>, <video>, <audio>, <canvas> (never shown by a browser
 //   that runs them; the elements themselves stay).
@@ -16,6 +17,7 @@
 import {
   isByline,
   isDateline,
+  isEditorCredit,
   isSectionLabel,
   MEDIA_FALLBACK,
   MEDIA_FALLBACK_MAX_UNITS,
@@ -84,6 +86,7 @@ function topRule(block: Element, text: string): BoilerplateRule | null {
 
 function anywhereRule(block: Element, text: string): BoilerplateRule | null {
   const u = units(text);
+  if (isEditorCredit(text)) return 'byline';
   if (u <= MEDIA_FALLBACK_MAX_UNITS && MEDIA_FALLBACK.test(text)) return 'media-fallback';
   const teaser = teaserLabel(text);
   if (teaser !== null && teaser.rest.trim() !== '' && linkUnits(block) >= units(teaser.rest)) return 'teaser';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { formatArticleFile } from '../publish/markdown/format.ts';
 import { SqliteStore, type Store } from '../store/index.ts';
+import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import { importArchive } from './import-archive.ts';
 
 const testdata = new URL('./testdata/duty-machine/', import.meta.url).pathname;
@@ -32,11 +33,17 @@ function realFiles(): { sourceId: string; name: string; path: string; text: stri
   );
 }
 
+const BBC_IFRAME =
+  '<iframe src="https://bbc.com/ws/av-embeds/cps/zhongwen/simp/science-54509082/p08rdvrb/zh-hans" title="多媒体播放器" allow="autoplay; fullscreen" scrolling="no" allowfullscreen="" class="StyledIframe-fuo2ed-1 jOjdak"></iframe>';
+
 describe('import the old archive (real files)', () => {
-  test('every file is imported with its number, title, URL, date and exact HTML', () =>
+  test('every file is imported with its number, title, URL, date and its HTML through the archival cleaner', () =>
     withStore((store) => {
       const result = importArchive({ store, dir: testdata, sources: [{ id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' }], now });
       assert.deepEqual(result.errors, []);
+      // The one file the cleaner changes: BBC/1047443 embeds BBC's player in an <iframe> (clean/fixtures.test.ts).
+      assert.deepEqual(result.warnings, [`import: ${join(testdata, 'articles/BBC/1047443.md')}: removed iframe`]);
+      assert.deepEqual(result.cleaned, [store.getArticleByNumber('BBC', 1047443)?.id]);
       const files = realFiles();
       assert.equal(files.length, 19);
       assert.equal(result.imported, 19);
@@ -47,7 +54,9 @@ describe('import the old archive (real files)', () => {
         assert.ok(article, file.path);
         const lines = file.text.split('\n');
         assert.equal(article.publishedMs, Number(/^<!--(\d+)-->$/.exec(lines[0]!)![1]), file.name);
-        assert.equal(article.content, lines.slice(4).join('\n').replace(/\n$/, ''), file.name);
+        const body = lines.slice(4).join('\n').replace(/\n$/, '');
+        assert.equal(article.content, file.name === '1047443.md' ? body.replace(BBC_IFRAME, '') : body, file.name);
+        assert.equal(article.sha256, sha256(article.content));
         assert.equal(article.url, new URL(/\]\((.*)\)$/.exec(lines[1]!)![1]!).href);
         assert.equal(store.listRevisions(article.id)[0]?.seenWhere, 'import');
       }
@@ -69,7 +78,7 @@ describe('import the old archive (real files)', () => {
       }));
   }
 
-  test('re-written by newsvault, a file comes out byte for byte unless its title had old escapes', () =>
+  test('re-written by newsvault, a file comes out byte for byte unless its title had old escapes or the cleaner cut it', () =>
     withStore((store) => {
       importArchive({ store, dir: testdata, sources: [], now });
       const differ: string[] = [];
@@ -78,8 +87,9 @@ describe('import the old archive (real files)', () => {
         const again = formatArticleFile({ publishedMs: article.publishedMs, title: article.title, url: article.url, html: article.content });
         if (again !== file.text) differ.push(`${file.sourceId}/${file.name}`);
       }
-      // BBC/1047474 wrote \“ (we write “); rfa/1037241 wrote raw " (we write &quot;, as the seeds do).
-      assert.deepEqual(differ.sort(), ['BBC/1047474_中国品牌\\“囚爱\\“男性贞操锁安全隐患曝光：黑客或可远程锁定.md', 'rfa/1037241.md']);
+      // BBC/1047474 wrote \“ (we write “); rfa/1037241 wrote raw " (we write &quot;, as the seeds do);
+      // BBC/1047443 loses its <iframe>.
+      assert.deepEqual(differ.sort(), ['BBC/1047443.md', 'BBC/1047474_中国品牌\\“囚爱\\“男性贞操锁安全隐患曝光：黑客或可远程锁定.md', 'rfa/1037241.md']);
     }));
 
   test('later articles continue the numbering below the imported ones; importing again adds nothing', () =>
@@ -176,6 +186,28 @@ describe('import: quirks of the layout', () => {
         sha256: 'x', fingerprint: 'y', seenMs: 1, seenWhere: 'feed',
       });
       assert.equal(next.number, 1048568, 'below every imported number, and not the broken file’s 1048569');
+    }));
+
+  test('an old file with markup the archive never carries is imported cleaned, like a fetched article', () =>
+    withStore((store, root) => {
+      // What other tools wrote into archives of this layout: a script, an event handler, a javascript: link,
+      // and elements that change how the rest of the document is decoded or where its links point.
+      const body = '<meta charset="ISO-2022-JP"><base href="https://evil.example/"><p onclick="steal()">正文<script>alert(1)</script>' +
+        '<a href="javascript:alert(2)">链接</a><img src="a.jpg" onerror="alert(3)"></p>';
+      const dir = join(root, 'archive');
+      mkdirSync(join(dir, 'articles/x'), { recursive: true });
+      writeFileSync(join(dir, 'articles/x/1048574.md'), `<!--${T}-->\n[标题](https://example.com/a)\n------\n\n${body}\n`);
+      writeFileSync(join(dir, 'articles/x/1048573.md'), `<!--${T}-->\n[干净](https://example.com/b)\n------\n\n<p>干净</p>\n`);
+      const result = importArchive({ store, dir, sources: [], now });
+      assert.deepEqual(result.errors, []);
+      const dirty = store.getArticleByNumber('x', 1048574)!;
+      assert.equal(dirty.content, '<p>正文<a>链接</a><img src="a.jpg"></p>');
+      assert.equal(dirty.sha256, sha256(dirty.content));
+      assert.equal(dirty.fingerprint, fingerprint(dirty.content));
+      assert.equal(result.warnings.length, 1);
+      assert.match(result.warnings[0]!, /^import: .*1048574\.md: removed /);
+      assert.deepEqual(result.cleaned, [dirty.id], 'the clean file keeps its bytes and its published mark');
+      assert.equal(store.getArticleByNumber('x', 1048573)?.content, '<p>干净</p>');
     }));
 
   test('a folder without articles/ is an error, not a crash', () =>

@@ -30,6 +30,14 @@ export interface ImportResult {
   /** Files whose number is already in the store. */
   skipped: number;
   errors: string[];
+  /** What the archival cleaner removed from a file, one line per file. */
+  warnings: string[];
+  /**
+   * Articles whose stored content is not the file's bytes, because the archival cleaner removed something:
+   * whoever marks imported files as published must leave these out, so the next publish rewrites the file
+   * with what the store holds (and the manifest's hash of it names a version that git will have).
+   */
+  cleaned: number[];
   sources: string[];
 }
 
@@ -56,7 +64,7 @@ interface FileEntry {
 export function importArchive(options: ImportOptions): ImportResult {
   const { dir } = options;
   const articlesDir = join(dir, 'articles');
-  const result: ImportResult = { imported: 0, skipped: 0, errors: [], sources: [] };
+  const result: ImportResult = { imported: 0, skipped: 0, errors: [], warnings: [], cleaned: [], sources: [] };
   if (!existsSync(articlesDir)) {
     result.errors.push(`import: ${dir} has no articles/ folder`);
     return result;
@@ -155,10 +163,13 @@ function importFolder(
           continue;
         }
         const file = parseArticleFile(readFileSync(path, 'utf8'), path);
-        // The content is the file's bytes. The fingerprint is of what a run would archive from the same HTML
-        // (cleaned: the old archive kept e.g. iframes that cleaning drops), so that seeing the article in a
-        // feed again compares like with like and does not make a revision of the cleaning.
-        const content = { content: file.html, sha256: sha256(file.html), fingerprint: fingerprint(cleanArchival(file.html).html) };
+        // An imported article goes through the archival cleaner like a fetched one: the old archive's files
+        // were written by other tools (the old one kept e.g. iframes), and what the store holds is served by
+        // the reader and published again. The fingerprint is of the same cleaned HTML, so seeing the article
+        // in a feed again compares like with like and does not make a revision of the cleaning.
+        const cleaned = cleanArchival(file.html);
+        const content = { content: cleaned.html, sha256: sha256(cleaned.html), fingerprint: fingerprint(cleaned.html) };
+        if (cleaned.removed.length > 0) result.warnings.push(`import: ${path}: removed ${cleaned.removed.join(', ')}`);
         let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
         // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
         // number stays taken and a later run never writes another article over it.
@@ -166,7 +177,7 @@ function importFolder(
         // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
         // best date left.
         const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
-        store.insertArticle({
+        const article = store.insertArticle({
           sourceId,
           key,
           number,
@@ -179,6 +190,8 @@ function importFolder(
           seenMs: archivedMs ?? seenMs,
           seenWhere: 'import',
         });
+        // The cleaner's one-line policy alone turns a multi-line body into a different string too.
+        if (cleaned.html !== file.html) result.cleaned.push(article.id);
         result.imported++;
       } catch (error) {
         // Unreadable, but the file is there: its number must never go to a new article written over it.

@@ -1,5 +1,5 @@
 // Importing an archive and running again over the same feeds adds nothing: no article, no revision, no
-// rewritten file. The feeds are built from the real archive files, with the differences that do not
+// rewritten file but the one the archival cleaner changed on import. The feeds are built from the real archive files, with the differences that do not
 // matter (a rotated feedx footer, a renamed image proxy) and GUIDs that differ from the imported keys.
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
@@ -72,7 +72,16 @@ describe('import, then run over the same feeds', () => {
     } finally {
       store.close();
     }
-    assert.deepEqual(snapshot(archive.output), before);
+    // Every file as it was, except the one whose HTML the archival cleaner changed on import: it is
+    // rewritten with what the store holds (BBC/1047443 without BBC's player <iframe>).
+    const after = snapshot(archive.output);
+    const cut = 'BBC/1047443.md';
+    const iframe = /<iframe [^>]*><\/iframe>/;
+    assert.match(before.get(cut)!.toString('utf8'), iframe);
+    assert.equal(after.get(cut)!.toString('utf8'), before.get(cut)!.toString('utf8').replace(iframe, ''));
+    before.delete(cut);
+    after.delete(cut);
+    assert.deepEqual(after, before);
   });
 
   test('and a second run over the same feeds still adds nothing', async () => {
