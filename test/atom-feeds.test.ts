@@ -133,7 +133,7 @@ describe('Atom feeds', () => {
       assert.ok(!trad?.content?.includes('<script'));
       assert.ok(!trad?.content?.includes('onclick'));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -66,18 +66,18 @@ describe('fallback feeds', () => {
   });
   after(() => server.close());
 
-  const articles = () => {
+  const articles = async () => {
     const store = SqliteStore.open(archive.database);
     try {
-      return store.listLatest('bbc', 100).map((article) => ({ title: article.title, url: article.url, seenWhere: article.seenWhere, revisions: article.revisionCount }));
+      return (await store.listLatest('bbc', 100)).map((article) => ({ title: article.title, url: article.url, seenWhere: article.seenWhere, revisions: article.revisionCount }));
     } finally {
-      store.close();
+      await store.close();
     }
   };
   const requestsTo = (path: string) => server.requests.filter((request) => request.path === path);
   const status = (nowMs: number) => {
     const io = captureIo(archive.root, new Date(nowMs));
-    statusCommand(archive.config, io, { json: true });
+    await statusCommand(archive.config, io, { json: true });
     return (JSON.parse(io.out.join('')) as { id: string; feed: string | null; onFallback: boolean; stale: string | null; flags: string[] }[])[0]!;
   };
   const site = (path: string) => readFileSync(join(archive.output, 'site', path), 'utf8');

@@ -42,15 +42,15 @@ describe('revisions and deletions', () => {
   let archive: TestArchive;
   let base: string;
   const list = () => readFileSync(join(archive.output, 'lists/环回新闻.md'), 'utf8');
-  const withStore = <T>(fn: (store: SqliteStore) => T): T => {
+  const withStore = async <T>(fn: (store: SqliteStore) => T): Promise<T> => {
     const store = SqliteStore.open(archive.database);
     try {
       return fn(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
-  const article = (path: string) => withStore((store) => store.findArticleByUrl('lb', `${base}${path}`)!);
+  const article = (path: string) => withStore(async (store) => (await store.findArticleByUrl('lb', `${base}${path}`))!);
 
   before(async () => {
     server = await startFeedServer();
@@ -88,10 +88,10 @@ describe('revisions and deletions', () => {
     const markdown = changed.filter((path) => !path.startsWith('site/') && !path.startsWith('.newsvault/'));
     assert.deepEqual(markdown, [`articles/lb/${article(A.path).number}.md`]);
 
-    const { revisions, bRevisions, checks } = withStore((store) => ({
-      revisions: store.listRevisions(article(A.path).id),
-      bRevisions: store.listRevisions(article(B.path).id),
-      checks: store.listChecks(article(A.path).id),
+    const { revisions, bRevisions, checks } = withStore(async (store) => ({
+      revisions: await store.listRevisions(article(A.path).id),
+      bRevisions: await store.listRevisions(article(B.path).id),
+      checks: await store.listChecks(article(A.path).id),
     }));
     assert.equal(revisions.length, 2);
     assert.equal(bRevisions.length, 1);
@@ -116,7 +116,7 @@ describe('revisions and deletions', () => {
     }
     const b = article(B.path);
     assert.equal(b.status, 'live');
-    assert.deepEqual(withStore((store) => store.listChecks(b.id).map((c) => [c.outcome, c.httpStatus])), [
+    assert.deepEqual(withStore(async (store) => (await store.listChecks(b.id)).map((c) => [c.outcome, c.httpStatus])), [
       ['gone', 404],
       ['gone', 404],
       ['alive', 200],
@@ -166,7 +166,7 @@ describe('revisions and deletions', () => {
 
     const b = article(B.path);
     assert.equal(b.status, 'live');
-    assert.deepEqual(withStore((store) => store.listStatusEvents(b.id).map((e) => [e.kind, e.atMs])), [
+    assert.deepEqual(withStore(async (store) => (await store.listStatusEvents(b.id)).map((e) => [e.kind, e.atMs])), [
       ['removed', at(2).getTime()],
       ['restored', at(6).getTime()],
     ]);

@@ -7,7 +7,7 @@ import { SqliteStore } from '../store/index.ts';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, type CliIo } from './io.ts';
 import { reindexStore } from './reindex.ts';
 
-export function importCommand(dir: string, config: Config, io: CliIo): number {
+export async function importCommand(dir: string, config: Config, io: CliIo): Promise<number> {
   const from = resolve(io.cwd, dir);
   // A folder that is not there (or holds no articles/) is a mistake in the command line: nothing is opened.
   if (!statSync(from, { throwIfNoEntry: false })?.isDirectory()) {
@@ -20,13 +20,13 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
   }
   const store = SqliteStore.open(config.database);
   try {
-    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-    const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
+    await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+    const result = await importArchive({ store, dir: from, sources: config.sources, now: io.now });
     // Importing the output folder itself: its files are already exactly what was imported, so the next
     // run must not rewrite them with today's formatting.
-    if (from === resolve(config.output)) store.markAllPublished();
+    if (from === resolve(config.output)) await store.markAllPublished();
     // Searchable at once, without a separate `newsvault reindex`.
-    const indexed = reindexStore(store, store.db);
+    const indexed = await reindexStore(store, store.db);
     for (const error of result.errors) io.stderr(`${error}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +
@@ -34,6 +34,6 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
     );
     return result.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }

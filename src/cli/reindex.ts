@@ -11,10 +11,10 @@ import type { CliIo } from './io.ts';
 /** Articles read per store query while rebuilding: memory stays bounded whatever the archive's size. */
 const BATCH = 500;
 
-function* allDocuments(store: Store): Generator<SearchDocument> {
+async function* allDocuments(store: Store): AsyncGenerator<SearchDocument> {
   let after = 0;
   for (;;) {
-    const batch = store.listArticlesAfter(after, BATCH);
+    const batch = await store.listArticlesAfter(after, BATCH);
     for (const article of batch) yield documentOf(article);
     const last = batch.at(-1);
     if (last === undefined || batch.length < BATCH) return;
@@ -23,7 +23,7 @@ function* allDocuments(store: Store): Generator<SearchDocument> {
 }
 
 /** Empties the index and indexes every article again. Returns how many were indexed. */
-export function reindexStore(store: Store, db: Database, onProgress?: (indexed: number) => void): number {
+export async function reindexStore(store: Store, db: Database, onProgress?: (indexed: number) => void): Promise<number> {
   ensureSearchSchema(db);
   return reindexAll(db, allDocuments(store), { batchSize: BATCH, ...(onProgress ? { onProgress } : {}) });
 }
@@ -33,16 +33,16 @@ export function indexedCount(db: Database): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM search_docs').get() as { n: number }).n;
 }
 
-export function reindexCommand(config: Config, io: CliIo): number {
+export async function reindexCommand(config: Config, io: CliIo): Promise<number> {
   const store = SqliteStore.open(config.database);
   try {
     const started = performance.now();
-    const count = reindexStore(store, store.db, (n) => {
+    const count = await reindexStore(store, store.db, (n) => {
       if (io.isTty) io.stderr(`reindex: ${n} articles…\r`);
     });
     io.stdout(`reindex: indexed ${count} articles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

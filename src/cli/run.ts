@@ -37,6 +37,6 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
     return result.exitCode;
   } finally {
     await fetcher.close();
-    store.close();
+    await store.close();
   }
 }

@@ -11,7 +11,7 @@ export interface SearchCommandOptions {
   limit?: string;
 }
 
-export function searchCommand(words: readonly string[], config: Config, options: SearchCommandOptions, io: CliIo): number {
+export async function searchCommand(words: readonly string[], config: Config, options: SearchCommandOptions, io: CliIo): Promise<number> {
   const limit = options.limit === undefined ? 20 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     io.stderr(`search: --limit must be a whole number from 1 to ${MAX_LIMIT}, got "${options.limit}"\n`);
@@ -27,14 +27,14 @@ export function searchCommand(words: readonly string[], config: Config, options:
   try {
     if (options.source !== undefined) {
       const wanted = options.source.toLowerCase();
-      if (!store.listSources().some((s) => s.id.toLowerCase() === wanted)) {
+      if (!(await store.listSources()).some((s) => s.id.toLowerCase() === wanted)) {
         io.stderr(`search: --source: no source has the id "${options.source}"\n`);
         return EXIT_USAGE;
       }
       parsed.sources = [wanted];
     }
     const { needsReindex } = ensureSearchSchema(store.db);
-    if (needsReindex || indexedCount(store.db) !== store.countArticles()) {
+    if (needsReindex || indexedCount(store.db) !== await store.countArticles()) {
       io.stderr('search: the index is not up to date with the store; run `newsvault reindex`\n');
     }
     const result = search(store.db, parsed, { limit });
@@ -45,6 +45,6 @@ export function searchCommand(words: readonly string[], config: Config, options:
     io.stdout(options.json ? `${JSON.stringify(result)}\n` : formatResultsTable(result));
     return EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -36,17 +36,17 @@ function untilSignal(): Promise<void> {
 }
 
 /** Rebuilds the index when it is missing, from another version, or holds a different number of articles. */
-function prepareIndex(file: string, io: CliIo): void {
+async function prepareIndex(file: string, io: CliIo): Promise<void> {
   const store = SqliteStore.open(file);
   try {
     const { needsReindex } = ensureSearchSchema(store.db);
-    const articles = store.countArticles();
+    const articles = await store.countArticles();
     if (!needsReindex && indexedCount(store.db) === articles) return;
     io.stderr(`serve: building the search index for ${articles} articles…\n`);
-    const count = reindexStore(store, store.db);
+    const count = await reindexStore(store, store.db);
     io.stderr(`serve: indexed ${count} articles\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -60,7 +60,7 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     io.stderr(`serve: no database at ${config.database}; run \`newsvault run\` or \`newsvault import DIR\` first\n`);
     return EXIT_USAGE;
   }
-  prepareIndex(config.database, io);
+  await prepareIndex(config.database, io);
 
   const host = options.host ?? '127.0.0.1';
   const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
@@ -82,7 +82,7 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     await reader.close();
     return EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

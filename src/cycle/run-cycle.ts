@@ -28,7 +28,7 @@ export interface CycleDeps {
   /** Fixed commit time for reproducible tests. */
   commitDate?: Date;
   /** Keeps the search index in step: called with every new, changed or re-marked article. */
-  indexArticles?: (articles: readonly Article[]) => void;
+  indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -40,7 +40,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // A fresh CI runner has the archive but no database: read the archive first so nothing is duplicated.
   let imported: number;
   try {
-    imported = importIfEmpty({
+    imported = await importIfEmpty({
       store,
       output: config.output,
       sources: config.sources,
@@ -52,8 +52,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     errors.push(`import: reading the existing archive in ${config.output} failed, so nothing was fetched: ${(error as Error).message}`);
     return emptyResult(started, deps.now(), errors);
   }
-  store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-  const runId = store.startRun(started.getTime());
+  await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+  const runId = await store.startRun(started.getTime());
 
   const timings = { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 };
   let phaseStarted = performance.now();
@@ -113,7 +113,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
       ...rechecks.touchedSources,
     ];
-    const published = publishArchive({
+    const published = await publishArchive({
       config,
       store,
       touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
@@ -153,7 +153,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   phaseDone('commitMs');
 
   const ended = deps.now();
-  store.finishRun(runId, ended.getTime(), results.map(toRunResult));
+  await store.finishRun(runId, ended.getTime(), results.map(toRunResult));
   return {
     runId,
     startedAt: started.toISOString(),

@@ -11,7 +11,7 @@ import { cleanArchival } from '../clean/index.ts';
 import { join } from 'node:path';
 import { readFetchStateFile } from '../publish/fetch-state-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
-import type { Store } from '../store/index.ts';
+import type { ArchiveWrite, Store } from '../store/index.ts';
 import { ArticleFileError, parseArticleFile } from './article-file.ts';
 import { firstAddedTimes } from './git-history.ts';
 
@@ -42,6 +42,9 @@ const FILE_NAME = /^(\d+)(?:_.*)?\.md$/;
  */
 export const LEGACY_SOURCE = { id: 'cdt', name: '中国数字时代', url: '' };
 const LEGACY_BASE = 0xfffff;
+/** A batch of imported files is written when it holds this much HTML or this many files. */
+const BATCH_HTML_CHARS = 4 * 1024 * 1024;
+const BATCH_WRITES = 1000;
 
 interface FileEntry {
   name: string;
@@ -53,7 +56,7 @@ interface FileEntry {
   archivedMs?: number;
 }
 
-export function importArchive(options: ImportOptions): ImportResult {
+export async function importArchive(options: ImportOptions): Promise<ImportResult> {
   const { dir } = options;
   const articlesDir = join(dir, 'articles');
   const result: ImportResult = { imported: 0, skipped: 0, errors: [], sources: [] };
@@ -75,7 +78,7 @@ export function importArchive(options: ImportOptions): ImportResult {
         ...(entry.name === `${entry.number}.md` ? {} : { fileName: entry.name }),
         ...(added.has(`articles/${name}/${entry.name}`) ? { archivedMs: added.get(`articles/${name}/${entry.name}`)! } : {}),
       }));
-      importFolder(options, source, files, result);
+      await importFolder(options, source, files, result);
       continue;
     }
     const match = FILE_NAME.exec(name);
@@ -90,15 +93,15 @@ export function importArchive(options: ImportOptions): ImportResult {
     for (const entry of loose.filter((e) => e.number >= LEGACY_BASE)) {
       result.errors.push(`import: ${entry.path}: post id ${entry.number} is too large to number`);
     }
-    importFolder(options, legacy, converted, result);
+    await importFolder(options, legacy, converted, result);
   }
 
   // Restore conditional-request validators saved in the archive.
   const nowMs = options.now().getTime();
   for (const [sourceId, state] of Object.entries(saved)) {
-    const current = options.store.getFetchState(sourceId);
+    const current = await options.store.getFetchState(sourceId);
     if (!current) continue;
-    options.store.saveFetchState({
+    await options.store.saveFetchState({
       ...current,
       url: state.url,
       configuredUrl: state.configuredUrl,
@@ -108,7 +111,7 @@ export function importArchive(options: ImportOptions): ImportResult {
     });
     // Each feed's own validators (a fallback's are never sent to the primary) and its items' dates.
     for (const [url, feed] of Object.entries(state.feeds ?? {})) {
-      options.store.saveFeedState({
+      await options.store.saveFeedState({
         sourceId,
         url,
         etag: feed.etag,
@@ -121,7 +124,7 @@ export function importArchive(options: ImportOptions): ImportResult {
         medianIntervalMs: feed.medianIntervalMs,
       });
     }
-    if (state.health) options.store.saveSourceHealth({ ...state.health, sourceId });
+    if (state.health) await options.store.saveSourceHealth({ ...state.health, sourceId });
   }
   return result;
 }
@@ -135,38 +138,51 @@ function filesIn(folder: string, number: (n: number) => number): FileEntry[] {
     .sort((a, b) => b.number - a.number);
 }
 
-function importFolder(
+async function importFolder(
   options: ImportOptions,
   source: { id: string; name: string; url: string },
   files: readonly FileEntry[],
   result: ImportResult,
-): void {
+): Promise<void> {
   const { store } = options;
   const sourceId = source.id;
-  store.syncSources([source]);
+  await store.syncSources([source]);
   if (!result.sources.includes(sourceId)) result.sources.push(sourceId);
   const seenMs = options.now().getTime();
 
-  store.transaction(() => {
-    for (const { path, number, fileName, archivedMs } of files) {
-      try {
-        if (store.getArticleByNumber(sourceId, number)) {
-          result.skipped++;
-          continue;
-        }
-        const file = parseArticleFile(readFileSync(path, 'utf8'), path);
-        // The content is the file's bytes. The fingerprint is of what a run would archive from the same HTML
-        // (cleaned: the old archive kept e.g. iframes that cleaning drops), so that seeing the article in a
-        // feed again compares like with like and does not make a revision of the cleaning.
-        const content = { content: file.html, sha256: sha256(file.html), fingerprint: fingerprint(cleanArchival(file.html).html) };
-        let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
-        // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
-        // number stays taken and a later run never writes another article over it.
-        if (store.findArticleByKey(sourceId, key)) key = `file:${sourceId}/${number}`;
-        // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
-        // best date left.
-        const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
-        store.insertArticle({
+  // Written in batches, each one transaction: memory stays bounded by the batch however large the folder.
+  // A batch's reads come before its writes, so what the batch itself takes is kept here.
+  let batch: ArchiveWrite[] = [];
+  let batchChars = 0;
+  const taken = { numbers: new Set<number>(), keys: new Set<string>() };
+  const flush = async () => {
+    if (batch.length > 0) await store.writeArchive(batch);
+    batch = [];
+    batchChars = 0;
+    taken.numbers.clear();
+    taken.keys.clear();
+  };
+  for (const { path, number, fileName, archivedMs } of files) {
+    try {
+      if (taken.numbers.has(number) || (await store.getArticleByNumber(sourceId, number))) {
+        result.skipped++;
+        continue;
+      }
+      const file = parseArticleFile(readFileSync(path, 'utf8'), path);
+      // The content is the file's bytes. The fingerprint is of what a run would archive from the same HTML
+      // (cleaned: the old archive kept e.g. iframes that cleaning drops), so that seeing the article in a
+      // feed again compares like with like and does not make a revision of the cleaning.
+      const content = { content: file.html, sha256: sha256(file.html), fingerprint: fingerprint(cleanArchival(file.html).html) };
+      let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
+      // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
+      // number stays taken and a later run never writes another article over it.
+      if (taken.keys.has(key) || (await store.findArticleByKey(sourceId, key))) key = `file:${sourceId}/${number}`;
+      // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
+      // best date left.
+      const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
+      batch.push({
+        kind: 'article',
+        article: {
           sourceId,
           key,
           number,
@@ -178,13 +194,18 @@ function importFolder(
           ...content,
           seenMs: archivedMs ?? seenMs,
           seenWhere: 'import',
-        });
-        result.imported++;
-      } catch (error) {
-        // Unreadable, but the file is there: its number must never go to a new article written over it.
-        store.reserveNumber(sourceId, number);
-        result.errors.push(error instanceof ArticleFileError ? error.message : `import: ${path}: ${(error as Error).message}`);
-      }
+        },
+      });
+      taken.numbers.add(number);
+      taken.keys.add(key);
+      batchChars += file.html.length;
+      result.imported++;
+    } catch (error) {
+      // Unreadable, but the file is there: its number must never go to a new article written over it.
+      batch.push({ kind: 'reserve', sourceId, number });
+      result.errors.push(error instanceof ArticleFileError ? error.message : `import: ${path}: ${(error as Error).message}`);
     }
-  });
+    if (batchChars >= BATCH_HTML_CHARS || batch.length >= BATCH_WRITES) await flush();
+  }
+  await flush();
 }

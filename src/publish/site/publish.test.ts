@@ -13,9 +13,9 @@ import { createSqliteSiteQueries } from './sqlite-queries.ts';
 const DAY = 24 * 3600 * 1000;
 const BASE = Date.parse('2024-03-01T02:00:00Z'); // 10:00 on 2024-03-01 in UTC+8
 
-function addArticle(store: SqliteStore, sourceId: string, index: number, publishedMs: number): Article {
+async function addArticle(store: SqliteStore, sourceId: string, index: number, publishedMs: number): Promise<Article> {
   const content = `<p>第${index}篇的正文。</p><p>第二段。</p>`;
-  return store.insertArticle({
+  return await store.insertArticle({
     sourceId,
     key: `${sourceId}-${index}`,
     url: `https://example.com/${sourceId}/${index}`,
@@ -35,20 +35,20 @@ describe('publishSite', () => {
   let store: SqliteStore;
   let publish: (extra?: Partial<PublishSiteOptions>) => { full: boolean; files: string[] };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     const root = mkdtempSync(join(tmpdir(), 'nv-site-'));
     dir = join(root, 'site');
     store = SqliteStore.open(join(root, 'db.sqlite'));
-    store.syncSources([
+    await store.syncSources([
       { id: 'a', name: '甲台', url: 'https://example.com/a.xml' },
       { id: 'b', name: '乙台', url: 'https://example.com/b.xml' },
     ]);
     // a: 5 articles over 3 days (pages of 2: [1,2] [3,4] [5]); b: 2 articles.
-    for (let index = 1; index <= 5; index++) addArticle(store, 'a', index, BASE + Math.floor((index - 1) / 2) * DAY);
-    for (let index = 1; index <= 2; index++) addArticle(store, 'b', index, BASE + index * 3600_000);
+    for (let index = 1; index <= 5; index++) await addArticle(store, 'a', index, BASE + Math.floor((index - 1) / 2) * DAY);
+    for (let index = 1; index <= 2; index++) await addArticle(store, 'b', index, BASE + index * 3600_000);
     const queries = createSqliteSiteQueries(store.db, store);
     publish = (extra = {}) => {
-      const result = publishSite({
+      const result = await publishSite({
         queries,
         dir,
         siteTitle: '测试存档',
@@ -105,7 +105,7 @@ describe('publishSite', () => {
     publish();
     const untouched = join(dir, 'sources/a/page-1.html');
     const before = statSync(untouched).mtimeMs;
-    addArticle(store, 'a', 6, BASE + 2 * DAY + 3600_000); // lands on a's last page (page 3), day 2024-03-03
+    await addArticle(store, 'a', 6, BASE + 2 * DAY + 3600_000); // lands on a's last page (page 3), day 2024-03-03
     const result = publish();
     assert.equal(result.full, false);
     assert.deepEqual(result.files, [
@@ -125,9 +125,9 @@ describe('publishSite', () => {
 
   test('an article that opens a new page also links the previous page to it', () => {
     publish();
-    addArticle(store, 'a', 6, BASE + 2 * DAY);
+    await addArticle(store, 'a', 6, BASE + 2 * DAY);
     publish();
-    addArticle(store, 'a', 7, BASE + 2 * DAY + 7200_000); // page 4 is new: page 3 gains a "newer" link
+    await addArticle(store, 'a', 7, BASE + 2 * DAY + 7200_000); // page 4 is new: page 3 gains a "newer" link
     const result = publish();
     assert.ok(result.files.includes('sources/a/page-4.html'));
     assert.ok(result.files.includes('sources/a/page-3.html'));
@@ -135,11 +135,11 @@ describe('publishSite', () => {
     assert.match(readFileSync(join(dir, 'sources/a/page-3.html'), 'utf8'), /href="page-4\.html" rel="prev"/);
   });
 
-  test('a new revision rewrites the article with its history, its list pages and the changed feed', () => {
+  test('a new revision rewrites the article with its history, its list pages and the changed feed', async () => {
     publish();
-    const article = store.getArticleByNumber('a', 1048574)!;
+    const article = (await store.getArticleByNumber('a', 1048574))!;
     const content = '<p>第1篇的正文（已更正）。</p><p>第二段。</p>';
-    store.addRevision(article.id, {
+    await store.addRevision(article.id, {
       title: article.title,
       url: article.url,
       content,
@@ -165,10 +165,10 @@ describe('publishSite', () => {
     assert.match(page, /<ins>（已更正）<\/ins>/);
   });
 
-  test('a removal marks the article and lists it on the removed page and feed', () => {
+  test('a removal marks the article and lists it on the removed page and feed', async () => {
     publish();
-    const article = store.getArticleByNumber('b', 1048574)!;
-    store.setStatus(article.id, 'removed', BASE + 4 * DAY);
+    const article = (await store.getArticleByNumber('b', 1048574))!;
+    await store.setStatus(article.id, 'removed', BASE + 4 * DAY);
     const result = publish();
     assert.ok(result.files.includes('removed.html'));
     assert.ok(result.files.includes('feeds/removed.atom'));
