@@ -16,7 +16,7 @@ import { runCliProcess } from './support/killable-cli.ts';
 async function storeContent(database: string) {
   const store = SqliteStore.open(database);
   try {
-    return (await store.listArticlesAfter(0, 1000)).map(async (article) => ({
+    return await Promise.all((await store.listArticlesAfter(0, 1000)).map(async (article) => ({
       source: article.sourceId,
       number: article.number,
       key: article.key,
@@ -30,7 +30,7 @@ async function storeContent(database: string) {
         seq, content, sha256, fingerprint, seenMs, seenWhere, title,
       })),
       events: (await store.listStatusEvents(article.id)).map(({ atMs, kind }) => ({ atMs, kind })),
-    }));
+    })));
   } finally {
     await store.close();
   }
@@ -62,7 +62,7 @@ describe('the archive alone is the complete record', () => {
     const second = await run('run');
     assert.equal(second.code, 0, second.stderr + second.stdout);
     const store = SqliteStore.open(archive.database);
-    await store.setStatus(store.getArticleByNumber('voa', 1048572)!.id, 'removed', Date.now());
+    await store.setStatus((await store.getArticleByNumber('voa', 1048572))!.id, 'removed', Date.now());
     await store.close();
     const third = await run('run');
     assert.equal(third.code, 0, third.stderr + third.stdout);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createSqliteSiteQueries, publishSite, sitePaths } from '../src/publish/site/index.ts';
+import { publishSite, sitePaths } from '../src/publish/site/index.ts';
 import { createReaderApp } from '../src/serve/index.ts';
 import { createSampleArchive, SOURCES, type SampleArchive } from '../src/serve/testdata/sample-archive.ts';
 
@@ -29,11 +29,11 @@ describe('site and reader pages', () => {
     return res.text();
   };
 
-  before(() => {
+  before(async () => {
     archive = await createSampleArchive();
     siteDir = join(archive.dir, 'site');
-    publishSite({
-      queries: createSqliteSiteQueries(archive.store.db, archive.store),
+    await publishSite({
+      store: archive.store,
       dir: siteDir,
       siteTitle: 'newsvault 新闻存档',
       // The reader knows no source's script (the store keeps none): the site is given none either.

@@ -35,7 +35,7 @@ function twoSources(root: string) {
   );
 }
 
-test('status in an empty folder creates no database and lists every source as never fetched', () => {
+test('status in an empty folder creates no database and lists every source as never fetched', async () => {
   const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
   const config = twoSources(root);
   const human = io();
@@ -70,8 +70,8 @@ test('status calls a source never fetched when the store knows it but no cycle t
   assert.doesNotMatch(text, /no database yet/);
   // Reading did not add rfi to the store.
   const after = SqliteStore.open(config.database);
-  assert.deepEqual(after.listSources().map((source) => source.id), ['voa']);
-  after.close();
+  assert.deepEqual((await after.listSources()).map((source) => source.id), ['voa']);
+  await after.close();
 });
 
 test('status flags a source failing for 3 runs and one silent far longer than its usual interval', async () => {
@@ -97,12 +97,12 @@ test('status flags a source failing for 3 runs and one silent far longer than it
       sha256: 'a', fingerprint: 'f', seenMs, seenWhere: 'feed',
     });
   // "ok" and "quiet" both published hourly; "quiet" stopped two days ago.
-  for (let n = 0; n < 10; n++) add('ok', now - n * HOUR, n);
-  for (let n = 0; n < 10; n++) add('quiet', now - 48 * HOUR - n * HOUR, n);
+  for (let n = 0; n < 10; n++) await add('ok', now - n * HOUR, n);
+  for (let n = 0; n < 10; n++) await add('quiet', now - 48 * HOUR - n * HOUR, n);
   const state = async (id: string) => (await store.getFetchState(id))!;
-  await store.saveFetchState({ ...state('ok'), lastSuccessMs: now, lastNewItemMs: now });
-  await store.saveFetchState({ ...state('quiet'), lastSuccessMs: now, lastNewItemMs: now - 48 * HOUR });
-  await store.saveFetchState({ ...state('down'), consecutiveFailures: 3, lastError: 'timeout: fetch: no response in 20 s' });
+  await store.saveFetchState({ ...(await state('ok')), lastSuccessMs: now, lastNewItemMs: now });
+  await store.saveFetchState({ ...(await state('quiet')), lastSuccessMs: now, lastNewItemMs: now - 48 * HOUR });
+  await store.saveFetchState({ ...(await state('down')), consecutiveFailures: 3, lastError: 'timeout: fetch: no response in 20 s' });
   await store.close();
 
   const human = io();

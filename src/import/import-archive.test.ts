@@ -11,11 +11,11 @@ import { importArchive } from './import-archive.ts';
 const testdata = new URL('./testdata/duty-machine/', import.meta.url).pathname;
 const now = () => new Date('2025-03-01T00:00:00Z');
 
-async function withStore<T>(fn: (store: Store, root: string) => T): Promise<T> {
+async function withStore<T>(fn: (store: Store, root: string) => T | Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'nv-import-'));
   const store = SqliteStore.open(join(root, 'store.sqlite'));
   try {
-    return fn(store, root);
+    return await fn(store, root);
   } finally {
     await store.close();
   }
@@ -106,10 +106,10 @@ describe('import the old archive (real files)', () => {
       assert.deepEqual(result.errors, []);
       assert.deepEqual([result.imported, result.sources], [3, ['cdt']]);
       const byNumber = async (n: number) => await store.getArticleByNumber('cdt', n);
-      assert.equal(byNumber(0xfffff - 400701)?.title, '【真理部】《掮客徐升》');
-      assert.equal(byNumber(0xfffff - 400701)?.publishedMs, Date.parse('Sun, 21 Jun 2020 17:36:21 +0000'));
-      assert.equal(byNumber(0xfffff - 401496)?.title, '奇客资讯｜两款播客应用从苹果应用商店下架');
-      const long = byNumber(0xfffff - 399674)!;
+      assert.equal((await byNumber(0xfffff - 400701))?.title, '【真理部】《掮客徐升》');
+      assert.equal((await byNumber(0xfffff - 400701))?.publishedMs, Date.parse('Sun, 21 Jun 2020 17:36:21 +0000'));
+      assert.equal((await byNumber(0xfffff - 401496))?.title, '奇客资讯｜两款播客应用从苹果应用商店下架');
+      const long = (await byNumber(0xfffff - 399674))!;
       assert.equal(long.title, '立场新闻 | 国安法通过  黄之锋、罗冠聪、周庭等宣布退出  香港众志即日解散：化整为零继续抗争');
       assert.equal(long.publishedMs, Date.parse('Thu, 02 Jul 2020 02:53:55 +0000'));
       assert.ok(long.url?.startsWith('https://chinadigitaltimes.net/chinese/2020/07/%e7%ab%8b'));
@@ -160,16 +160,16 @@ describe('import: quirks of the layout', () => {
       assert.match(result.errors[0]!, /^import: .*1048569\.md: line 2 is not a \[title\]\(url\) link$/);
 
       const get = async (n: number) => (await store.getArticleByNumber('q', n))!;
-      assert.equal(get(1048574).title, '[视频] 北京与莫斯科建立"特殊"关系 a]b');
-      assert.equal(get(1048574).url, 'https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/20230322-%E4%B9%A0');
-      assert.equal(get(1048573).title, '[图集]香港[七一]游行');
-      assert.equal(get(1048573).url, 'https://example.com/a(1)');
-      assert.equal(get(1048572).publishedMs, mtime.getTime());
-      assert.equal(get(1048571).title, '换行');
-      assert.equal(get(1048571).publishedMs, T);
-      assert.equal(get(1048571).content, '<p>四</p>');
+      assert.equal((await get(1048574)).title, '[视频] 北京与莫斯科建立"特殊"关系 a]b');
+      assert.equal((await get(1048574)).url, 'https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/20230322-%E4%B9%A0');
+      assert.equal((await get(1048573)).title, '[图集]香港[七一]游行');
+      assert.equal((await get(1048573)).url, 'https://example.com/a(1)');
+      assert.equal((await get(1048572)).publishedMs, mtime.getTime());
+      assert.equal((await get(1048571)).title, '换行');
+      assert.equal((await get(1048571)).publishedMs, T);
+      assert.equal((await get(1048571)).content, '<p>四</p>');
       // The duplicate is kept as its own article (its number stays taken), found by URL is the first.
-      assert.equal(get(1048570).content, '<p>一（更新）</p>');
+      assert.equal((await get(1048570)).content, '<p>一（更新）</p>');
       assert.equal((await store.findArticleByKey('q', 'url:https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/20230322-%E4%B9%A0'))?.number, 1048574);
       const next = await store.insertArticle({
         sourceId: 'q', key: 'guid:next', url: null, title: '下一篇', author: null, publishedMs: T, content: '',
@@ -179,13 +179,13 @@ describe('import: quirks of the layout', () => {
     }));
 
   test('a folder without articles/ is an error, not a crash', () =>
-    withStore((store, root) => {
+    withStore(async (store, root) => {
       const result = await importArchive({ store, dir: root, sources: [], now });
       assert.deepEqual(result.errors, [`import: ${root} has no articles/ folder`]);
     }));
 
   test('real files copied anywhere import the same (the names with \\ and “ survive a copy)', () =>
-    withStore((store, root) => {
+    withStore(async (store, root) => {
       cpSync(testdata, join(root, 'copy'), { recursive: true });
       assert.equal((await importArchive({ store, dir: join(root, 'copy'), sources: [], now })).imported, 19);
     }));

@@ -17,7 +17,7 @@ describe('reader app', () => {
   };
 
   let reader: SqliteStore;
-  before(() => {
+  before(async () => {
     archive = await createSampleArchive();
     // A read-only connection, as `newsvault serve` gives it: a route that wrote would fail with a 500.
     reader = new SqliteStore(openDatabase(archive.file, { readonly: true }));

@@ -55,7 +55,7 @@ export async function createSampleArchive(): Promise<SampleArchive> {
   const store = SqliteStore.open(file);
   await store.syncSources(SOURCES);
   const add = async (a: NewArticle): Promise<Article> => await store.insertArticle(a);
-  const meeting = add(
+  const meeting = await add(
     article({ sourceId: 'voa', key: 'guid:1', url: 'https://www.voachinese.com/a/meeting.html', title: '习近平会见布林肯', publishedMs: T, content: CONTENT.meeting }),
   );
   await store.addRevision(meeting.id, {
@@ -67,19 +67,19 @@ export async function createSampleArchive(): Promise<SampleArchive> {
     seenMs: T + 3_600_000,
     seenWhere: 'feed',
   });
-  const hostile = add(
+  const hostile = await add(
     article({ sourceId: 'rfi', key: 'guid:2', url: 'https://www.rfi.fr/cn/news/macron', title: '马克龙访华 <b>不是标签</b>', publishedMs: T - 3_600_000, content: CONTENT.hostile }),
   );
-  const traditional = add(
+  const traditional = await add(
     article({ sourceId: 'BBC', key: 'guid:3', url: 'javascript:alert(4)', title: '香港立法會選舉', publishedMs: T - 7_200_000, content: CONTENT.traditional }),
   );
-  const removed = add(
+  const removed = await add(
     article({ sourceId: 'voa', key: 'guid:4', url: 'https://www.voachinese.com/a/cotton.html', title: '新疆棉花调查', publishedMs: T - 86_400_000, content: CONTENT.removed }),
   );
   const removedAtMs = T + 2 * 86_400_000;
   await store.setStatus(removed.id, 'removed', removedAtMs);
   // 2024-03-20 17:30 UTC is 2024-03-21 01:30 in UTC+8: it belongs to the next day's listing.
-  const lateNight = add(
+  const lateNight = await add(
     article({ sourceId: 'rfi', key: 'guid:5', url: 'https://www.rfi.fr/cn/late', title: '上海股市收盘', publishedMs: Date.UTC(2024, 2, 20, 17, 30), content: CONTENT.lateNight }),
   );
 
