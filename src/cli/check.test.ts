@@ -40,12 +40,12 @@ async function archiveOf(urls: string[]): Promise<Config> {
   );
   const store = SqliteStore.open(config.database);
   await store.syncSources(config.sources);
-  urls.forEach(async (url, n) =>
+  for (const [n, url] of urls.entries()) {
     await store.insertArticle({
       sourceId: 'src', key: `k${n}`, url, title: `标题${n}`, author: null, publishedMs: now.getTime() - 86_400_000,
       content: '<p>正文内容</p>', sha256: 'a', fingerprint: 'f', seenMs: now.getTime() - 86_400_000, seenWhere: 'feed',
-    }),
-  );
+    });
+  }
   await store.close();
   return config;
 }

@@ -23,9 +23,9 @@ describe('reader app', () => {
     reader = new SqliteStore(openDatabase(archive.file, { readonly: true }));
     app = createReaderApp({ store: reader, db: reader.db, now: () => NOW });
   });
-  after(() => {
-    reader.close();
-    archive.close();
+  after(async () => {
+    await reader.close();
+    await archive.close();
   });
 
   test('every HTML route answers 200 with lang="zh-Hans", the stylesheet and no script', async () => {
