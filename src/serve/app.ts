@@ -261,7 +261,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
     });
   });
 
-  app.get('/api/sources', (c) => c.json({ sources: sourceSummaries() }));
+  app.get('/api/sources', async (c) => c.json({ sources: await sourceSummaries() }));
 
   app.notFound((c) => fail(c, { status: 404, kind: 'not-found', message: `serve: nothing at ${c.req.path.slice(0, 200)}` }));
 
