@@ -111,6 +111,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   program
+    .command('migrate')
+    .description('copy the store into an empty store of the other engine (PostgreSQL or SQLite), checked by counts and hashes')
+    .requiredOption('--to <database>', 'a postgresql:// URL or a SQLite file')
+    .action(async (options: { to: string }) => {
+      const { migrateCommand } = await import('./migrate.ts');
+      exitCode = await migrateCommand(await config(), options, io);
+    });
+
+  program
     .command('verify')
     .description('check every article file and every revision in git history against the archive\'s manifests')
     .option('--json', 'print the report as JSON')
