@@ -3,6 +3,7 @@
 // driver is imported only when it is the one configured.
 import { isPostgresUrl } from '../config/database.ts';
 import type { SearchIndex } from '../search/types.ts';
+import { SOLE_PROCESS, type SourceLeases } from './lease.ts';
 import type { Store } from './types.ts';
 
 export type StoreEngine = 'sqlite' | 'postgresql';
@@ -12,6 +13,8 @@ export interface OpenedStore {
   readonly store: Store;
   /** The search index beside the store; closed with it. */
   readonly search: SearchIndex;
+  /** Who fetches which source when several processes share the store (PostgreSQL); SOLE_PROCESS for SQLite. */
+  readonly leases: SourceLeases;
 }
 
 export interface OpenStoreOptions {
@@ -26,7 +29,7 @@ export async function openStore(config: { database: string }, options: OpenStore
   if (isPostgresUrl(config.database)) {
     const { PostgresStore } = await import('./postgres/store.ts');
     const store = await PostgresStore.open(config.database, options.connections === undefined ? {} : { max: options.connections });
-    return { engine: 'postgresql', store, search: store.searchIndex };
+    return { engine: 'postgresql', store, search: store.searchIndex, leases: store.leases };
   }
   const [{ SqliteStore }, { openDatabase }, { SqliteSearchIndex }] = await Promise.all([
     import('./sqlite/store.ts'),
@@ -34,5 +37,5 @@ export async function openStore(config: { database: string }, options: OpenStore
     import('../search/sqlite-index.ts'),
   ]);
   const store = new SqliteStore(openDatabase(config.database, { readonly: options.readonly ?? false }));
-  return { engine: 'sqlite', store, search: new SqliteSearchIndex(store.db) };
+  return { engine: 'sqlite', store, search: new SqliteSearchIndex(store.db), leases: SOLE_PROCESS };
 }

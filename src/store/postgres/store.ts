@@ -40,6 +40,7 @@ import {
   type StatusEventRecord,
   type Store,
 } from '../types.ts';
+import { PostgresLeases } from './leases.ts';
 import { openPostgres, type PostgresOptions } from './open.ts';
 import {
   ARTICLE_COLUMNS,
@@ -67,10 +68,13 @@ export class PostgresStore implements Store {
   private readonly summaries: PostgresSummaries;
   /** The search index in the same database (SearchIndex). */
   readonly searchIndex: PostgresSearchIndex;
+  /** Leases on sources for several processes sharing the database (store/lease.ts). */
+  readonly leases: PostgresLeases;
 
   constructor(private readonly pool: pg.Pool) {
     this.summaries = new PostgresSummaries(pool);
     this.searchIndex = new PostgresSearchIndex(pool);
+    this.leases = new PostgresLeases(pool);
   }
 
   /** Connects to `url` and migrates the database (open.ts); a server that cannot be reached is StoreError 'connect'. */
