@@ -5,6 +5,7 @@ import type { Fetcher } from '../fetch/types.ts';
 import { commitArchive, GitError, type CommitResult } from '../git/index.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
 import type { Article, Store, SourceRunResult } from '../store/index.ts';
+import type { SourceLeases } from '../store/lease.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
@@ -15,6 +16,17 @@ import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
 /** Sources processed at once when the config does not say (`fetch.concurrency`). */
 export const SOURCE_CONCURRENCY = 16;
+
+/** How long a source's lease lasts when its holder never releases it (killed): far longer than any fetch of one source. */
+export const LEASE_TTL_MS = 15 * 60_000;
+
+/** Several processes sharing one store (PostgreSQL): each fetches a source only under its lease (store/lease.ts). */
+export interface CycleLeases {
+  leases: SourceLeases;
+  /** This process's name in the lease table (host, pid and a random part). */
+  holder: string;
+  ttlMs?: number;
+}
 
 export interface CycleDeps {
   config: Config;
@@ -29,6 +41,8 @@ export interface CycleDeps {
   commitDate?: Date;
   /** Keeps the search index in step: called with every new, changed or re-marked article. */
   indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
+  /** Absent: this process is the store's only writer (SQLite). */
+  leases?: CycleLeases;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -68,17 +82,28 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const results: SourceResult[] = new Array(sources.length);
   let next = 0;
   let done = 0;
+  const lease = deps.leases;
+  const cycleStartMs = lease ? await lease.leases.cycleStart() : 0;
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
       const source = sources[index]!;
-      results[index] = await processSource(source, {
-        store,
-        fetcher: deps.fetcher,
-        now: deps.now,
-        content: deps.content ?? feedOnly,
-        imageProxy: config.imageProxy,
-      });
+      if (lease && !(await lease.leases.claim(source.id, lease.holder, cycleStartMs, lease.ttlMs ?? LEASE_TTL_MS))) {
+        // Another process holds it, or fetched it since this cycle began.
+        results[index] = skipped(source);
+      } else {
+        try {
+          results[index] = await processSource(source, {
+            store,
+            fetcher: deps.fetcher,
+            now: deps.now,
+            content: deps.content ?? feedOnly,
+            imageProxy: config.imageProxy,
+          });
+        } finally {
+          if (lease) await lease.leases.release(source.id, lease.holder);
+        }
+      }
       deps.onSourceDone?.(results[index]!, ++done, sources.length);
     }
   };
@@ -181,6 +206,27 @@ export function cycleExitCode(results: readonly SourceResult[], errors: readonly
   const failed = results.filter((result) => result.outcome === 'failed').length;
   if (failed > 0 && failed === results.length) return 3;
   return failed > 0 ? 1 : 0;
+}
+
+function skipped(source: { id: string; name: string; url: string }): SourceResult {
+  return {
+    sourceId: source.id,
+    name: source.name,
+    url: source.url,
+    outcome: 'skipped',
+    newCount: 0,
+    changedCount: 0,
+    unchangedCount: 0,
+    newArticles: [],
+    changedArticles: [],
+    error: null,
+    warnings: [],
+    movedTo: null,
+    health: [],
+    feedUrl: null,
+    onFallback: false,
+    durationMs: 0,
+  };
 }
 
 function toRunResult(result: SourceResult): SourceRunResult {
