@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { importArchive } from '../import/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, type CliIo } from './io.ts';
 import { reindexStore } from './reindex.ts';
 
@@ -18,7 +18,7 @@ export async function importCommand(dir: string, config: Config, io: CliIo): Pro
     io.stderr(`import: ${from} has no articles/ folder; name the archive folder that holds articles/\n`);
     return EXIT_USAGE;
   }
-  const store = SqliteStore.open(config.database);
+  const { store, search } = await openStore(config);
   try {
     await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
     const result = await importArchive({ store, dir: from, sources: config.sources, now: io.now });
@@ -26,7 +26,7 @@ export async function importCommand(dir: string, config: Config, io: CliIo): Pro
     // run must not rewrite them with today's formatting.
     if (from === resolve(config.output)) await store.markAllPublished();
     // Searchable at once, without a separate `newsvault reindex`.
-    const indexed = await reindexStore(store, store.db);
+    const indexed = await reindexStore(store, search);
     for (const error of result.errors) io.stderr(`${error}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +

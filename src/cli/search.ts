@@ -1,9 +1,8 @@
 // `newsvault search QUERY [--json] [--source ID] [--limit N]`: the reader's search from a terminal.
 import type { Config } from '../config/index.ts';
-import { ensureSearchSchema, formatResultsTable, MAX_LIMIT, parseQuery, search, SearchError } from '../search/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { formatResultsTable, MAX_LIMIT, parseQuery, SearchError } from '../search/index.ts';
+import { openStore } from '../store/open-store.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
-import { indexedCount } from './reindex.ts';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -23,7 +22,7 @@ export async function searchCommand(words: readonly string[], config: Config, op
     return EXIT_USAGE;
   }
 
-  const store = SqliteStore.open(config.database);
+  const { store, search } = await openStore(config);
   try {
     if (options.source !== undefined) {
       const wanted = options.source.toLowerCase();
@@ -33,11 +32,11 @@ export async function searchCommand(words: readonly string[], config: Config, op
       }
       parsed.sources = [wanted];
     }
-    const { needsReindex } = ensureSearchSchema(store.db);
-    if (needsReindex || indexedCount(store.db) !== await store.countArticles()) {
+    const { needsReindex } = await search.prepare();
+    if (needsReindex || (await search.count()) !== (await store.countArticles())) {
       io.stderr('search: the index is not up to date with the store; run `newsvault reindex`\n');
     }
-    const result = search(store.db, parsed, { limit });
+    const result = await search.search(parsed, { limit });
     if (result instanceof SearchError) {
       io.stderr(`${result.message}\n`);
       return EXIT_USAGE;
