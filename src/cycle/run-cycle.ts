@@ -67,6 +67,9 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     return emptyResult(started, deps.now(), errors);
   }
   await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+  // Before the run is recorded: a run in the table has its start on the lease clock (a test waits on that).
+  const lease = deps.leases;
+  const cycleStartMs = lease ? await lease.leases.cycleStart() : 0;
   const runId = await store.startRun(started.getTime());
 
   const timings = { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 };
@@ -82,8 +85,6 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const results: SourceResult[] = new Array(sources.length);
   let next = 0;
   let done = 0;
-  const lease = deps.leases;
-  const cycleStartMs = lease ? await lease.leases.cycleStart() : 0;
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
