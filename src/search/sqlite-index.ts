@@ -30,27 +30,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async reindexAll(docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>, options: ReindexProgress = {}): Promise<number> {
-    if (Symbol.iterator in docs) return reindexAll(this.db, docs, options);
-    // Documents that come asynchronously (from a store's batches) are gathered a batch at a time, so memory stays bounded.
-    const batchSize = options.batchSize ?? 1000;
-    reindexAll(this.db, []);
-    let count = 0;
-    let batch: SearchDocument[] = [];
-    const flush = async () => {
-      await this.index(batch);
-      count += batch.length;
-      batch = [];
-    };
-    for await (const doc of docs) {
-      batch.push(doc);
-      if (batch.length >= batchSize) {
-        await flush();
-        options.onProgress?.(count);
-      }
-    }
-    await flush();
-    this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
-    return count;
+    return reindexAll(this.db, docs, options);
   }
 
   async search(query: string | ParsedQuery, options?: SearchOptions): Promise<SearchResult | SearchError> {
