@@ -88,7 +88,7 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     const used = process.cpuUsage(cpu);
     await fetcher.close();
-    store.close();
+    await store.close();
     const added = result.sources.reduce((sum, source) => sum + source.newCount, 0);
     const failed = result.sources.filter((source) => source.outcome === 'failed').length;
     return { wall, cpu: (used.user + used.system) / 1e6, added, failed, notModified: result.sources.filter((s) => s.outcome === 'not-modified').length, timings: result.timings };

@@ -289,7 +289,7 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
   ensureSearchSchema(db);
   const t0 = performance.now();
   let lastReport = t0;
-  reindexAll(db, generate(size, vocab), {
+  await reindexAll(db, generate(size, vocab), {
     batchSize: 2000,
     onProgress(n) {
       if (performance.now() - lastReport > 30_000) {

@@ -13,10 +13,10 @@ import { startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { generatedItems, rssFeed, type GeneratedItem } from './support/generated-feed.ts';
 import { runCliProcess } from './support/killable-cli.ts';
 
-function storeContent(database: string) {
+async function storeContent(database: string) {
   const store = SqliteStore.open(database);
   try {
-    return store.listArticlesAfter(0, 1000).map((article) => ({
+    return await Promise.all((await store.listArticlesAfter(0, 1000)).map(async (article) => ({
       source: article.sourceId,
       number: article.number,
       key: article.key,
@@ -26,16 +26,16 @@ function storeContent(database: string) {
       firstSeenMs: article.firstSeenMs,
       status: article.status,
       statusChangedMs: article.statusChangedMs,
-      revisions: store.listRevisions(article.id).map(
+      revisions: (await store.listRevisions(article.id)).map(
         ({ seq, content, sha256, fingerprint, seenMs, seenWhere, title, fetchedUrl, httpStatus, etag }) => ({
           seq, content, sha256, fingerprint, seenMs, seenWhere, title, fetchedUrl, httpStatus, etag,
         }),
       ),
-      events: store.listStatusEvents(article.id).map(({ atMs, kind }) => ({ atMs, kind })),
-      checks: store.listChecks(article.id).map(({ checkedMs, outcome, httpStatus, finalUrl }) => ({ checkedMs, outcome, httpStatus, finalUrl })),
-    }));
+      events: (await store.listStatusEvents(article.id)).map(({ atMs, kind }) => ({ atMs, kind })),
+      checks: (await store.listChecks(article.id)).map(({ checkedMs, outcome, httpStatus, finalUrl }) => ({ checkedMs, outcome, httpStatus, finalUrl })),
+    })));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -65,16 +65,16 @@ describe('the archive alone is the complete record', () => {
     const second = await run('run');
     assert.equal(second.code, 0, second.stderr + second.stdout);
     const store = SqliteStore.open(archive.database);
-    const removed = store.getArticleByNumber('voa', 1048572)!;
-    store.recordCheck({ articleId: removed.id, checkedMs: Date.now() - 1000, outcome: 'alive', httpStatus: 200, finalUrl: removed.url, detail: null });
-    store.recordCheck({ articleId: removed.id, checkedMs: Date.now(), outcome: 'gone', httpStatus: 404, finalUrl: removed.url, detail: null });
-    store.setStatus(removed.id, 'removed', Date.now());
-    store.close();
+    const removed = (await store.getArticleByNumber('voa', 1048572))!;
+    await store.recordCheck({ articleId: removed.id, checkedMs: Date.now() - 1000, outcome: 'alive', httpStatus: 200, finalUrl: removed.url, detail: null });
+    await store.recordCheck({ articleId: removed.id, checkedMs: Date.now(), outcome: 'gone', httpStatus: 404, finalUrl: removed.url, detail: null });
+    await store.setStatus(removed.id, 'removed', Date.now());
+    await store.close();
     const third = await run('run');
     assert.equal(third.code, 0, third.stderr + third.stdout);
     assert.match(readFileSync(join(archive.output, 'lists', 'removed.md'), 'utf8'), /1048572/);
 
-    const before = storeContent(archive.database);
+    const before = await storeContent(archive.database);
     assert.ok(before.some((article) => article.revisions.length === 2), 'one article has two revisions');
     assert.ok(before.some((article) => article.events.length === 1), 'one article has a status event');
     assert.ok(before.some((article) => article.checks.length === 2), 'one article has two re-checks');
@@ -90,7 +90,7 @@ describe('the archive alone is the complete record', () => {
     assert.equal(result.commit.committed, false);
     assert.equal(await head(), commit, 'no commit');
     assert.equal((await git(archive.output, ['status', '--porcelain'])).stdout, '');
-    assert.deepEqual(storeContent(archive.database), before);
+    assert.deepEqual(await storeContent(archive.database), before);
   });
 
   test('verify finds the archive clean, and names a file altered and committed after the fact', async () => {

@@ -8,7 +8,6 @@ import { after, before, describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import Parser from 'rss-parser';
 import { parseFeed } from '../src/parse/index.ts';
-import { createSqliteSiteQueries } from '../src/publish/site/index.ts';
 import { SqliteStore } from '../src/store/index.ts';
 import { buildSiteArchive, type SiteArchive } from './support/site-archive.ts';
 
@@ -108,8 +107,7 @@ describe('Atom feeds', () => {
   test('feeds hold the newest entries, and both parsers read back the same ids, titles and links', async () => {
     const store = SqliteStore.open(site.archive.database);
     try {
-      const queries = createSqliteSiteQueries(store.db, store);
-      const expected = queries.latest(20);
+      const expected = await store.listLatestSummaries(20);
       const xml = readFileSync(join(feedsDir, 'all.atom'), 'utf8');
 
       const ours = parseFeed(xml);
@@ -133,7 +131,7 @@ describe('Atom feeds', () => {
       assert.ok(!trad?.content?.includes('<script'));
       assert.ok(!trad?.content?.includes('onclick'));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

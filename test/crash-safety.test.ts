@@ -66,18 +66,18 @@ describe('SIGKILL at random moments, then a run to the end', () => {
     const store = SqliteStore.open(archive.database);
     try {
       for (const id of SOURCES) {
-        assert.equal(store.countArticles(id), ALL, `${id} in the store`);
+        assert.equal(await store.countArticles(id), ALL, `${id} in the store`);
         const files = readdirSync(join(archive.output, 'articles', id));
         assert.equal(files.length, ALL, `${id} files`);
         const links = files.map((file) => readFileSync(join(archive.output, 'articles', id, file), 'utf8').split('\n')[1]);
         const urls = links.map((line) => /\]\((.*)\)$/.exec(line ?? '')?.[1]);
         assert.deepEqual(new Set(urls), new Set(items.get(id)!.map((item) => item.link)), `${id}: each item once`);
-        for (const article of store.listLatest(id, ALL)) {
+        for (const article of await store.listLatest(id, ALL)) {
           assert.ok(files.includes(`${article.number}.md`), `${id}/${article.number}.md for a stored article`);
         }
       }
     } finally {
-      store.close();
+      await store.close();
     }
 
     // Nothing temporary or lock-like in any commit of the history.

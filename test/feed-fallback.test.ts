@@ -66,18 +66,18 @@ describe('fallback feeds', () => {
   });
   after(() => server.close());
 
-  const articles = () => {
+  const articles = async () => {
     const store = SqliteStore.open(archive.database);
     try {
-      return store.listLatest('bbc', 100).map((article) => ({ title: article.title, url: article.url, seenWhere: article.seenWhere, revisions: article.revisionCount }));
+      return (await store.listLatest('bbc', 100)).map((article) => ({ title: article.title, url: article.url, seenWhere: article.seenWhere, revisions: article.revisionCount }));
     } finally {
-      store.close();
+      await store.close();
     }
   };
   const requestsTo = (path: string) => server.requests.filter((request) => request.path === path);
-  const status = (nowMs: number) => {
+  const status = async (nowMs: number) => {
     const io = captureIo(archive.root, new Date(nowMs));
-    statusCommand(archive.config, io, { json: true });
+    await statusCommand(archive.config, io, { json: true });
     return (JSON.parse(io.out.join('')) as { id: string; feed: string | null; onFallback: boolean; stale: string | null; flags: string[] }[])[0]!;
   };
   const site = (path: string) => readFileSync(join(archive.output, 'site', path), 'utf8');
@@ -92,11 +92,11 @@ describe('fallback feeds', () => {
     assert.equal(source.feedUrl, `${base}/official.xml`);
     assert.ok(source.warnings.some((warning) => /primary feed failed \(http-status/.test(warning)), source.warnings.join('\n'));
     assert.equal(result.exitCode, 0);
-    const stored = articles();
+    const stored = await articles();
     assert.deepEqual(stored.map((article) => article.title).sort(), ['乙新闻', '甲新闻']);
     assert.ok(stored.every((article) => article.seenWhere === 'page'));
 
-    const row = status(T0);
+    const row = await status(T0);
     assert.equal(row.onFallback, true);
     assert.equal(row.feed, `${base}/official.xml`);
     assert.ok(row.flags.includes(`on fallback ${base}/official.xml`), row.flags.join());
@@ -119,10 +119,10 @@ describe('fallback feeds', () => {
     assert.equal(source.newCount, 1, 'only 丙新闻 is new');
     assert.equal(source.changedCount, 0, "feedx's copy of 甲新闻 is not an edit");
     assert.equal(requestsTo('/official.xml').length, before, 'a fresh primary means the fallback is not fetched');
-    const stored = articles();
+    const stored = await articles();
     assert.deepEqual(stored.map((article) => article.title).sort(), ['丙新闻', '乙新闻', '甲新闻']);
     assert.ok(stored.every((article) => article.revisions === 1));
-    assert.equal(status(T0 + H).onFallback, false);
+    assert.equal((await status(T0 + H)).onFallback, false);
     assert.deepEqual(healthEntries(), ['BBC：恢复', 'BBC：改用备用源']);
     assert.match(site('feeds/health.atom'), /back on the primary feed/);
   });
@@ -135,7 +135,7 @@ describe('fallback feeds', () => {
     const conditional = requestsTo('/official.xml').at(-1)!;
     assert.equal(conditional.headers['if-none-match'], '"official-1"');
     assert.ok(requestsTo('/feedx.xml').every((request) => request.headers['if-none-match'] !== '"official-1"'), "the fallback's ETag is never sent to the primary");
-    assert.equal(status(T0 + 72 * H).stale, '2026-09-29T00:30:00Z', 'neither feed has had an item for three days');
+    assert.equal((await status(T0 + 72 * H)).stale, '2026-09-29T00:30:00Z', 'neither feed has had an item for three days');
 
     fallbackVersion.n = 2;
     const next = await archive.run(new Date(T0 + 73 * H));
@@ -143,17 +143,17 @@ describe('fallback feeds', () => {
     assert.equal(moved.onFallback, true);
     assert.equal(moved.newCount, 1, '丁新闻 from the fallback');
     assert.ok(moved.warnings.some((warning) => /primary feed is stale \(newest item 2026-09-29T00:30:00Z\)/.test(warning)), moved.warnings.join('\n'));
-    assert.equal(articles().length, 4);
-    assert.equal(status(T0 + 73 * H).stale, null, 'fresh again through the fallback');
+    assert.equal((await articles()).length, 4);
+    assert.equal((await status(T0 + 73 * H)).stale, null, 'fresh again through the fallback');
   });
 
   test('every feed stale: status says since when, the health feed says so once', async () => {
     // The fallback's items (丁 at T0+71 h, then 甲 and 乙 a day and a half before) have a median interval of
     // 36.5 hours: stale after 5 × 36.5 = 182.5 hours without a new item, so still fresh at T0+250 h.
     await archive.run(new Date(T0 + 250 * H));
-    assert.equal(status(T0 + 250 * H).stale, null);
+    assert.equal((await status(T0 + 250 * H)).stale, null);
     await archive.run(new Date(T0 + 300 * H));
-    const row = status(T0 + 300 * H);
+    const row = await status(T0 + 300 * H);
     assert.equal(row.stale, '2026-10-01T23:00:00Z', 'the newest item of any feed: 丁新闻');
     assert.ok(row.flags.includes('stale since 2026-10-01T23:00:00Z'), row.flags.join());
     await archive.run(new Date(T0 + 301 * H));
@@ -161,7 +161,7 @@ describe('fallback feeds', () => {
     // stale at T0+72 h; back on the primary at T0+1 h; the first switch at T0.
     assert.deepEqual(healthEntries(), ['BBC：停止更新', 'BBC：恢复', 'BBC：改用备用源', 'BBC：停止更新', 'BBC：恢复', 'BBC：改用备用源']);
     assert.match(site('health.html'), /停止更新<\/strong>（最新条目 2026-10-02 07:00（UTC\+8））/);
-    assert.equal(articles().length, 4, 'nothing duplicated across feeds');
+    assert.equal((await articles()).length, 4, 'nothing duplicated across feeds');
   });
 });
 

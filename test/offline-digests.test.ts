@@ -99,18 +99,18 @@ describe('EPUB digests on the demo archive', () => {
     assert.ok(readFileSync(join(siteDir, 'index.html'), 'utf8').includes(`<a href="${offlinePaths.index}">`));
   });
 
-  test('publishing again rewrites no book; an edited article rewrites only its day\'s books and its week\'s', () => {
+  test('publishing again rewrites no book; an edited article rewrites only its day\'s books and its week\'s', async () => {
     const first = snapshot(siteDir);
     const store = SqliteStore.open(config.database);
     try {
-      const again = publishArchive({ config, store, touchedSources: [], nowMs: NOW.getTime() + 3600_000 });
+      const again = await publishArchive({ config, store, touchedSources: [], nowMs: NOW.getTime() + 3600_000 });
       assert.deepEqual(again.filesWritten.filter((path) => path.endsWith('.epub')), []);
       assert.deepEqual(snapshot(siteDir), first);
 
       // The DW article of 2023-03-24 gets a second revision.
-      const dw = store.listLatest('dw', 2).find((article) => new Date(article.publishedMs + 8 * 3600_000).toISOString().startsWith('2023-03-24'))!;
+      const dw = (await store.listLatest('dw', 2)).find((article) => new Date(article.publishedMs + 8 * 3600_000).toISOString().startsWith('2023-03-24'))!;
       const content = dw.content.replace('</p>', '</p><p>更正：本文发表后补充了一段说明。</p>');
-      store.addRevision(dw.id, {
+      await store.addRevision(dw.id, {
         title: dw.title,
         url: dw.url,
         content,
@@ -119,7 +119,7 @@ describe('EPUB digests on the demo archive', () => {
         seenMs: NOW.getTime() + 7200_000,
         seenWhere: 'recheck',
       });
-      const edited = publishArchive({ config, store, touchedSources: ['dw'], nowMs: NOW.getTime() + 7200_000 });
+      const edited = await publishArchive({ config, store, touchedSources: ['dw'], nowMs: NOW.getTime() + 7200_000 });
       const rewritten = edited.filesWritten.filter((path) => path.endsWith('.epub')).map((path) => relative(siteDir, path)).sort();
       assert.deepEqual(rewritten, ['offline/days/2023-03-24-dw.epub', 'offline/days/2023-03-24.epub', 'offline/weeks/2023-W12.epub']);
       const now = snapshot(siteDir);

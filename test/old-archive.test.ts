@@ -40,12 +40,12 @@ describe('the old archive continues in place', () => {
 
     const store = SqliteStore.open(archive.database);
     try {
-      const named = store.getArticleByNumber('BBC', 1047462);
+      const named = await store.getArticleByNumber('BBC', 1047462);
       assert.equal(named?.fileName, NAMED);
       assert.equal(named?.firstSeenMs, Date.parse(when), 'first archived when git first committed the file');
-      assert.equal(store.getArticleByNumber('BBC', 1047443)?.fileName ?? null, null);
+      assert.equal((await store.getArticleByNumber('BBC', 1047443))?.fileName ?? null, null);
     } finally {
-      store.close();
+      await store.close();
     }
 
     const search = captureIo(archive.root);

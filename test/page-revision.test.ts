@@ -67,12 +67,12 @@ describe('revisions found by re-checking article pages', () => {
 
     const store = SqliteStore.open(archive.database);
     try {
-      const article = store.getArticleByNumber('mfa', 1048574)!;
-      const revisions = store.listRevisions(article.id);
+      const article = (await store.getArticleByNumber('mfa', 1048574))!;
+      const revisions = await store.listRevisions(article.id);
       assert.deepEqual(revisions.map((revision) => revision.seenWhere), ['page', 'recheck']);
       assert.match(revisions[0]!.content, /完全不符合事实/);
     } finally {
-      store.close();
+      await store.close();
     }
 
     // Checking the edited page again changes nothing more.

@@ -99,7 +99,7 @@ describe('reader in Chromium', () => {
   });
 
   test('search by typing, open the first result, see its text (sample archive)', async () => {
-    const archive = createSampleArchive();
+    const archive = await createSampleArchive();
     const store = new SqliteStore(openDatabase(archive.file, { readonly: true }));
     const reader = await startReader({ store, db: store.db, port: 0 });
     const context = await browser.newContext({ locale: 'zh-CN' });
@@ -134,7 +134,7 @@ describe('reader in Chromium', () => {
     } finally {
       await context.close();
       await reader.close();
-      store.close();
+      await store.close();
       archive.close();
     }
   });

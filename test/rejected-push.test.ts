@@ -73,13 +73,13 @@ describe('a rejected push on a runner that is then discarded', () => {
     assert.equal(next.code, 0, next.stderr + next.stdout);
     const store = SqliteStore.open(database);
     try {
-      for (const article of store.listLatest('voa', 10)) {
+      for (const article of await store.listLatest('voa', 10)) {
         const file = await remoteFile(`articles/voa/${article.number}.md`);
         assert.ok(file.includes(article.content), `the remote has the store's text of ${article.number}.md`);
       }
-      assert.equal(store.countArticles('voa'), 5);
+      assert.equal(await store.countArticles('voa'), 5);
     } finally {
-      store.close();
+      await store.close();
     }
     assert.doesNotMatch(await remoteFile('articles/voa/1048574.md'), /web edit/);
     assert.match(await remoteFile('articles/voa/1048574.md'), /更正版正文/);

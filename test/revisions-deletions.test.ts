@@ -42,15 +42,15 @@ describe('revisions and deletions', () => {
   let archive: TestArchive;
   let base: string;
   const list = () => readFileSync(join(archive.output, 'lists/环回新闻.md'), 'utf8');
-  const withStore = <T>(fn: (store: SqliteStore) => T): T => {
+  const withStore = async <T>(fn: (store: SqliteStore) => T | Promise<T>): Promise<T> => {
     const store = SqliteStore.open(archive.database);
     try {
-      return fn(store);
+      return await fn(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
-  const article = (path: string) => withStore((store) => store.findArticleByUrl('lb', `${base}${path}`)!);
+  const article = async (path: string) => await withStore(async (store) => (await store.findArticleByUrl('lb', `${base}${path}`))!);
 
   before(async () => {
     server = await startFeedServer();
@@ -86,18 +86,18 @@ describe('revisions and deletions', () => {
     // In the Markdown archive only the edited article's file changed (the site and fetch state have their own files).
     const changed = (await git(archive.output, ['show', '--name-only', '--format=', 'HEAD'])).stdout.trim().split('\n');
     const markdown = changed.filter((path) => !path.startsWith('site/') && !path.startsWith('.newsvault/'));
-    assert.deepEqual(markdown, [`articles/lb/${article(A.path).number}.md`]);
+    assert.deepEqual(markdown, [`articles/lb/${(await article(A.path)).number}.md`]);
 
-    const { revisions, bRevisions, checks } = withStore((store) => ({
-      revisions: store.listRevisions(article(A.path).id),
-      bRevisions: store.listRevisions(article(B.path).id),
-      checks: store.listChecks(article(A.path).id),
+    const { revisions, bRevisions, checks } = await withStore(async (store) => ({
+      revisions: await store.listRevisions((await article(A.path)).id),
+      bRevisions: await store.listRevisions((await article(B.path)).id),
+      checks: await store.listChecks((await article(A.path)).id),
     }));
     assert.equal(revisions.length, 2);
     assert.equal(bRevisions.length, 1);
     assert.deepEqual(revisions.map((r) => [r.seq, r.seenMs, r.seenWhere]), [[1, T0, 'feed'], [2, at(1).getTime(), 'feed']]);
     // The Markdown file shows the latest revision; the store keeps both, and the diff is one character.
-    assert.match(readFileSync(join(archive.output, `articles/lb/${article(A.path).number}.md`), 'utf8'), /晚上十一时/);
+    assert.match(readFileSync(join(archive.output, `articles/lb/${(await article(A.path)).number}.md`), 'utf8'), /晚上十一时/);
     assert.deepEqual(
       diffRevisions(revisions[0]!.content, revisions[1]!.content).filter((part) => part.kind !== 'equal'),
       [{ kind: 'insert', text: '一' }],
@@ -114,9 +114,9 @@ describe('revisions and deletions', () => {
       const result = await archive.run(at(hour));
       assert.equal(result.exitCode, 0, JSON.stringify(result.errors));
     }
-    const b = article(B.path);
+    const b = await article(B.path);
     assert.equal(b.status, 'live');
-    assert.deepEqual(withStore((store) => store.listChecks(b.id).map((c) => [c.outcome, c.httpStatus])), [
+    assert.deepEqual(await withStore(async (store) => (await store.listChecks(b.id)).map((c) => [c.outcome, c.httpStatus])), [
       ['gone', 404],
       ['gone', 404],
       ['alive', 200],
@@ -128,14 +128,14 @@ describe('revisions and deletions', () => {
   test('consistent evidence hours apart marks it removed: source list, lists/removed.md, README, commit', async () => {
     const result = await archive.run(at(5));
     assert.equal(result.exitCode, 0, JSON.stringify(result.errors));
-    const b = article(B.path);
+    const b = await article(B.path);
     assert.equal(b.status, 'removed');
     assert.equal(b.statusChangedMs, at(2).getTime(), 'removed since the first check that found it gone');
     const [subject] = await archive.commits();
     assert.equal(subject, 'archive: 1 removed article (lb 1)');
     // Published 2-29 23:30 UTC, which is 3-1 in UTC+8; removed since 3-1 10:00 UTC+8.
     assert.match(list(), new RegExp(`3-1 \\[${B.title}\\]\\(/articles/lb/${b.number}\\.md\\) ~~已删除~~ \\(3-1 起原网页已删除\\)\\n`));
-    assert.match(list(), new RegExp(`\\[${A.title}\\]\\(/articles/lb/${article(A.path).number}\\.md\\)\\n`));
+    assert.match(list(), new RegExp(`\\[${A.title}\\]\\(/articles/lb/${(await article(A.path)).number}\\.md\\)\\n`));
     assert.equal(
       readFileSync(join(archive.output, 'lists/removed.md'), 'utf8'),
       `已删除的文章\n------\n\n2024-03-01 10:00 环回新闻 [${B.title}](/articles/lb/${b.number}.md)\n\n`,
@@ -164,9 +164,9 @@ describe('revisions and deletions', () => {
     assert.match(out.join(''), /^restored lb\/\d+ 记者在新疆采访时遭到拘留$/m);
     assert.match(out.join(''), /0 removed, 1 restored, 0 edited; 0 still due; committed/);
 
-    const b = article(B.path);
+    const b = await article(B.path);
     assert.equal(b.status, 'live');
-    assert.deepEqual(withStore((store) => store.listStatusEvents(b.id).map((e) => [e.kind, e.atMs])), [
+    assert.deepEqual(await withStore(async (store) => (await store.listStatusEvents(b.id)).map((e) => [e.kind, e.atMs])), [
       ['removed', at(2).getTime()],
       ['restored', at(6).getTime()],
     ]);

@@ -52,7 +52,7 @@ describe('seed archive', () => {
     assert.match(readme, /\[美国之音\]\(\/lists\/%E7%BE%8E%E5%9B%BD%E4%B9%8B%E9%9F%B3\.md\)/);
   });
 
-  test('the cycle indexed both articles for search, traditional query included', () => {
+  test('the cycle indexed both articles for search, traditional query included', async () => {
     const store = SqliteStore.open(archive.database);
     try {
       const hits = (query: string) => {
@@ -64,7 +64,7 @@ describe('seed archive', () => {
       assert.deepEqual(hits('習近平 source:rfi'), ['rfi']);
       assert.deepEqual(hits('克里姆林宫 -特殊'), ['voa']);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

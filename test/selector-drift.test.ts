@@ -35,7 +35,7 @@ describe('selector drift', () => {
     assert.match(readFileSync(join(archive.output, 'articles/rfa/1048574.md'), 'utf8'), /第10段/);
 
     const io = captureIo(archive.root, new Date(T0));
-    statusCommand(archive.config, io, { json: true });
+    await statusCommand(archive.config, io, { json: true });
     const [row] = JSON.parse(io.out.join('')) as { selectorsMissingSince: string | null; selectorMisses: number; flags: string[] }[];
     assert.equal(row?.selectorsMissingSince, '2026-09-29T00:00:00Z');
     assert.equal(row?.selectorMisses, 2);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createSqliteSiteQueries, publishSite, sitePaths } from '../src/publish/site/index.ts';
+import { publishSite, sitePaths } from '../src/publish/site/index.ts';
 import { createReaderApp } from '../src/serve/index.ts';
 import { createSampleArchive, SOURCES, type SampleArchive } from '../src/serve/testdata/sample-archive.ts';
 
@@ -29,11 +29,11 @@ describe('site and reader pages', () => {
     return res.text();
   };
 
-  before(() => {
-    archive = createSampleArchive();
+  before(async () => {
+    archive = await createSampleArchive();
     siteDir = join(archive.dir, 'site');
-    publishSite({
-      queries: createSqliteSiteQueries(archive.store.db, archive.store),
+    await publishSite({
+      store: archive.store,
       dir: siteDir,
       siteTitle: 'newsvault 新闻存档',
       // The reader knows no source's script (the store keeps none): the site is given none either.
@@ -46,7 +46,7 @@ describe('site and reader pages', () => {
   after(() => archive.close());
 
   test('an article with a revision: the same body, history and diff', async () => {
-    const article = archive.store.getArticle(archive.ids.meeting)!;
+    const article = (await archive.store.getArticle(archive.ids.meeting))!;
     const onSite = site(sitePaths.article(article.sourceId, article.number));
     const inReader = await reader(`/articles/${article.id}`);
     for (const [open, close] of [
@@ -62,7 +62,7 @@ describe('site and reader pages', () => {
 
   test('a removed article and one with hostile HTML: the same notice and the same cleaned body', async () => {
     for (const id of [archive.ids.removed, archive.ids.hostile, archive.ids.traditional]) {
-      const article = archive.store.getArticle(id)!;
+      const article = (await archive.store.getArticle(id))!;
       const onSite = site(sitePaths.article(article.sourceId, article.number));
       const inReader = await reader(`/articles/${id}`);
       assert.equal(part(inReader, '<article>', '</article>'), part(onSite, '<article>', '</article>'), article.title);
@@ -81,7 +81,7 @@ describe('site and reader pages', () => {
   });
 
   test('only the links differ: relative files on the site, routes in the reader', async () => {
-    const article = archive.store.getArticle(archive.ids.meeting)!;
+    const article = (await archive.store.getArticle(archive.ids.meeting))!;
     const onSite = site(sitePaths.article(article.sourceId, article.number));
     const inReader = await reader(`/articles/${article.id}`);
     assert.match(onSite, /<a href="\.\.\/\.\.\/sources\/voa\/index\.html">美国之音<\/a>/);

@@ -24,7 +24,7 @@ function listen(server: Server): Promise<string> {
 }
 
 /** A store holding one article per URL, and a config that neither retries nor commits. */
-function archiveOf(urls: string[]): Config {
+async function archiveOf(urls: string[]): Promise<Config> {
   const root = mkdtempSync(join(tmpdir(), 'nv-check-'));
   const config = configFromValue(
     {
@@ -39,14 +39,14 @@ function archiveOf(urls: string[]): Config {
     root,
   );
   const store = SqliteStore.open(config.database);
-  store.syncSources(config.sources);
-  urls.forEach((url, n) =>
-    store.insertArticle({
+  await store.syncSources(config.sources);
+  for (const [n, url] of urls.entries()) {
+    await store.insertArticle({
       sourceId: 'src', key: `k${n}`, url, title: `标题${n}`, author: null, publishedMs: now.getTime() - 86_400_000,
       content: '<p>正文内容</p>', sha256: 'a', fingerprint: 'f', seenMs: now.getTime() - 86_400_000, seenWhere: 'feed',
-    }),
-  );
-  store.close();
+    });
+  }
+  await store.close();
   return config;
 }
 
@@ -68,7 +68,7 @@ describe('newsvault check', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test('every check an error: each kind with a sample reason, and exit code 3', async () => {
-    const config = archiveOf([`${live}/down`, `${live}/down`, `${refused}/a`]);
+    const config = await archiveOf([`${live}/down`, `${live}/down`, `${refused}/a`]);
     const human = io();
     assert.equal(await checkCommand(config, human, { all: true }), 3);
     const text = human.out.join('');
@@ -86,13 +86,13 @@ describe('newsvault check', () => {
 
   test('only connection failures: says the machine may be offline', async () => {
     const human = io();
-    assert.equal(await checkCommand(archiveOf([`${refused}/a`]), human, { all: true }), 3);
+    assert.equal(await checkCommand(await archiveOf([`${refused}/a`]), human, { all: true }), 3);
     assert.match(human.err.join(''), /so nothing was learned; the machine may be offline$/m);
   });
 
   test('some checks answered: the errors are explained and the exit code is 0', async () => {
     const human = io();
-    assert.equal(await checkCommand(archiveOf([`${live}/a`, `${live}/down`]), human, { all: true }), 0);
+    assert.equal(await checkCommand(await archiveOf([`${live}/a`, `${live}/down`]), human, { all: true }), 0);
     const text = human.out.join('');
     assert.match(text, /^checked 2 articles: 1 alive, 1 error$/m);
     assert.match(text, /^ {2}1 error \(http-status\), e\.g\. /m);

@@ -31,8 +31,8 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
   const fetcher = configuredFetcher(config);
   const errors: string[] = [];
   try {
-    importIfEmpty({ store, output: config.output, sources: config.sources, now: io.now });
-    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+    await importIfEmpty({ store, output: config.output, sources: config.sources, now: io.now });
+    await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
     const proxies = new Map(config.sources.map((source) => [source.id, source.proxy]));
     const result = await runRechecks({
       store,
@@ -54,7 +54,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
     try {
       // Re-check lines wait for other changes as in a cycle (the manifest writer's CHECKS_WAIT_MS): a check that
       // found nothing new makes no commit.
-      const published = publishArchive({
+      const published = await publishArchive({
         config,
         store,
         touchedSources: result.touchedSources,
@@ -92,7 +92,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
     return errors.length > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     await fetcher.close();
-    store.close();
+    await store.close();
   }
 }
 

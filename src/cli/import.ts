@@ -3,11 +3,11 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { importArchive } from '../import/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, type CliIo } from './io.ts';
 import { reindexStore } from './reindex.ts';
 
-export function importCommand(dir: string, config: Config, io: CliIo): number {
+export async function importCommand(dir: string, config: Config, io: CliIo): Promise<number> {
   const from = resolve(io.cwd, dir);
   // A folder that is not there (or holds no articles/) is a mistake in the command line: nothing is opened.
   if (!statSync(from, { throwIfNoEntry: false })?.isDirectory()) {
@@ -18,19 +18,19 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
     io.stderr(`import: ${from} has no articles/ folder; name the archive folder that holds articles/\n`);
     return EXIT_USAGE;
   }
-  const store = SqliteStore.open(config.database);
+  const { store, search } = await openStore(config);
   try {
-    store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-    const result = importArchive({ store, dir: from, sources: config.sources, now: io.now });
+    await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+    const result = await importArchive({ store, dir: from, sources: config.sources, now: io.now });
     // Importing the output folder itself: its files are already exactly what was imported, so the next
     // run must not rewrite them with today's formatting.
     // Except those the archival cleaner changed: their files are rewritten with the cleaned HTML.
     if (from === resolve(config.output)) {
-      store.markAllPublished();
-      store.markUnpublished(result.cleaned);
+      await store.markAllPublished();
+      await store.markUnpublished(result.cleaned);
     }
     // Searchable at once, without a separate `newsvault reindex`.
-    const indexed = reindexStore(store, store.db);
+    const indexed = await reindexStore(store, search);
     for (const line of [...result.warnings, ...result.errors]) io.stderr(`${line}\n`);
     io.stdout(
       `imported ${result.imported} articles from ${result.sources.length} sources (${result.sources.join(', ')}); ` +
@@ -38,6 +38,6 @@ export function importCommand(dir: string, config: Config, io: CliIo): number {
     );
     return result.errors.length > 0 ? EXIT_PARTIAL : EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<dir>', 'archive folder (holding articles/)')
     .action(async (dir: string) => {
       const { importCommand } = await import('./import.ts');
-      exitCode = importCommand(dir, await config(), io);
+      exitCode = await importCommand(dir, await config(), io);
     });
 
   program
@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
       const { statusCommand } = await import('./status.ts');
-      exitCode = statusCommand(await config(), io, options);
+      exitCode = await statusCommand(await config(), io, options);
     });
 
   program
@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .allowUnknownOption() // so that -word (exclusion) reaches the query instead of failing as an option
     .action(async (query: string[], options: { json?: boolean; source?: string; limit?: string }) => {
       const { searchCommand } = await import('./search.ts');
-      exitCode = searchCommand(query, await config(), options, io);
+      exitCode = await searchCommand(query, await config(), options, io);
     });
 
   program
@@ -107,7 +107,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('rebuild the search index from the store')
     .action(async () => {
       const { reindexCommand } = await import('./reindex.ts');
-      exitCode = reindexCommand(await config(), io);
+      exitCode = await reindexCommand(await config(), io);
+    });
+
+  program
+    .command('migrate')
+    .description('copy the store into an empty store of the other engine (PostgreSQL or SQLite), checked by counts and hashes')
+    .requiredOption('--to <database>', 'a postgresql:// URL or a SQLite file')
+    .action(async (options: { to: string }) => {
+      const { migrateCommand } = await import('./migrate.ts');
+      exitCode = await migrateCommand(await config(), options, io);
     });
 
   program

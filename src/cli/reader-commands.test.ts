@@ -18,8 +18,8 @@ const captureIo = (cwd: string) => captureAt(cwd, new Date('2024-03-21T02:00:00Z
 /** The sample archive with its store closed, so each command opens the file itself. */
 function withArchive(fn: (archive: SampleArchive, config: Config) => Promise<void> | void) {
   return async () => {
-    const archive = createSampleArchive();
-    archive.store.close();
+    const archive = await createSampleArchive();
+    await archive.store.close();
     const config = configFromValue({ output: join(archive.dir, 'archive'), database: archive.file }, null, archive.dir);
     try {
       await fn(archive, config);
@@ -30,9 +30,9 @@ function withArchive(fn: (archive: SampleArchive, config: Config) => Promise<voi
 }
 
 describe('newsvault search', () => {
-  test('prints a table; 習近平 finds 习近平', withArchive((archive, config) => {
+  test('prints a table; 習近平 finds 习近平', withArchive(async (archive, config) => {
     const io = captureIo(archive.dir);
-    assert.equal(searchCommand(['習近平'], config, {}, io), 0);
+    assert.equal(await searchCommand(['習近平'], config, {}, io), 0);
     const out = io.out.join('');
     assert.match(out, /^date \(UTC\+8\)\s+source\s+title\s+snippet\n/);
     assert.match(out, /2024-03-20 12:00  voa\s+习近平会见美国国务卿布林肯/);
@@ -40,9 +40,9 @@ describe('newsvault search', () => {
     assert.deepEqual(io.err, []);
   }));
 
-  test('--json prints the search result; --source narrows; --limit caps', withArchive((archive, config) => {
+  test('--json prints the search result; --source narrows; --limit caps', withArchive(async (archive, config) => {
     const io = captureIo(archive.dir);
-    assert.equal(searchCommand(['上海'], config, { json: true, source: 'RFI', limit: '1' }, io), 0);
+    assert.equal(await searchCommand(['上海'], config, { json: true, source: 'RFI', limit: '1' }, io), 0);
     const result = JSON.parse(io.out.join('')) as { total: number; hits: { id: number; source: string }[]; truncated: boolean };
     assert.equal(result.total, 2);
     assert.equal(result.hits.length, 1);
@@ -50,7 +50,7 @@ describe('newsvault search', () => {
     assert.equal(result.truncated, false);
   }));
 
-  test('bad usage exits 2 with a message', withArchive((archive, config) => {
+  test('bad usage exits 2 with a message', withArchive(async (archive, config) => {
     for (const [words, options, message] of [
       [['习'], {}, /single Chinese character/],
       [['习近平'], { limit: '0' }, /--limit/],
@@ -59,7 +59,7 @@ describe('newsvault search', () => {
       [['from:2024-02-30'], {}, /not a date/],
     ] as const) {
       const io = captureIo(archive.dir);
-      assert.equal(searchCommand(words, config, options, io), 2, words.join(' '));
+      assert.equal(await searchCommand(words, config, options, io), 2, words.join(' '));
       assert.match(io.err.join(''), message);
     }
   }));
@@ -75,22 +75,22 @@ describe('newsvault search', () => {
 });
 
 describe('newsvault reindex', () => {
-  test('rebuilds a missing index from the store', withArchive((archive, config) => {
+  test('rebuilds a missing index from the store', withArchive(async (archive, config) => {
     const store = SqliteStore.open(archive.file);
     store.db.exec('DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_info;');
-    store.close();
+    await store.close();
 
     const before = captureIo(archive.dir);
-    assert.equal(searchCommand(['立法会'], config, {}, before), 0);
+    assert.equal(await searchCommand(['立法会'], config, {}, before), 0);
     assert.match(before.err.join(''), /run `newsvault reindex`/);
     assert.match(before.out.join(''), /\n0 matches/);
 
     const io = captureIo(archive.dir);
-    assert.equal(reindexCommand(config, io), 0);
+    assert.equal(await reindexCommand(config, io), 0);
     assert.match(io.out.join(''), /^reindex: indexed 5 articles in /);
 
     const after = captureIo(archive.dir);
-    assert.equal(searchCommand(['立法会'], config, {}, after), 0);
+    assert.equal(await searchCommand(['立法会'], config, {}, after), 0);
     assert.deepEqual(after.err, []);
     assert.match(after.out.join(''), /香港立法會選舉/);
   }));

@@ -2,9 +2,10 @@
 import type { Config } from '../config/index.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { runCycle } from '../cycle/run-cycle.ts';
-import { createSearchIndexer } from '../cycle/search-indexer.ts';
+import { createQueuedIndexer } from '../cycle/search-indexer.ts';
 import { describeInitialized, ensureOwnRepository } from '../git/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
+import { leaseHolder } from './lease-holder.ts';
 import { configuredFetcher } from './configured-fetcher.ts';
 import type { CliIo } from './io.ts';
 import { ensureOutputFolder, withOutputLock } from './output-lock.ts';
@@ -21,22 +22,28 @@ export async function runCommand(config: Config, io: CliIo, options: { json?: bo
 }
 
 async function runLocked(config: Config, io: CliIo, options: { json?: boolean }): Promise<number> {
-  const store = SqliteStore.open(config.database);
+  const opened = await openStore(config);
+  const { store, search } = opened;
   const fetcher = configuredFetcher(config);
   try {
+    await search.prepare();
+    const indexer = createQueuedIndexer(search);
     const result = await runCycle({
       config,
       store,
       fetcher,
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
-      indexArticles: createSearchIndexer(store.db),
+      indexArticles: indexer.indexArticles,
+      // On PostgreSQL other `newsvault run` processes (other machines) may share the store: sources are leased.
+      ...(opened.engine === 'postgresql' ? { leases: { leases: opened.leases, holder: leaseHolder() } } : {}),
       onSourceDone: io.isTty ? (source, done, total) => io.stderr(`${formatProgress(source, done, total)}\n`) : undefined,
     });
+    await indexer.flush();
     io.stdout(options.json ? `${JSON.stringify(result)}\n` : formatSummary(result));
     return result.exitCode;
   } finally {
     await fetcher.close();
-    store.close();
+    await store.close();
   }
 }

@@ -1,9 +1,8 @@
 // `newsvault search QUERY [--json] [--source ID] [--limit N]`: the reader's search from a terminal.
 import type { Config } from '../config/index.ts';
-import { ensureSearchSchema, formatResultsTable, MAX_LIMIT, parseQuery, search, SearchError } from '../search/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { formatResultsTable, MAX_LIMIT, parseQuery, SearchError } from '../search/index.ts';
+import { openStore } from '../store/open-store.ts';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
-import { indexedCount } from './reindex.ts';
 
 export interface SearchCommandOptions {
   json?: boolean;
@@ -11,7 +10,7 @@ export interface SearchCommandOptions {
   limit?: string;
 }
 
-export function searchCommand(words: readonly string[], config: Config, options: SearchCommandOptions, io: CliIo): number {
+export async function searchCommand(words: readonly string[], config: Config, options: SearchCommandOptions, io: CliIo): Promise<number> {
   const limit = options.limit === undefined ? 20 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     io.stderr(`search: --limit must be a whole number from 1 to ${MAX_LIMIT}, got "${options.limit}"\n`);
@@ -23,21 +22,21 @@ export function searchCommand(words: readonly string[], config: Config, options:
     return EXIT_USAGE;
   }
 
-  const store = SqliteStore.open(config.database);
+  const { store, search } = await openStore(config);
   try {
     if (options.source !== undefined) {
       const wanted = options.source.toLowerCase();
-      if (!store.listSources().some((s) => s.id.toLowerCase() === wanted)) {
+      if (!(await store.listSources()).some((s) => s.id.toLowerCase() === wanted)) {
         io.stderr(`search: --source: no source has the id "${options.source}"\n`);
         return EXIT_USAGE;
       }
       parsed.sources = [wanted];
     }
-    const { needsReindex } = ensureSearchSchema(store.db);
-    if (needsReindex || indexedCount(store.db) !== store.countArticles()) {
+    const { needsReindex } = await search.prepare();
+    if (needsReindex || (await search.count()) !== (await store.countArticles())) {
       io.stderr('search: the index is not up to date with the store; run `newsvault reindex`\n');
     }
-    const result = search(store.db, parsed, { limit });
+    const result = await search.search(parsed, { limit });
     if (result instanceof SearchError) {
       io.stderr(`${result.message}\n`);
       return EXIT_USAGE;
@@ -45,6 +44,6 @@ export function searchCommand(words: readonly string[], config: Config, options:
     io.stdout(options.json ? `${JSON.stringify(result)}\n` : formatResultsTable(result));
     return EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }

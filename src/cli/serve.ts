@@ -4,13 +4,14 @@
 // cycle may run at the same time (WAL).
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
-import { ensureSearchSchema } from '../search/index.ts';
+import { isPostgresUrl } from '../config/database.ts';
 import { join } from 'node:path';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { startReader } from '../serve/index.ts';
 import { openDatabase, SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
-import { indexedCount, reindexStore } from './reindex.ts';
+import { reindexStore } from './reindex.ts';
 
 export interface ServeOptions {
   port?: string;
@@ -36,17 +37,17 @@ function untilSignal(): Promise<void> {
 }
 
 /** Rebuilds the index when it is missing, from another version, or holds a different number of articles. */
-function prepareIndex(file: string, io: CliIo): void {
-  const store = SqliteStore.open(file);
+async function prepareIndex(config: Config, io: CliIo): Promise<void> {
+  const { store, search } = await openStore(config);
   try {
-    const { needsReindex } = ensureSearchSchema(store.db);
-    const articles = store.countArticles();
-    if (!needsReindex && indexedCount(store.db) === articles) return;
+    const { needsReindex } = await search.prepare();
+    const articles = await store.countArticles();
+    if (!needsReindex && (await search.count()) === articles) return;
     io.stderr(`serve: building the search index for ${articles} articles…\n`);
-    const count = reindexStore(store, store.db);
+    const count = await reindexStore(store, search);
     io.stderr(`serve: indexed ${count} articles\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -56,11 +57,16 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     io.stderr(`serve: --port must be a number from 0 to 65535, got "${options.port}"\n`);
     return EXIT_USAGE;
   }
+  if (isPostgresUrl(config.database)) {
+    // The reader's search and lists still read the SQLite file itself (serve/app.ts takes its handle).
+    io.stderr('serve: the reader does not read a PostgreSQL store yet; serve a SQLite copy of it (`newsvault migrate --to FILE.sqlite`)\n');
+    return EXIT_USAGE;
+  }
   if (!existsSync(config.database)) {
     io.stderr(`serve: no database at ${config.database}; run \`newsvault run\` or \`newsvault import DIR\` first\n`);
     return EXIT_USAGE;
   }
-  prepareIndex(config.database, io);
+  await prepareIndex(config, io);
 
   const host = options.host ?? '127.0.0.1';
   const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
@@ -82,7 +88,7 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     await reader.close();
     return EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

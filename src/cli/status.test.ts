@@ -35,11 +35,11 @@ function twoSources(root: string) {
   );
 }
 
-test('status in an empty folder creates no database and lists every source as never fetched', () => {
+test('status in an empty folder creates no database and lists every source as never fetched', async () => {
   const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
   const config = twoSources(root);
   const human = io();
-  assert.equal(statusCommand(config, human), 0);
+  assert.equal(await statusCommand(config, human), 0);
   const text = human.out.join('');
   assert.match(text, new RegExp(`^no database yet at ${config.database.replace(/[.\\/]/g, '\\$&')}: run \`newsvault run\` first$`, 'm'));
   assert.match(text, /^voa\s+0\s+-\s+-\s+0\s+never fetched$/m);
@@ -47,7 +47,7 @@ test('status in an empty folder creates no database and lists every source as ne
   assert.doesNotMatch(text, /\bok$/m);
 
   const json = io();
-  assert.equal(statusCommand(config, json, { json: true }), 0);
+  assert.equal(await statusCommand(config, json, { json: true }), 0);
   const rows = JSON.parse(json.out.join('')) as { id: string; fetched: boolean; flags: string[] }[];
   assert.deepEqual(rows.map((row) => [row.id, row.fetched, row.flags]), [['voa', false, []], ['rfi', false, []]]);
   assert.match(json.err.join(''), /no database yet/);
@@ -56,25 +56,25 @@ test('status in an empty folder creates no database and lists every source as ne
   assert.deepEqual(readdirSync(root), []);
 });
 
-test('status calls a source never fetched when the store knows it but no cycle tried it, or does not know it yet', () => {
+test('status calls a source never fetched when the store knows it but no cycle tried it, or does not know it yet', async () => {
   const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
   const config = twoSources(root);
   const store = SqliteStore.open(config.database);
-  store.syncSources(config.sources.slice(0, 1)); // rfi was added to the config after the last run
-  store.close();
+  await store.syncSources(config.sources.slice(0, 1)); // rfi was added to the config after the last run
+  await store.close();
   const human = io();
-  assert.equal(statusCommand(config, human), 0);
+  assert.equal(await statusCommand(config, human), 0);
   const text = human.out.join('');
   assert.match(text, /^voa\s+0\s+-\s+-\s+0\s+never fetched$/m);
   assert.match(text, /^rfi\s+0\s+-\s+-\s+0\s+never fetched$/m);
   assert.doesNotMatch(text, /no database yet/);
   // Reading did not add rfi to the store.
   const after = SqliteStore.open(config.database);
-  assert.deepEqual(after.listSources().map((source) => source.id), ['voa']);
-  after.close();
+  assert.deepEqual((await after.listSources()).map((source) => source.id), ['voa']);
+  await after.close();
 });
 
-test('status flags a source failing for 3 runs and one silent far longer than its usual interval', () => {
+test('status flags a source failing for 3 runs and one silent far longer than its usual interval', async () => {
   const root = mkdtempSync(join(tmpdir(), 'nv-status-'));
   const config = configFromValue(
     {
@@ -90,23 +90,23 @@ test('status flags a source failing for 3 runs and one silent far longer than it
     root,
   );
   const store = SqliteStore.open(config.database);
-  store.syncSources(config.sources);
-  const add = (sourceId: string, seenMs: number, n: number) =>
-    store.insertArticle({
+  await store.syncSources(config.sources);
+  const add = async (sourceId: string, seenMs: number, n: number) =>
+    await store.insertArticle({
       sourceId, key: `k${sourceId}${n}`, url: null, title: 't', author: null, publishedMs: seenMs, content: '<p>x</p>',
       sha256: 'a', fingerprint: 'f', seenMs, seenWhere: 'feed',
     });
   // "ok" and "quiet" both published hourly; "quiet" stopped two days ago.
-  for (let n = 0; n < 10; n++) add('ok', now - n * HOUR, n);
-  for (let n = 0; n < 10; n++) add('quiet', now - 48 * HOUR - n * HOUR, n);
-  const state = (id: string) => store.getFetchState(id)!;
-  store.saveFetchState({ ...state('ok'), lastSuccessMs: now, lastNewItemMs: now });
-  store.saveFetchState({ ...state('quiet'), lastSuccessMs: now, lastNewItemMs: now - 48 * HOUR });
-  store.saveFetchState({ ...state('down'), consecutiveFailures: 3, lastError: 'timeout: fetch: no response in 20 s' });
-  store.close();
+  for (let n = 0; n < 10; n++) await add('ok', now - n * HOUR, n);
+  for (let n = 0; n < 10; n++) await add('quiet', now - 48 * HOUR - n * HOUR, n);
+  const state = async (id: string) => (await store.getFetchState(id))!;
+  await store.saveFetchState({ ...(await state('ok')), lastSuccessMs: now, lastNewItemMs: now });
+  await store.saveFetchState({ ...(await state('quiet')), lastSuccessMs: now, lastNewItemMs: now - 48 * HOUR });
+  await store.saveFetchState({ ...(await state('down')), consecutiveFailures: 3, lastError: 'timeout: fetch: no response in 20 s' });
+  await store.close();
 
   const human = io();
-  assert.equal(statusCommand(config, human), 1);
+  assert.equal(await statusCommand(config, human), 1);
   const table = human.out.join('');
   assert.match(table, /^ok\s+10\s+2024-01-10T00:00:00Z\s+2024-01-10T00:00:00Z\s+0\s+ok$/m);
   assert.match(table, /^down\s+0\s+-\s+-\s+3\s+failing 3 runs$/m);
@@ -114,7 +114,7 @@ test('status flags a source failing for 3 runs and one silent far longer than it
   assert.match(table, /^down: last error: timeout: fetch: no response in 20 s$/m);
 
   const json = io();
-  statusCommand(config, json, { json: true });
+  await statusCommand(config, json, { json: true });
   const rows = JSON.parse(json.out.join('')) as { id: string; flags: string[] }[];
   assert.deepEqual(rows.map((row) => [row.id, row.flags]), [['ok', []], ['down', ['failing 3 runs']], ['quiet', ['stale since 2024-01-08T00:00:00Z']]]);
 });

@@ -39,15 +39,15 @@ function neverFetchedRow(source: { id: string; name: string }, articles: number)
   };
 }
 
-function readRows(config: Config, nowMs: number): StatusRow[] {
+async function readRows(config: Config, nowMs: number): Promise<StatusRow[]> {
   const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
   try {
-    return config.sources.map((source): StatusRow => {
-      const state = store.getFetchState(source.id);
-      const articles = store.countArticles(source.id);
+    return await Promise.all(config.sources.map(async (source): Promise<StatusRow> => {
+      const state = await store.getFetchState(source.id);
+      const articles = await store.countArticles(source.id);
       if (state === null || neverFetched(state)) return neverFetchedRow(source, articles);
-      const flags = assessHealth({ store, state, sourceId: source.id, nowMs });
-      const health = store.getSourceHealth(source.id);
+      const flags = await assessHealth({ store, state, sourceId: source.id, nowMs });
+      const health = await store.getSourceHealth(source.id);
       const stale = flags.find((flag) => flag.kind === 'stale');
       return {
         id: source.id,
@@ -65,15 +65,15 @@ function readRows(config: Config, nowMs: number): StatusRow[] {
         selectorsMissingSince: health?.selectorsMissingSinceMs != null ? when(health.selectorsMissingSinceMs) : null,
         selectorMisses: health?.selectorMisses ?? 0,
       };
-    });
+    }));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function statusCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): number {
+export async function statusCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): Promise<number> {
   const hasDatabase = existsSync(config.database);
-  const rows = hasDatabase ? readRows(config, io.now().getTime()) : config.sources.map((source) => neverFetchedRow(source, 0));
+  const rows = hasDatabase ? await readRows(config, io.now().getTime()) : config.sources.map((source) => neverFetchedRow(source, 0));
   if (!hasDatabase) {
     const note = `no database yet at ${config.database}: run \`newsvault run\` first\n`;
     if (options.json) io.stderr(note);

@@ -6,19 +6,19 @@ import type { Store } from '../store/index.ts';
 /** Events kept on the page and in the feed. */
 export const HEALTH_EVENTS_SHOWN = 200;
 
-export function healthView(store: Store, sources: readonly Source[]): HealthView {
+export async function healthView(store: Store, sources: readonly Source[]): Promise<HealthView> {
   return {
-    sources: sources.map((source) => {
-      const state = store.getFetchState(source.id);
+    sources: await Promise.all(sources.map(async (source) => {
+      const state = await store.getFetchState(source.id);
       const primary = state && state.configuredUrl === source.url ? state.url : source.url;
       return {
         id: source.id,
         name: source.name,
         feeds: [primary, ...source.fallbacks],
         enabled: source.enabled,
-        health: store.getSourceHealth(source.id),
+        health: await store.getSourceHealth(source.id),
       };
-    }),
-    events: store.listHealthEvents(HEALTH_EVENTS_SHOWN),
+    })),
+    events: await store.listHealthEvents(HEALTH_EVENTS_SHOWN),
   };
 }

@@ -18,22 +18,22 @@ export function expectedIntervalMs(publishedMs: readonly number[]): number | nul
   return Math.max(MIN_EXPECTED_INTERVAL_MS, median * STALE_FACTOR);
 }
 
-export function assessHealth(input: { store: Store; state: FetchState; sourceId: string; nowMs: number }): HealthFlag[] {
+export async function assessHealth(input: { store: Store; state: FetchState; sourceId: string; nowMs: number }): Promise<HealthFlag[]> {
   const flags: HealthFlag[] = [];
   if (input.state.consecutiveFailures >= FAILING_AFTER_RUNS) {
     flags.push({ kind: 'failing', runs: input.state.consecutiveFailures });
   }
-  const health = input.store.getSourceHealth(input.sourceId);
+  const health = await input.store.getSourceHealth(input.sourceId);
   if (health !== null) {
     if (health.staleSinceMs !== null) {
-      const feed = health.activeUrl === null ? null : input.store.getFeedState(input.sourceId, health.activeUrl);
+      const feed = health.activeUrl === null ? null : await input.store.getFeedState(input.sourceId, health.activeUrl);
       flags.push({ kind: 'stale', sinceMs: health.staleSinceMs, expectedIntervalMs: staleAfterMs(feed?.medianIntervalMs ?? null) });
     }
     if (health.activeUrl !== null && health.activeUrl !== input.state.url && health.activeUrl !== input.state.configuredUrl) flags.push({ kind: 'fallback', url: health.activeUrl });
     if (health.selectorsMissingSinceMs !== null) flags.push({ kind: 'selectors', sinceMs: health.selectorsMissingSinceMs, misses: health.selectorMisses });
     return flags;
   }
-  const latest = input.store.listLatest(input.sourceId, HISTORY);
+  const latest = await input.store.listLatest(input.sourceId, HISTORY);
   const interval = expectedIntervalMs(latest.map((article) => article.firstSeenMs));
   const lastNew = input.state.lastNewItemMs ?? latest[0]?.firstSeenMs ?? null;
   if (interval !== null && lastNew !== null && input.nowMs - lastNew > interval) {

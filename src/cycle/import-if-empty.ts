@@ -9,20 +9,20 @@ import type { Article, Store } from '../store/index.ts';
 /** Articles handed to the search indexer at a time. */
 const BATCH = 500;
 
-export function importIfEmpty(input: {
+export async function importIfEmpty(input: {
   store: Store;
   output: string;
   sources: readonly Source[];
   now: () => Date;
   /** The cycle's search indexer: imported articles are never "pending", so publishing would not index them. */
-  indexArticles?: (articles: readonly Article[]) => void;
-}): number {
-  if (input.store.countArticles() > 0) return 0;
+  indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
+}): Promise<number> {
+  if (await input.store.countArticles() > 0) return 0;
   // Only a folder holds articles; anything else there is left for the publish step to report.
   if (!statSync(join(input.output, 'articles'), { throwIfNoEntry: false })?.isDirectory()) return 0;
   // The manifest first: every revision and status event with its original times and identities; then the
   // files it does not know (an old archive's), which importArchive reads as first revisions.
-  const rebuilt = rebuildFromManifest({ store: input.store, dir: input.output, sources: input.sources });
+  const rebuilt = await rebuildFromManifest({ store: input.store, dir: input.output, sources: input.sources });
   if (rebuilt && rebuilt.errors.length > 0) {
     // Revisions missing from history would be renumbered if the run went on: stop and say how to get them.
     throw new Error(
@@ -30,14 +30,14 @@ export function importIfEmpty(input: {
         `(a shallow clone lacks them: fetch the full history, e.g. actions/checkout with fetch-depth: 0)`,
     );
   }
-  const result = importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
+  const result = await importArchive({ store: input.store, dir: input.output, sources: input.sources, now: input.now });
   // Imported files are already on disk exactly as they were: nothing to rewrite, except the files whose
   // HTML the archival cleaner changed, which are rewritten with what the store now holds.
-  input.store.markAllPublished();
-  input.store.markUnpublished(result.cleaned);
+  await input.store.markAllPublished();
+  await input.store.markUnpublished(result.cleaned);
   if (input.indexArticles) {
-    for (let batch = input.store.listArticlesAfter(0, BATCH); batch.length > 0; batch = input.store.listArticlesAfter(batch.at(-1)!.id, BATCH)) {
-      input.indexArticles(batch);
+    for (let batch = await input.store.listArticlesAfter(0, BATCH); batch.length > 0; batch = await input.store.listArticlesAfter(batch.at(-1)!.id, BATCH)) {
+      await input.indexArticles(batch);
     }
   }
   return result.imported + (rebuilt?.articles ?? 0);

@@ -5,7 +5,7 @@ import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
-import type { Article, FetchState, RevisionFetch, Store } from '../store/index.ts';
+import type { ArchiveWrite, Article, FetchState, RevisionFetch, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ContentPipeline } from './content.ts';
 import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
@@ -25,7 +25,7 @@ export interface ProcessSourceDeps {
 export async function processSource(source: Source, deps: ProcessSourceDeps): Promise<SourceResult> {
   const { store, fetcher } = deps;
   const startedMs = deps.now().getTime();
-  const previous = store.getFetchState(source.id);
+  const previous = await store.getFetchState(source.id);
   // A permanent redirect recorded earlier is followed until the operator changes the configured URL.
   const url = previous && previous.configuredUrl === source.url ? previous.url : source.url;
   const result: SourceResult = {
@@ -68,7 +68,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
   const reads: FeedRead[] = [];
   const selectors = { misses: 0, hits: 0 };
   for (const [index, feedUrl] of feeds.entries()) {
-    const feedState = store.getFeedState(source.id, feedUrl);
+    const feedState = await store.getFeedState(source.id, feedUrl);
     // Items are prepared as the feed is read and written in batches (createItemWriter), never all held.
     const writer = createItemWriter(source, result, deps, selectors, { url: feedUrl, primaryUrl: url });
     const read = await readFeed({
@@ -85,7 +85,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
     if (read.outcome === 'ok') {
       result.warnings.push(...read.warnings.map((warning) => (index === 0 ? warning : `${feedUrl}: ${warning}`)));
       try {
-        writer.end();
+        await writer.end();
         stored = true;
       } catch (error) {
         read.outcome = 'failed';
@@ -108,7 +108,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
     }
     reads.push(read);
     try {
-      store.saveFeedState(nextFeedState(feedState, read, source.id, deps.now().getTime(), index > 0 && stored));
+      await store.saveFeedState(nextFeedState(feedState, read, source.id, deps.now().getTime(), index > 0 && stored));
     } catch (error) {
       result.warnings.push(`${feedUrl}: feed state not saved: ${(error as Error).message}`);
     }
@@ -135,21 +135,17 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
   if (result.onFallback) result.warnings.push(`primary feed ${feedProblem(feedReport(primary))}; read fallback ${active!.url}`);
 
   try {
-    store.transaction(() => {
-      store.saveFetchState(state);
-      const change = nextHealth(store.getSourceHealth(source.id), {
-        sourceId: source.id,
-        nowMs: deps.now().getTime(),
-        fallbacks: source.fallbacks,
-        feeds: reads.map(feedReport),
-        consecutiveFailures: state.consecutiveFailures,
-        selectorMisses: selectors.misses,
-        selectorHits: selectors.hits,
-      });
-      store.saveSourceHealth(change.health);
-      for (const event of change.events) store.recordHealthEvent(event);
+    const change = nextHealth(await store.getSourceHealth(source.id), {
+      sourceId: source.id,
+      nowMs: deps.now().getTime(),
+      fallbacks: source.fallbacks,
+      feeds: reads.map(feedReport),
+      consecutiveFailures: state.consecutiveFailures,
+      selectorMisses: selectors.misses,
+      selectorHits: selectors.hits,
     });
-    result.health = assessHealth({ store, state, sourceId: source.id, nowMs: deps.now().getTime() });
+    await store.saveSourceState({ fetchState: state, health: change.health, events: change.events });
+    result.health = await assessHealth({ store, state, sourceId: source.id, nowMs: deps.now().getTime() });
   } catch (error) {
     result.outcome = 'failed';
     result.error ??= classifyError(source.id, error);
@@ -180,7 +176,7 @@ interface ItemWriter {
   /** Prepares one item (full text, cleaning, fingerprint, images) and queues it for the store. */
   add: (item: FeedItem, fetched: RevisionFetch) => Promise<void>;
   /** Writes what is queued. */
-  end: () => void;
+  end: () => Promise<void>;
 }
 
 function createItemWriter(
@@ -198,9 +194,9 @@ function createItemWriter(
   async function add(item: FeedItem, feedFetch: RevisionFetch): Promise<void> {
     if (seen.has(item.key)) return;
     seen.add(item.key);
-    const byKey = store.findArticleByKey(source.id, item.key);
-    const linked = byKey === null && item.url ? store.findArticleByLink(source.id, item.url) : null;
-    const existing = byKey ?? linked?.article ?? (item.url ? store.findArticleByUrl(source.id, item.url) : null);
+    const byKey = await store.findArticleByKey(source.id, item.key);
+    const linked = byKey === null && item.url ? await store.findArticleByLink(source.id, item.url) : null;
+    const existing = byKey ?? linked?.article ?? (item.url ? await store.findArticleByUrl(source.id, item.url) : null);
     // The same article through another feed of this source (feedx's copy and the outlet's own item: other
     // GUID, same link) is already archived: the other feed's rendering is not an edit (edits are found by
     // re-checks). The same feed sending a new GUID for a known link still revises it, as does the first
@@ -242,37 +238,30 @@ function createItemWriter(
     } catch (error) {
       result.warnings.push(`${item.url ?? item.key}: skipped: ${(error as Error).message}`);
     }
-    if (batchChars >= BATCH_HTML_CHARS) write();
+    if (batchChars >= BATCH_HTML_CHARS) await write();
   }
 
-  function write(): void {
+  async function write(): Promise<void> {
     const batch = prepared;
     prepared = [];
     batchChars = 0;
     // Oldest first, so that within one batch a newer article gets the lower (earlier-sorting) file number.
     batch.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
     const seenMs = deps.now().getTime();
-    store.transaction(() => {
-      for (const { item, existing, html, fingerprint: print, seenWhere, fetched } of batch) {
-        const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere, ...fetched };
-        if (!existing) {
-          const article = store.insertArticle({
-            ...revision,
-            sourceId: source.id,
-            key: item.key,
-            author: item.author,
-            publishedMs: item.publishedMs,
-            feedUrl: feed.url,
-          });
-          result.newCount++;
-          result.newArticles.push(ref(article));
-        } else {
-          store.addRevision(existing.id, revision);
-          result.changedCount++;
-          result.changedArticles.push(ref(existing));
-        }
-      }
+    const writes: ArchiveWrite[] = batch.map(({ item, existing, html, fingerprint: print, seenWhere, fetched }) => {
+      const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere, ...fetched };
+      if (existing) return { kind: 'revision', article: existing.id, revision };
+      const article = { ...revision, sourceId: source.id, key: item.key, author: item.author, publishedMs: item.publishedMs, feedUrl: feed.url };
+      return { kind: 'article', article };
     });
+    const written = await store.writeArchive(writes);
+    result.newCount += written.articles.length;
+    result.newArticles.push(...written.articles.map(ref));
+    for (const { existing } of batch) {
+      if (!existing) continue;
+      result.changedCount++;
+      result.changedArticles.push(ref(existing));
+    }
   }
 
   return { add, end: write };

@@ -10,7 +10,7 @@ import { appendManifests, MANIFEST_DIR, manifestMonths, monthRange } from '../pu
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
-import { publishSite, renderHealthPage, siteQueriesFor, sitePaths } from '../publish/site/index.ts';
+import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
 import { publishSiteSearch } from '../search/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { healthView } from './health-view.ts';
@@ -23,7 +23,7 @@ export interface PublishArchiveOptions {
   store: Store;
   /** Sources whose lists must be rewritten. */
   touchedSources: Iterable<string>;
-  indexArticles?: (articles: readonly Article[]) => void;
+  indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
   /** The run's clock: re-checks and health events up to now go into the manifest. */
   nowMs: number;
 }
@@ -37,12 +37,12 @@ export interface PublishArchiveResult {
   warnings: string[];
 }
 
-export function publishArchive(options: PublishArchiveOptions): PublishArchiveResult {
+export async function publishArchive(options: PublishArchiveOptions): Promise<PublishArchiveResult> {
   const { config, store } = options;
   // Articles still unpublished are exactly those new, edited or re-marked since the last publish.
   if (options.indexArticles) {
-    for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
-      options.indexArticles(batch);
+    for (let batch = await store.pendingPublish(BATCH); batch.length > 0; batch = await store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+      await options.indexArticles(batch);
     }
   }
   // Only where this archive commits: elsewhere the index never holds what was written.
@@ -50,13 +50,13 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   let reconciled = 0;
   const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
   if (checkout) {
-    const result = reconcileWithCheckout(store, checkout, config.sources);
+    const result = await reconcileWithCheckout(store, checkout, config.sources);
     reconciled = result.rewritten;
     for (const sourceId of result.touchedSources) touched.add(sourceId);
   }
-  const manifestSpan = manifestRange(store, config.output, checkout);
+  const manifestSpan = await manifestRange(store, config.output, checkout);
   const log: WriteLog = { written: [] };
-  const published = publishMarkdown({
+  const published = await publishMarkdown({
     store,
     output: config.output,
     sources: config.sources,
@@ -67,23 +67,22 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
   // The manifest after the article files it describes: a run killed between the two writes both again.
   const warnings: string[] = [];
   if (manifestSpan) {
-    const manifest = appendManifests(store, config.output, {
+    const manifest = await appendManifests(store, config.output, {
       fromMs: manifestSpan[0],
       toMs: Math.max(manifestSpan[1], options.nowMs),
       nowMs: options.nowMs,
       othersWritten: log.written.length > 0,
       log,
     });
-    store.recordPublishedFiles(manifest.blobs);
+    await store.recordPublishedFiles(manifest.blobs);
     for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
   }
   // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
   // catches up after a run that failed to publish it.
   if (config.site.enabled) {
-    const queries = siteQueriesFor(store);
     const siteSources = config.sources.map(({ id, name, language }) => ({ id, name, language }));
-    publishSite({
-      queries,
+    await publishSite({
+      store,
       dir: config.site.dir,
       siteTitle: config.site.title,
       sources: siteSources,
@@ -95,16 +94,16 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
       log,
     });
     // The site's search index (search.html, search/): its own build mark, like the site's.
-    publishSiteSearch({ queries, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
+    await publishSiteSearch({ store, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
     // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).
-    const view = healthView(store, config.sources);
+    const view = await healthView(store, config.sources);
     writeFileAtomic(join(config.site.dir, sitePaths.health), renderHealthPage(config.site.title, view), log);
     const feed = healthFeed({ siteTitle: config.site.title, baseUrl: config.site.baseUrl, view, entries: config.site.atomEntries });
     writeFileAtomic(join(config.site.dir, feed.path), feed.content, log);
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
-    writeFetchStateFile(config.output, store, config.sources);
+    await writeFetchStateFile(config.output, store, config.sources);
   }
   // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
   syncWrittenFolders();
@@ -117,7 +116,7 @@ export function publishArchive(options: PublishArchiveOptions): PublishArchiveRe
  * published, every month when the archive has no manifest yet, and months the checkout lacks or holds
  * differently from what was written. Null when the archive has no manifest and the store no revision.
  */
-function manifestRange(store: Store, output: string, checkout: ReadonlyMap<string, string> | null): [number, number] | null {
+async function manifestRange(store: Store, output: string, checkout: ReadonlyMap<string, string> | null): Promise<[number, number] | null> {
   let from = Infinity;
   let to = -Infinity;
   const include = (ms: number | null | undefined) => {
@@ -125,17 +124,17 @@ function manifestRange(store: Store, output: string, checkout: ReadonlyMap<strin
     from = Math.min(from, ms);
     to = Math.max(to, ms);
   };
-  for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+  for (let batch = await store.pendingPublish(BATCH); batch.length > 0; batch = await store.pendingPublish(BATCH, batch.at(-1)!.id)) {
     for (const article of batch) {
-      include(article.revisionCount > 1 ? store.listRevisions(article.id).at(-1)?.seenMs : article.firstSeenMs);
+      include(article.revisionCount > 1 ? (await store.listRevisions(article.id)).at(-1)?.seenMs : article.firstSeenMs);
       include(article.statusChangedMs);
     }
   }
   const months = manifestMonths(output);
-  if (months.length === 0) include(store.firstRevisionMs());
+  if (months.length === 0) include(await store.firstRevisionMs());
   else include(monthRange(months.at(-1)!)[0]);
   if (checkout) {
-    for (const [path, blob] of store.publishedFiles()) {
+    for (const [path, blob] of await store.publishedFiles()) {
       if (!path.startsWith(`${MANIFEST_DIR}/`) || checkout.get(path) === blob) continue;
       const month = /(\d{4}-\d{2})\.jsonl$/.exec(path)?.[1];
       if (month) include(monthRange(month)[0]);

@@ -26,7 +26,7 @@ export function createPageReviser(deps: {
     const print = fingerprint(cleaned, deps.imageProxy ? { proxyTemplates: [deps.imageProxy] } : {});
     if (print === article.fingerprint) return false;
     const finished = await deps.content.finish(cleaned, { url: article.url }, source);
-    deps.store.addRevision(article.id, {
+    await deps.store.addRevision(article.id, {
       title: article.title,
       url: article.url,
       content: finished.html,

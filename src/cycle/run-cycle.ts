@@ -5,6 +5,7 @@ import type { Fetcher } from '../fetch/types.ts';
 import { commitArchive, GitError, type CommitResult } from '../git/index.ts';
 import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
 import type { Article, Store, SourceRunResult } from '../store/index.ts';
+import type { SourceLeases } from '../store/lease.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
@@ -15,6 +16,17 @@ import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
 /** Sources processed at once when the config does not say (`fetch.concurrency`). */
 export const SOURCE_CONCURRENCY = 16;
+
+/** How long a source's lease lasts when its holder never releases it (killed): far longer than any fetch of one source. */
+export const LEASE_TTL_MS = 15 * 60_000;
+
+/** Several processes sharing one store (PostgreSQL): each fetches a source only under its lease (store/lease.ts). */
+export interface CycleLeases {
+  leases: SourceLeases;
+  /** This process's name in the lease table (host, pid and a random part). */
+  holder: string;
+  ttlMs?: number;
+}
 
 export interface CycleDeps {
   config: Config;
@@ -28,7 +40,9 @@ export interface CycleDeps {
   /** Fixed commit time for reproducible tests. */
   commitDate?: Date;
   /** Keeps the search index in step: called with every new, changed or re-marked article. */
-  indexArticles?: (articles: readonly Article[]) => void;
+  indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
+  /** Absent: this process is the store's only writer (SQLite). */
+  leases?: CycleLeases;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -40,7 +54,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // A fresh CI runner has the archive but no database: read the archive first so nothing is duplicated.
   let imported: number;
   try {
-    imported = importIfEmpty({
+    imported = await importIfEmpty({
       store,
       output: config.output,
       sources: config.sources,
@@ -52,8 +66,11 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     errors.push(`import: reading the existing archive in ${config.output} failed, so nothing was fetched: ${(error as Error).message}`);
     return emptyResult(started, deps.now(), errors);
   }
-  store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
-  const runId = store.startRun(started.getTime());
+  await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
+  // Before the run is recorded: a run in the table has its start on the lease clock (a test waits on that).
+  const lease = deps.leases;
+  const cycleStartMs = lease ? await lease.leases.cycleStart() : 0;
+  const runId = await store.startRun(started.getTime());
 
   const timings = { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 };
   let phaseStarted = performance.now();
@@ -72,13 +89,22 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     while (next < sources.length) {
       const index = next++;
       const source = sources[index]!;
-      results[index] = await processSource(source, {
-        store,
-        fetcher: deps.fetcher,
-        now: deps.now,
-        content: deps.content ?? feedOnly,
-        imageProxy: config.imageProxy,
-      });
+      if (lease && !(await lease.leases.claim(source.id, lease.holder, cycleStartMs, lease.ttlMs ?? LEASE_TTL_MS))) {
+        // Another process holds it, or fetched it since this cycle began.
+        results[index] = skipped(source);
+      } else {
+        try {
+          results[index] = await processSource(source, {
+            store,
+            fetcher: deps.fetcher,
+            now: deps.now,
+            content: deps.content ?? feedOnly,
+            imageProxy: config.imageProxy,
+          });
+        } finally {
+          if (lease) await lease.leases.release(source.id, lease.holder);
+        }
+      }
       deps.onSourceDone?.(results[index]!, ++done, sources.length);
     }
   };
@@ -113,7 +139,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
       ...rechecks.touchedSources,
     ];
-    const published = publishArchive({
+    const published = await publishArchive({
       config,
       store,
       touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
@@ -153,7 +179,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   phaseDone('commitMs');
 
   const ended = deps.now();
-  store.finishRun(runId, ended.getTime(), results.map(toRunResult));
+  await store.finishRun(runId, ended.getTime(), results.map(toRunResult));
   return {
     runId,
     startedAt: started.toISOString(),
@@ -181,6 +207,27 @@ export function cycleExitCode(results: readonly SourceResult[], errors: readonly
   const failed = results.filter((result) => result.outcome === 'failed').length;
   if (failed > 0 && failed === results.length) return 3;
   return failed > 0 ? 1 : 0;
+}
+
+function skipped(source: { id: string; name: string; url: string }): SourceResult {
+  return {
+    sourceId: source.id,
+    name: source.name,
+    url: source.url,
+    outcome: 'skipped',
+    newCount: 0,
+    changedCount: 0,
+    unchangedCount: 0,
+    newArticles: [],
+    changedArticles: [],
+    error: null,
+    warnings: [],
+    movedTo: null,
+    health: [],
+    feedUrl: null,
+    onFallback: false,
+    durationMs: 0,
+  };
 }
 
 function toRunResult(result: SourceResult): SourceRunResult {

@@ -1,6 +1,7 @@
 // Keeps the search index (in the store's own SQLite file) in step with each cycle.
 import { documentOf, ensureSearchSchema, indexDocument } from '../search/index.ts';
 import type { Article, SqliteDatabase } from '../store/index.ts';
+import type { SearchIndex } from '../search/types.ts';
 
 export function createSearchIndexer(db: SqliteDatabase): (articles: readonly Article[]) => void {
   ensureSearchSchema(db);
@@ -8,5 +9,28 @@ export function createSearchIndexer(db: SqliteDatabase): (articles: readonly Art
     db.transaction(() => {
       for (const article of articles) indexDocument(db, documentOf(article));
     })();
+  };
+}
+
+/**
+ * Keeps any SearchIndex (SQLite's or PostgreSQL's) in step with a cycle: each call queues one batch, in order;
+ * `flush` waits for every batch and reports the first that failed. The cycle's indexer callback may not await.
+ */
+export function createQueuedIndexer(search: SearchIndex): { indexArticles: (articles: readonly Article[]) => void; flush: () => Promise<void> } {
+  let queue: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  return {
+    indexArticles: (articles) => {
+      const docs = articles.map(documentOf);
+      queue = queue.then(
+        () => search.index(docs).then(() => undefined),
+      ).catch((error: unknown) => {
+        failure ??= error;
+      });
+    },
+    flush: async () => {
+      await queue;
+      if (failure !== null) throw failure;
+    },
   };
 }

@@ -11,7 +11,7 @@ import { cleanArchival } from '../clean/index.ts';
 import { join } from 'node:path';
 import { readFetchStateFile } from '../publish/fetch-state-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
-import type { Store } from '../store/index.ts';
+import type { ArchiveWrite, Store } from '../store/index.ts';
 import { ArticleFileError, parseArticleFile } from './article-file.ts';
 import { firstAddedTimes } from './git-history.ts';
 
@@ -50,6 +50,9 @@ const FILE_NAME = /^(\d+)(?:_.*)?\.md$/;
  */
 export const LEGACY_SOURCE = { id: 'cdt', name: '中国数字时代', url: '' };
 const LEGACY_BASE = 0xfffff;
+/** A batch of imported files is written when it holds this much HTML or this many files. */
+const BATCH_HTML_CHARS = 4 * 1024 * 1024;
+const BATCH_WRITES = 1000;
 
 interface FileEntry {
   name: string;
@@ -61,7 +64,7 @@ interface FileEntry {
   archivedMs?: number;
 }
 
-export function importArchive(options: ImportOptions): ImportResult {
+export async function importArchive(options: ImportOptions): Promise<ImportResult> {
   const { dir } = options;
   const articlesDir = join(dir, 'articles');
   const result: ImportResult = { imported: 0, skipped: 0, errors: [], warnings: [], cleaned: [], sources: [] };
@@ -83,7 +86,7 @@ export function importArchive(options: ImportOptions): ImportResult {
         ...(entry.name === `${entry.number}.md` ? {} : { fileName: entry.name }),
         ...(added.has(`articles/${name}/${entry.name}`) ? { archivedMs: added.get(`articles/${name}/${entry.name}`)! } : {}),
       }));
-      importFolder(options, source, files, result);
+      await importFolder(options, source, files, result);
       continue;
     }
     const match = FILE_NAME.exec(name);
@@ -98,15 +101,15 @@ export function importArchive(options: ImportOptions): ImportResult {
     for (const entry of loose.filter((e) => e.number >= LEGACY_BASE)) {
       result.errors.push(`import: ${entry.path}: post id ${entry.number} is too large to number`);
     }
-    importFolder(options, legacy, converted, result);
+    await importFolder(options, legacy, converted, result);
   }
 
   // Restore conditional-request validators saved in the archive.
   const nowMs = options.now().getTime();
   for (const [sourceId, state] of Object.entries(saved)) {
-    const current = options.store.getFetchState(sourceId);
+    const current = await options.store.getFetchState(sourceId);
     if (!current) continue;
-    options.store.saveFetchState({
+    await options.store.saveFetchState({
       ...current,
       url: state.url,
       configuredUrl: state.configuredUrl,
@@ -116,7 +119,7 @@ export function importArchive(options: ImportOptions): ImportResult {
     });
     // Each feed's own validators (a fallback's are never sent to the primary) and its items' dates.
     for (const [url, feed] of Object.entries(state.feeds ?? {})) {
-      options.store.saveFeedState({
+      await options.store.saveFeedState({
         sourceId,
         url,
         etag: feed.etag,
@@ -129,7 +132,7 @@ export function importArchive(options: ImportOptions): ImportResult {
         medianIntervalMs: feed.medianIntervalMs,
       });
     }
-    if (state.health) options.store.saveSourceHealth({ ...state.health, sourceId });
+    if (state.health) await options.store.saveSourceHealth({ ...state.health, sourceId });
   }
   return result;
 }
@@ -143,41 +146,62 @@ function filesIn(folder: string, number: (n: number) => number): FileEntry[] {
     .sort((a, b) => b.number - a.number);
 }
 
-function importFolder(
+async function importFolder(
   options: ImportOptions,
   source: { id: string; name: string; url: string },
   files: readonly FileEntry[],
   result: ImportResult,
-): void {
+): Promise<void> {
   const { store } = options;
   const sourceId = source.id;
-  store.syncSources([source]);
+  await store.syncSources([source]);
   if (!result.sources.includes(sourceId)) result.sources.push(sourceId);
   const seenMs = options.now().getTime();
 
-  store.transaction(() => {
-    for (const { path, number, fileName, archivedMs } of files) {
-      try {
-        if (store.getArticleByNumber(sourceId, number)) {
-          result.skipped++;
-          continue;
-        }
-        const file = parseArticleFile(readFileSync(path, 'utf8'), path);
-        // An imported article goes through the archival cleaner like a fetched one: the old archive's files
-        // were written by other tools (the old one kept e.g. iframes), and what the store holds is served by
-        // the reader and published again. The fingerprint is of the same cleaned HTML, so seeing the article
-        // in a feed again compares like with like and does not make a revision of the cleaning.
-        const cleaned = cleanArchival(file.html);
-        const content = { content: cleaned.html, sha256: sha256(cleaned.html), fingerprint: fingerprint(cleaned.html) };
-        if (cleaned.removed.length > 0) result.warnings.push(`import: ${path}: removed ${cleaned.removed.join(', ')}`);
-        let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
-        // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
-        // number stays taken and a later run never writes another article over it.
-        if (store.findArticleByKey(sourceId, key)) key = `file:${sourceId}/${number}`;
-        // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
-        // best date left.
-        const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
-        const article = store.insertArticle({
+  // Written in batches, each one transaction: memory stays bounded by the batch however large the folder.
+  // A batch's reads come before its writes, so what the batch itself takes is kept here.
+  let batch: ArchiveWrite[] = [];
+  let batchChars = 0;
+  const taken = { numbers: new Set<number>(), keys: new Set<string>() };
+  // Per article write of the batch, in order: whether the archival cleaner changed the file's HTML.
+  let cleanedInBatch: boolean[] = [];
+  const flush = async () => {
+    if (batch.length > 0) {
+      const written = await store.writeArchive(batch);
+      written.articles.forEach((article, index) => {
+        if (cleanedInBatch[index]) result.cleaned.push(article.id);
+      });
+    }
+    batch = [];
+    cleanedInBatch = [];
+    batchChars = 0;
+    taken.numbers.clear();
+    taken.keys.clear();
+  };
+  for (const { path, number, fileName, archivedMs } of files) {
+    try {
+      if (taken.numbers.has(number) || (await store.getArticleByNumber(sourceId, number))) {
+        result.skipped++;
+        continue;
+      }
+      const file = parseArticleFile(readFileSync(path, 'utf8'), path);
+      // An imported article goes through the archival cleaner like a fetched one: the old archive's files
+      // were written by other tools (the old one kept e.g. iframes), and what the store holds is served by
+      // the reader and published again. The fingerprint is of the same cleaned HTML, so seeing the article
+      // in a feed again compares like with like and does not make a revision of the cleaning.
+      const cleaned = cleanArchival(file.html);
+      const content = { content: cleaned.html, sha256: sha256(cleaned.html), fingerprint: fingerprint(cleaned.html) };
+      if (cleaned.removed.length > 0) result.warnings.push(`import: ${path}: removed ${cleaned.removed.join(', ')}`);
+      let key = file.url ? `url:${file.url}` : `file:${sourceId}/${number}`;
+      // The old archive sometimes wrote one URL twice. The second file stays its own article, so that its
+      // number stays taken and a later run never writes another article over it.
+      if (taken.keys.has(key) || (await store.findArticleByKey(sourceId, key))) key = `file:${sourceId}/${number}`;
+      // A file without the timestamp comment (or the older layout's 日期 line): the file's time is the
+      // best date left.
+      const publishedMs = Math.round(file.publishedMs ?? statSync(path).mtimeMs);
+      batch.push({
+        kind: 'article',
+        article: {
           sourceId,
           key,
           number,
@@ -189,15 +213,20 @@ function importFolder(
           ...content,
           seenMs: archivedMs ?? seenMs,
           seenWhere: 'import',
-        });
-        // The cleaner's one-line policy alone turns a multi-line body into a different string too.
-        if (cleaned.html !== file.html) result.cleaned.push(article.id);
-        result.imported++;
-      } catch (error) {
-        // Unreadable, but the file is there: its number must never go to a new article written over it.
-        store.reserveNumber(sourceId, number);
-        result.errors.push(error instanceof ArticleFileError ? error.message : `import: ${path}: ${(error as Error).message}`);
-      }
+        },
+      });
+      // The cleaner's one-line policy alone turns a multi-line body into a different string too.
+      cleanedInBatch.push(cleaned.html !== file.html);
+      taken.numbers.add(number);
+      taken.keys.add(key);
+      batchChars += file.html.length;
+      result.imported++;
+    } catch (error) {
+      // Unreadable, but the file is there: its number must never go to a new article written over it.
+      batch.push({ kind: 'reserve', sourceId, number });
+      result.errors.push(error instanceof ArticleFileError ? error.message : `import: ${path}: ${(error as Error).message}`);
     }
-  });
+    if (batchChars >= BATCH_HTML_CHARS || batch.length >= BATCH_WRITES) await flush();
+  }
+  await flush();
 }

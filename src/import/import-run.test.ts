@@ -67,10 +67,10 @@ describe('import, then run over the same feeds', () => {
     }
     const store = SqliteStore.open(archive.database);
     try {
-      assert.equal(store.countArticles(), 19);
-      assert.ok(store.listLatestAll(100).every((article) => article.revisionCount === 1));
+      assert.equal(await store.countArticles(), 19);
+      assert.ok((await store.listLatestAll(100)).every((article) => article.revisionCount === 1));
     } finally {
-      store.close();
+      await store.close();
     }
     // Every file as it was, except the one whose HTML the archival cleaner changed on import: it is
     // rewritten with what the store holds (BBC/1047443 without BBC's player <iframe>).

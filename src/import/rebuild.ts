@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { byTime, checkFinalUrl, manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
 import { judge, nextCheckAt } from '../recheck/index.ts';
-import type { SeenWhere, Store } from '../store/index.ts';
+import type { ArchiveWrite, ArticlePlace, ArticleStatus, CheckOutcome, SeenWhere, Store } from '../store/index.ts';
 import { parseArticleFile } from './article-file.ts';
 import { articleVersions } from './git-versions.ts';
 import { sha256 } from '../revision/fingerprint.ts';
@@ -23,11 +23,11 @@ export interface RebuildResult {
   errors: string[];
 }
 
-export function rebuildFromManifest(input: {
+export async function rebuildFromManifest(input: {
   store: Store;
   dir: string;
   sources: readonly { id: string; name: string; url: string }[];
-}): RebuildResult | null {
+}): Promise<RebuildResult | null> {
   const months = manifestMonths(input.dir);
   if (months.length === 0) return null;
   const { store } = input;
@@ -35,7 +35,6 @@ export function rebuildFromManifest(input: {
   const versions = articleVersions(input.dir);
   const known = new Map(input.sources.map((source) => [source.id, source]));
   const synced = new Set<string>();
-  const ids = new Map<string, number>();
 
   const contentOf = (line: RevisionLine): string | null => {
     const found = versions.get(line.path)?.find((version) => version.sha256 === line.sha256);
@@ -51,72 +50,79 @@ export function rebuildFromManifest(input: {
 
   // Lines of checks and health events a source or an article must exist before: sorted by time, with a
   // revision first on a tie; a month file is in time order except where a run filled in lines a checkout lacked.
-  const urls = new Map<number, string | null>();
-  const lastChecked = new Map<number, number>();
+  // Everything is written in one batch (one transaction); what the store would be asked back (an article's
+  // status, its checks) is kept here as the batch is built.
+  const writes: ArchiveWrite[] = [];
+  const articles = new Map<string, { place: ArticlePlace; status: ArticleStatus; publishedMs: number; firstSeenMs: number; url: string | null }>();
+  const checks = new Map<string, { checkedMs: number; outcome: CheckOutcome }[]>();
+  const lastChecked = new Map<string, number>();
   const ensureSource = (id: string) => {
     if (synced.has(id)) return;
-    store.syncSources([known.get(id) ?? { id, name: id, url: '' }]);
+    sources.push(known.get(id) ?? { id, name: id, url: '' });
     synced.add(id);
   };
-  store.transaction(() => {
-    for (const month of months) {
-      const path = manifestPath(month);
-      const { lines } = parseManifest(readFileSync(join(input.dir, path), 'utf8'), path);
-      for (const line of byTime(lines)) {
-        if (line.type === 'health') {
-          ensureSource(line.source);
-          store.recordHealthEvent({ sourceId: line.source, atMs: Date.parse(line.at), kind: line.kind, feedUrl: line.feedUrl, detail: line.detail });
-          result.healthEvents++;
-          continue;
-        }
-        const where = `${line.source}/${line.number}`;
-        if (line.type === 'status') {
-          const id = ids.get(where);
-          if (id === undefined) continue;
-          store.setStatus(id, line.kind === 'removed' ? 'removed' : 'live', Date.parse(line.at));
-          result.statusEvents++;
-          continue;
-        }
-        if (line.type === 'check') {
-          const id = ids.get(where);
-          if (id === undefined) continue;
-          const checkedMs = Date.parse(line.at);
-          store.recordCheck({
-            articleId: id,
-            checkedMs,
-            outcome: line.outcome,
-            httpStatus: line.httpStatus,
-            finalUrl: checkFinalUrl(line, urls.get(id) ?? null),
-            detail: line.detail ?? null,
-          });
-          lastChecked.set(id, Math.max(checkedMs, lastChecked.get(id) ?? 0));
-          result.checks++;
-          continue;
-        }
-        if (line.type !== 'revision') continue;
+  const sources: { id: string; name: string; url: string }[] = [];
+  for (const month of months) {
+    const path = manifestPath(month);
+    const { lines } = parseManifest(readFileSync(join(input.dir, path), 'utf8'), path);
+    for (const line of byTime(lines)) {
+      if (line.type === 'health') {
         ensureSource(line.source);
-        const content = contentOf(line);
-        if (content === null) {
-          result.errors.push(`import: ${path}: revision ${line.seq} of ${line.path} (sha256 ${line.sha256.slice(0, 12)}…) is not in the git history`);
-          continue;
-        }
-        const revision = {
-          title: line.title,
-          url: line.url,
-          content,
-          sha256: line.sha256,
-          fingerprint: line.fingerprint,
-          seenMs: Date.parse(line.archivedAt),
-          seenWhere: line.seenWhere as SeenWhere,
-          // Version 1 lines do not say where the text came from.
-          fetchedUrl: line.fetchedUrl ?? null,
-          httpStatus: line.httpStatus ?? null,
-          etag: line.etag ?? null,
-        };
-        let id = ids.get(where);
-        if (id === undefined) {
-          const name = basename(line.path);
-          const article = store.insertArticle({
+        writes.push({ kind: 'health', event: { sourceId: line.source, atMs: Date.parse(line.at), kind: line.kind, feedUrl: line.feedUrl, detail: line.detail } });
+        result.healthEvents++;
+        continue;
+      }
+      const where = `${line.source}/${line.number}`;
+      if (line.type === 'status') {
+        const article = articles.get(where);
+        if (article === undefined) continue;
+        article.status = line.kind === 'removed' ? 'removed' : 'live';
+        writes.push({ kind: 'status', article: article.place, status: article.status, atMs: Date.parse(line.at) });
+        result.statusEvents++;
+        continue;
+      }
+      if (line.type === 'check') {
+        const article = articles.get(where);
+        if (article === undefined) continue;
+        const checkedMs = Date.parse(line.at);
+        writes.push({
+          kind: 'check',
+          article: article.place,
+          check: { checkedMs, outcome: line.outcome, httpStatus: line.httpStatus, finalUrl: checkFinalUrl(line, article.url), detail: line.detail ?? null },
+        });
+        const list = checks.get(where) ?? [];
+        list.push({ checkedMs, outcome: line.outcome });
+        checks.set(where, list);
+        lastChecked.set(where, Math.max(checkedMs, lastChecked.get(where) ?? 0));
+        result.checks++;
+        continue;
+      }
+      if (line.type !== 'revision') continue;
+      ensureSource(line.source);
+      const content = contentOf(line);
+      if (content === null) {
+        result.errors.push(`import: ${path}: revision ${line.seq} of ${line.path} (sha256 ${line.sha256.slice(0, 12)}…) is not in the git history`);
+        continue;
+      }
+      const revision = {
+        title: line.title,
+        url: line.url,
+        content,
+        sha256: line.sha256,
+        fingerprint: line.fingerprint,
+        seenMs: Date.parse(line.archivedAt),
+        seenWhere: line.seenWhere as SeenWhere,
+        // Version 1 lines do not say where the text came from.
+        fetchedUrl: line.fetchedUrl ?? null,
+        httpStatus: line.httpStatus ?? null,
+        etag: line.etag ?? null,
+      };
+      const article = articles.get(where);
+      if (article === undefined) {
+        const name = basename(line.path);
+        writes.push({
+          kind: 'article',
+          article: {
             ...revision,
             sourceId: line.source,
             key: line.key,
@@ -124,24 +130,31 @@ export function rebuildFromManifest(input: {
             ...(name === `${line.number}.md` ? {} : { fileName: name }),
             author: line.author,
             publishedMs: line.publishedMs,
-          });
-          id = article.id;
-          ids.set(where, id);
-          result.articles++;
-        } else {
-          store.addRevision(id, revision);
-        }
-        urls.set(id, line.url);
-        result.revisions++;
+          },
+        });
+        const place = { sourceId: line.source, number: line.number };
+        articles.set(where, { place, status: 'live', publishedMs: line.publishedMs, firstSeenMs: revision.seenMs, url: line.url });
+        result.articles++;
+      } else {
+        writes.push({ kind: 'revision', article: article.place, revision });
+        article.url = line.url;
       }
+      result.revisions++;
     }
-    // The re-check schedule goes on from the last check the manifest holds, as it would have.
-    for (const [id, checkedMs] of lastChecked) {
-      const article = store.getArticle(id);
-      if (!article) continue;
-      const verdict = judge(article.status, store.listChecks(id, CHECK_HISTORY));
-      store.setNextCheck(id, nextCheckAt(article, checkedMs, { suspect: verdict.change === null && verdict.suspect }));
-    }
-  });
+  }
+  // The re-check schedule goes on from the last check the manifest holds, as it would have: the evidence
+  // rule sees the newest CHECK_HISTORY checks, newest first (the store's order: by time, then as recorded).
+  for (const [where, checkedMs] of lastChecked) {
+    const article = articles.get(where)!;
+    const history = checks
+      .get(where)!
+      .map((check, index) => ({ ...check, index }))
+      .sort((a, b) => b.checkedMs - a.checkedMs || b.index - a.index)
+      .slice(0, CHECK_HISTORY);
+    const verdict = judge(article.status, history);
+    writes.push({ kind: 'next-check', article: article.place, atMs: nextCheckAt(article, checkedMs, { suspect: verdict.change === null && verdict.suspect }) });
+  }
+  if (sources.length > 0) await store.syncSources(sources);
+  await store.writeArchive(writes);
   return result;
 }

@@ -29,24 +29,24 @@ export interface SavedFetchState {
   health?: Omit<SourceHealth, 'sourceId'>;
 }
 
-export function writeFetchStateFile(
+export async function writeFetchStateFile(
   output: string,
   store: Store,
   sources: readonly { id: string; fallbacks?: readonly string[] }[],
-): boolean {
+): Promise<boolean> {
   const states: Record<string, SavedFetchState> = {};
   for (const source of [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    const state = store.getFetchState(source.id);
+    const state = await store.getFetchState(source.id);
     if (!state || state.lastSuccessMs === null) continue;
     const saved: SavedFetchState = { url: state.url, configuredUrl: state.configuredUrl, etag: state.etag, lastModified: state.lastModified };
     const feeds: Record<string, SavedFeedState> = {};
     for (const url of [state.url, ...(source.fallbacks ?? [])]) {
-      const feed = store.getFeedState(source.id, url);
+      const feed = await store.getFeedState(source.id, url);
       if (!feed || feed.lastSuccessMs === null || url in feeds) continue;
       feeds[url] = { etag: feed.etag, lastModified: feed.lastModified, newestItemMs: feed.newestItemMs, medianIntervalMs: feed.medianIntervalMs };
     }
     if (Object.keys(feeds).length > 0) saved.feeds = feeds;
-    const health = store.getSourceHealth(source.id);
+    const health = await store.getSourceHealth(source.id);
     if (health) {
       const { sourceId: _sourceId, ...rest } = health;
       saved.health = rest;

@@ -49,14 +49,12 @@ export function emptyRecheckResult(): RecheckResult {
 }
 
 /** Gives every article that has none a first check time: one schedule interval after it was first seen. */
-export function scheduleNew(store: Store): number {
+export async function scheduleNew(store: Store): Promise<number> {
   let scheduled = 0;
   for (;;) {
-    const batch = store.listUnscheduled(SCHEDULE_BATCH);
+    const batch = await store.listUnscheduled(SCHEDULE_BATCH);
     if (batch.length === 0) return scheduled;
-    store.transaction(() => {
-      for (const article of batch) store.setNextCheck(article.id, nextCheckAt(article, article.firstSeenMs));
-    });
+    await store.setNextChecks(batch.map((article) => ({ articleId: article.id, atMs: nextCheckAt(article, article.firstSeenMs) })));
     scheduled += batch.length;
   }
 }
@@ -65,17 +63,17 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   const { store } = deps;
   const result = emptyRecheckResult();
   if (deps.limit <= 0) return result;
-  scheduleNew(store);
+  await scheduleNew(store);
   const nowMs = deps.now().getTime();
   const dueBefore = deps.all ? Number.MAX_SAFE_INTEGER : nowMs;
-  const queue = store.listDueChecks(dueBefore, deps.limit);
-  result.stillDue = store.countDueChecks(dueBefore) - queue.length;
+  const queue = await store.listDueChecks(dueBefore, deps.limit);
+  result.stillDue = await store.countDueChecks(dueBefore) - queue.length;
   const touched = new Set<string>();
 
   const worker = async () => {
     for (let article = queue.shift(); article; article = queue.shift()) {
       const { classification, page } = await checkOne(article, deps);
-      record(article, classification, deps, result, touched);
+      await record(article, classification, deps, result, touched);
       if (page && deps.revise && (classification.outcome === 'alive' || classification.outcome === 'changed')) {
         try {
           if (await deps.revise(article, page)) {
@@ -113,22 +111,27 @@ async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<{ clas
   }
 }
 
-function record(article: CheckTarget, classification: Classification, deps: RecheckDeps, result: RecheckResult, touched: Set<string>) {
+async function record(article: CheckTarget, classification: Classification, deps: RecheckDeps, result: RecheckResult, touched: Set<string>): Promise<void> {
   const { store } = deps;
   // The time each check finished: with a fake clock in tests, the same moment for every check of a run.
   const checkedMs = deps.now().getTime();
-  store.transaction(() => {
-    store.recordCheck({ articleId: article.id, checkedMs, ...classification });
-    const verdict = judge(article.status, store.listChecks(article.id, HISTORY));
-    const ref: CheckedRef = { id: article.id, sourceId: article.sourceId, number: article.number, title: article.title };
-    if (verdict.change !== null) {
-      store.setStatus(article.id, verdict.change === 'removed' ? 'removed' : 'live', verdict.atMs);
-      (verdict.change === 'removed' ? result.removed : result.restored).push(ref);
-      touched.add(article.sourceId);
-    }
-    const suspect = verdict.change === null && verdict.suspect;
-    store.setNextCheck(article.id, nextCheckAt(article, checkedMs, { suspect }));
+  const check = { articleId: article.id, checkedMs, ...classification };
+  // The evidence rule sees this check and the earlier ones, newest first, as the store lists them.
+  const history = [{ ...check, id: Number.MAX_SAFE_INTEGER }, ...(await store.listChecks(article.id, HISTORY))]
+    .sort((a, b) => b.checkedMs - a.checkedMs || b.id - a.id)
+    .slice(0, HISTORY);
+  const verdict = judge(article.status, history);
+  const ref: CheckedRef = { id: article.id, sourceId: article.sourceId, number: article.number, title: article.title };
+  const suspect = verdict.change === null && verdict.suspect;
+  await store.recordCheckVerdict({
+    check,
+    status: verdict.change === null ? null : { status: verdict.change === 'removed' ? 'removed' : 'live', atMs: verdict.atMs },
+    nextCheckMs: nextCheckAt(article, checkedMs, { suspect }),
   });
+  if (verdict.change !== null) {
+    (verdict.change === 'removed' ? result.removed : result.restored).push(ref);
+    touched.add(article.sourceId);
+  }
   result.checked++;
   result.outcomes[classification.outcome]++;
   if (classification.outcome === 'error') countError(result.errorKinds, classification.detail ?? 'internal: no detail');

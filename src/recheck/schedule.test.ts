@@ -78,11 +78,11 @@ describe('runRechecks with a fake clock and a cap', () => {
   test('young articles hourly, old ones rarely, never more than the cap, most overdue first', async () => {
     const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'nv-recheck-')), 'store.sqlite'));
     try {
-      store.syncSources([{ id: 's', name: 'S', url: `${base}/feed.xml` }]);
+      await store.syncSources([{ id: 's', name: 'S', url: `${base}/feed.xml` }]);
       // Articles 1–3 published at T0 (young); 4–5 published a year and a half earlier, first seen at T0.
       const ids: Record<number, number> = {};
       for (const n of [1, 2, 3, 4, 5]) {
-        ids[n] = store.insertArticle({
+        ids[n] = (await store.insertArticle({
           sourceId: 's',
           key: `k${n}`,
           url: `${base}/a/${n}.html`,
@@ -94,7 +94,7 @@ describe('runRechecks with a fake clock and a cap', () => {
           fingerprint: 'y',
           seenMs: T0,
           seenWhere: 'feed',
-        }).id;
+        })).id;
       }
       let clock = T0;
       const run = (limit: number, all = false) => runRechecks({ store, fetcher, now: () => new Date(clock), limit, all, concurrency: 1 });
@@ -111,7 +111,7 @@ describe('runRechecks with a fake clock and a cap', () => {
       assert.equal(first.stillDue, 1);
       assert.equal(first.outcomes.alive, 2);
       assert.deepEqual(paths(), [1, 2]);
-      assert.equal(store.getArticle(ids[1]!) && store.listChecks(ids[1]!).length, 1);
+      assert.equal(await store.getArticle(ids[1]!) && (await store.listChecks(ids[1]!)).length, 1);
 
       // Ten minutes later the one left over is still due (most overdue first), the checked ones are not.
       clock = T0 + HOUR_MS + 10 * 60_000;
@@ -140,7 +140,7 @@ describe('runRechecks with a fake clock and a cap', () => {
       clock = T0 + 30 * DAY_MS + HOUR_MS;
       await run(10);
       assert.deepEqual(paths().sort(), [1, 2, 3, 4, 5]);
-      assert.equal(store.listDueChecks(clock, 10).length, 0);
+      assert.equal((await store.listDueChecks(clock, 10)).length, 0);
 
       // --all ignores the schedule but still respects the cap it is given.
       const all = await run(3, true);
@@ -148,10 +148,10 @@ describe('runRechecks with a fake clock and a cap', () => {
       assert.equal(all.stillDue, 2);
       // Soonest scheduled first: the young articles (weekly now) before the old ones (monthly).
       assert.deepEqual(paths(), [1, 2, 3]);
-      assert.equal(store.listChecks(ids[4]!).length, 1);
-      assert.equal(store.listChecks(ids[1]!).length, 1 + 1 + 23 + 1 + 1 + 1 - 1);
+      assert.equal((await store.listChecks(ids[4]!)).length, 1);
+      assert.equal((await store.listChecks(ids[1]!)).length, 1 + 1 + 23 + 1 + 1 + 1 - 1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -165,7 +165,11 @@ export interface ReindexOptions {
  * Empties the index and builds it again from `docs` (for `newsvault reindex`), then merges FTS5's segments
  * into one b-tree ('optimize'), which makes it smaller and queries faster. Returns the number indexed.
  */
-export function reindexAll(db: Database, docs: Iterable<SearchDocument>, options: ReindexOptions = {}): number {
+export async function reindexAll(
+  db: Database,
+  docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
+  options: ReindexOptions = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
   const s = statements(db);
   db.transaction(() => {
@@ -185,7 +189,7 @@ export function reindexAll(db: Database, docs: Iterable<SearchDocument>, options
       writeFts(s, key, doc);
     }
   });
-  for (const doc of docs) {
+  for await (const doc of docs) {
     batch.push(doc);
     if (batch.length >= batchSize) {
       flush(batch);

@@ -22,14 +22,14 @@ import { ARTICLES } from './testdata/articles.ts';
 let dir: string;
 let db: Database.Database;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nv-'));
   db = new Database(join(dir, 'store.sqlite'));
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT)'); // a store's own table, left alone
   ensureSearchSchema(db);
   ensureSearchSchema(db); // idempotent
-  assert.equal(reindexAll(db, ARTICLES), ARTICLES.length);
+  assert.equal(await reindexAll(db, ARTICLES), ARTICLES.length);
 });
 
 after(() => {
@@ -266,9 +266,9 @@ describe('incremental indexing', () => {
     for (let i = 0; i < 5; i++) removeDocument(db, 600 + i);
   });
 
-  test('reindexAll rebuilds from scratch', () => {
+  test('reindexAll rebuilds from scratch', async () => {
     indexDocument(db, { id: 700, source: 'voa', title: '多余', text: '天津', published: 0, status: 'live' });
-    assert.equal(reindexAll(db, ARTICLES), ARTICLES.length);
+    assert.equal(await reindexAll(db, ARTICLES), ARTICLES.length);
     assert.deepEqual(ids('天津'), []);
     assert.deepEqual(sorted(ids('習近平')), [1, 2, 22, 23]);
   });

@@ -98,3 +98,36 @@ export interface SearchResult {
   /** True when the time limit cut the work short: the page or the total may be incomplete. */
   truncated: boolean;
 }
+
+/** Whether an index must be built again (SearchIndex.prepare). */
+export interface SearchIndexState {
+  /** True when the index was just created, or was built by another version and emptied: run reindexAll. */
+  needsReindex: boolean;
+}
+
+export interface ReindexProgress {
+  /** Documents per transaction. */
+  batchSize?: number;
+  onProgress?: (indexed: number) => void;
+}
+
+/**
+ * The search index beside the Store: one per store, in the same database. SQLite's (search/sqlite-index.ts)
+ * and PostgreSQL's (store/postgres/search-index.ts) answer the same queries with the same results.
+ */
+export interface SearchIndex {
+  /** Creates the index if missing; empties one built by another SCHEMA_VERSION. Idempotent. */
+  prepare(): Promise<SearchIndexState>;
+  /** Adds or replaces documents in one transaction. Returns how many changed. */
+  index(docs: readonly SearchDocument[]): Promise<number>;
+  /** Removes a document (not the same as status 'removed', which keeps it searchable). False when not indexed. */
+  removeDocument(id: number): Promise<boolean>;
+  /** Marks a document live or removed. False when the id is not indexed. */
+  setStatus(id: number, status: DocStatus): Promise<boolean>;
+  /** Documents indexed. */
+  count(): Promise<number>;
+  /** Empties the index and builds it from `docs`. Returns the number indexed. */
+  reindexAll(docs: Iterable<SearchDocument> | AsyncIterable<SearchDocument>, options?: ReindexProgress): Promise<number>;
+  /** Returns a SearchError (never throws one) for a bad query or bad options. */
+  search(query: string | ParsedQuery, options?: SearchOptions): Promise<SearchResult | SearchError>;
+}

@@ -17,15 +17,15 @@ describe('reader app', () => {
   };
 
   let reader: SqliteStore;
-  before(() => {
-    archive = createSampleArchive();
+  before(async () => {
+    archive = await createSampleArchive();
     // A read-only connection, as `newsvault serve` gives it: a route that wrote would fail with a 500.
     reader = new SqliteStore(openDatabase(archive.file, { readonly: true }));
     app = createReaderApp({ store: reader, db: reader.db, now: () => NOW });
   });
-  after(() => {
-    reader.close();
-    archive.close();
+  after(async () => {
+    await reader.close();
+    await archive.close();
   });
 
   test('every HTML route answers 200 with lang="zh-Hans", the stylesheet and no script', async () => {
@@ -73,7 +73,7 @@ describe('reader app', () => {
   });
 
   test('only GET and HEAD: every other method is 405 with Allow, and nothing changes', async () => {
-    const before = archive.store.getArticle(archive.ids.meeting);
+    const before = await archive.store.getArticle(archive.ids.meeting);
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
       for (const path of ['/', `/articles/${archive.ids.meeting}`, `/api/articles/${archive.ids.meeting}`, '/api/search?q=习近平']) {
         const res = await get(path, { method });
@@ -81,7 +81,7 @@ describe('reader app', () => {
         assert.equal(res.headers.get('allow'), 'GET, HEAD');
       }
     }
-    assert.deepEqual(archive.store.getArticle(archive.ids.meeting), before);
+    assert.deepEqual(await archive.store.getArticle(archive.ids.meeting), before);
     const head = await get('/search?q=习近平', { method: 'HEAD' });
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
@@ -366,7 +366,7 @@ describe('reader app', () => {
 
 describe('reader app without an index or with a failing store', () => {
   test('search without an index is 503, the rest still works', async () => {
-    const archive = createSampleArchive();
+    const archive = await createSampleArchive();
     try {
       const app = createReaderApp({ store: archive.store, now: () => NOW });
       assert.equal((await app.request('/search?q=习近平')).status, 503);

@@ -18,8 +18,6 @@ import {
   type PageContext,
   type Pager,
 } from '../publish/pages/index.ts';
-import type { SiteQueries } from '../publish/site/queries.ts';
-import { siteQueriesFor } from '../publish/site/sqlite-queries.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
@@ -88,10 +86,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
   const timeLimitMs = options.searchTimeLimitMs ?? 1_000;
   const siteTitle = options.siteTitle ?? 'newsvault 新闻存档';
   const today = (): string => dayOfUtc8(now().getTime());
-  const context = (): PageContext => readerContext(siteTitle, store.listSources(), today());
-  // The removed and changed lists are the site's queries for now (the SQLite store's database).
-  let queries: SiteQueries | null = null;
-  const siteQueries = (): SiteQueries => (queries ??= siteQueriesFor(store));
+  const context = async (): Promise<PageContext> => readerContext(siteTitle, await store.listSources(), today());
   const app = new Hono();
 
   const isApi = (c: Context): boolean => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -107,7 +102,11 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.html(errorPage(bare, { status: problem.status, heading, message: problem.message }), problem.status);
   };
 
-  const sourceSummaries = () => store.listSources().map((s) => ({ ...s, count: store.countArticles(s.id) }));
+  const sourceSummaries = async () => {
+    const summaries = [];
+    for (const s of await store.listSources()) summaries.push({ ...s, count: await store.countArticles(s.id) });
+    return summaries;
+  };
 
   app.use('*', async (c, next) => {
     if (!ALLOWED_METHODS.has(c.req.method)) {
@@ -136,15 +135,15 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.body(image.body, 200, { 'Content-Type': image.type });
   });
 
-  app.get('/', (c) => {
-    const page = context();
-    const sources = sourceSummaries();
+  app.get('/', async (c) => {
+    const page = await context();
+    const sources = await sourceSummaries();
     const outlets = sources.map((s) => ({ source: page.sources.get(s.id)!, count: s.count }));
-    return c.html(renderHome(page, { latest: store.listLatestAll(HOME_LATEST), outlets, recentDays: null, intro: searchForm(sources) }));
+    return c.html(renderHome(page, { latest: await store.listLatestAll(HOME_LATEST), outlets, recentDays: null, intro: searchForm(sources) }));
   });
 
-  app.get('/search', (c) => {
-    const sources = store.listSources();
+  app.get('/search', async (c) => {
+    const sources = await store.listSources();
     const request = readSearchRequest((name) => c.req.query(name), sources, SEARCH_PAGE_SIZE);
     if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
     const page = readerContext(siteTitle, sources, today());
@@ -155,15 +154,15 @@ export function createReaderApp(options: ReaderOptions): Hono {
     return c.html(searchPage(page, sources, request, result));
   });
 
-  app.get('/sources/:id', (c) => {
+  app.get('/sources/:id', async (c) => {
     const id = c.req.param('id');
-    const summaries = sourceSummaries();
+    const summaries = await sourceSummaries();
     const source = summaries.find((s) => s.id === id) ?? summaries.find((s) => s.id.toLowerCase() === id.toLowerCase());
     if (source === undefined) return fail(c, { status: 404, kind: 'not-found', message: `serve: no source has the id "${id.slice(0, 40)}"` });
     const pageNumber = pageParam((name) => c.req.query(name));
     if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
-    const articles = store.listLatestPage(source.id, SOURCE_PAGE_SIZE, (pageNumber - 1) * SOURCE_PAGE_SIZE);
-    const page = context();
+    const articles = await store.listLatestPage(source.id, SOURCE_PAGE_SIZE, (pageNumber - 1) * SOURCE_PAGE_SIZE);
+    const page = await context();
     const pages = Math.max(1, Math.ceil(source.count / SOURCE_PAGE_SIZE));
     const pager = numberedPager(page.links.source(source.id), pageNumber, pageNumber < pages, pages);
     return c.html(
@@ -171,16 +170,16 @@ export function createReaderApp(options: ReaderOptions): Hono {
     );
   });
 
-  app.get('/days/:day', (c) => {
+  app.get('/days/:day', async (c) => {
     const day = c.req.param('day');
     const start = dayParam('day', day);
     if (start instanceof ParamError) return fail(c, problemOf(start));
     const pageNumber = pageParam((name) => c.req.query(name));
     if (pageNumber instanceof ParamError) return fail(c, problemOf(pageNumber));
     // One extra row says whether there is a next page without counting the day.
-    const rows = store.listPublishedBetween(start, start + DAY_MS, DAY_PAGE_SIZE + 1, (pageNumber - 1) * DAY_PAGE_SIZE);
+    const rows = await store.listPublishedBetween(start, start + DAY_MS, DAY_PAGE_SIZE + 1, (pageNumber - 1) * DAY_PAGE_SIZE);
     const hasNext = rows.length > DAY_PAGE_SIZE;
-    const page = context();
+    const page = await context();
     const whole = pageNumber === 1 && !hasNext;
     return c.html(
       renderDay(page, {
@@ -193,13 +192,13 @@ export function createReaderApp(options: ReaderOptions): Hono {
     );
   });
 
-  app.get('/removed', (c) => c.html(renderRemoved(context(), siteQueries().removed(STATUS_LIST_LIMIT))));
-  app.get('/changed', (c) => c.html(renderChanged(context(), siteQueries().changed(STATUS_LIST_LIMIT))));
+  app.get('/removed', async (c) => c.html(renderRemoved(await context(), await store.listRemovedSummaries(STATUS_LIST_LIMIT))));
+  app.get('/changed', async (c) => c.html(renderChanged(await context(), await store.listChangedSummaries(STATUS_LIST_LIMIT))));
 
-  const findArticle = (c: Context): { article: Article } | { problem: Problem } => {
+  const findArticle = async (c: Context): Promise<{ article: Article } | { problem: Problem }> => {
     const id = idParam(c.req.param('id') ?? '');
     if (id instanceof ParamError) return { problem: problemOf(id) };
-    const article = store.getArticle(id);
+    const article = await store.getArticle(id);
     return article ? { article } : { problem: { status: 404, kind: 'not-found', message: `serve: no article has the id ${id}` } };
   };
   // Archived images are linked under /media/ (see publish/media-links.ts).
@@ -207,22 +206,22 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const { cleanDisplay } = await loadDisplayCleaner();
     return (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
   };
-  const sourceName = (id: string): string => store.listSources().find((s) => s.id === id)?.name ?? id;
+  const sourceName = async (id: string): Promise<string> => (await store.listSources()).find((s) => s.id === id)?.name ?? id;
 
   app.get('/articles/:id', async (c) => {
-    const found = findArticle(c);
+    const found = await findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const { article } = found;
     const clean = await cleaner();
-    const page = context();
+    const page = await context();
     const source = page.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null };
-    const revisions = store.listRevisions(article.id);
+    const revisions = await store.listRevisions(article.id);
     const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer() });
     return c.html(resolveMediaLinks(rendered, '/media/'));
   });
 
-  app.get('/api/search', (c) => {
-    const request = readSearchRequest((name) => c.req.query(name), store.listSources(), SEARCH_PAGE_SIZE);
+  app.get('/api/search', async (c) => {
+    const request = readSearchRequest((name) => c.req.query(name), await store.listSources(), SEARCH_PAGE_SIZE);
     if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
     if (request.parsed === null) return fail(c, { status: 400, kind: 'bad-param', parameter: 'q', message: 'serve: parameter q: nothing to search for' });
     if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
@@ -232,14 +231,14 @@ export function createReaderApp(options: ReaderOptions): Hono {
   });
 
   app.get('/api/articles/:id', async (c) => {
-    const found = findArticle(c);
+    const found = await findArticle(c);
     if ('problem' in found) return fail(c, found.problem);
     const a = found.article;
     const displayHtml = resolveMediaLinks((await cleaner())(a.content, a.url), '/media/');
     return c.json({
       id: a.id,
       source: a.sourceId,
-      sourceName: sourceName(a.sourceId),
+      sourceName: await sourceName(a.sourceId),
       number: a.number,
       url: a.url,
       title: a.title,
@@ -250,7 +249,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
       status: a.status,
       statusChangedMs: a.statusChangedMs,
       displayHtml,
-      revisions: store.listRevisions(a.id).map((r) => ({
+      revisions: (await store.listRevisions(a.id)).map((r) => ({
         seq: r.seq,
         title: r.title,
         url: r.url,
@@ -262,7 +261,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
     });
   });
 
-  app.get('/api/sources', (c) => c.json({ sources: sourceSummaries() }));
+  app.get('/api/sources', async (c) => c.json({ sources: await sourceSummaries() }));
 
   app.notFound((c) => fail(c, { status: 404, kind: 'not-found', message: `serve: nothing at ${c.req.path.slice(0, 200)}` }));
 

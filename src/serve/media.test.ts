@@ -17,8 +17,8 @@ test('archived images: served from the media folder, linked from the article, no
   writeFileSync(join(mediaDir, 'ab', `${HASH}.png`), PNG);
   writeFileSync(join(root, 'secret.png'), 'not for the web');
   const store = SqliteStore.open(join(root, 'db.sqlite'));
-  store.syncSources([{ id: 'dw', name: '德国之声', url: 'https://example.com/feed' }]);
-  const article = store.insertArticle({
+  await store.syncSources([{ id: 'dw', name: '德国之声', url: 'https://example.com/feed' }]);
+  const article = await store.insertArticle({
     sourceId: 'dw', key: 'k', url: 'https://www.dw.com/zh/a-1', title: '图片', author: null, publishedMs: 1_700_000_000_000,
     content: `<p><img src="../../media/ab/${HASH}.png" alt="图"></p>`, sha256: 'x', fingerprint: 'y', seenMs: 1, seenWhere: 'page',
   });
@@ -38,5 +38,5 @@ test('archived images: served from the media folder, linked from the article, no
     assert.equal((await app.request(path)).status, 404, path);
   }
   assert.equal((await createReaderApp({ store }).request(`/media/ab/${HASH}.png`)).status, 404);
-  store.close();
+  await store.close();
 });

@@ -20,68 +20,69 @@ function article(overrides: Partial<NewArticle> = {}): NewArticle {
   };
 }
 
-export function storeConformance(open: () => Store): void {
-  const withStore = (fn: (store: Store) => void) => () => {
-    const store = open();
+/** Runs the suite against fresh stores from `open`: every implementation (SQLite, PostgreSQL) passes the same tests. */
+export function storeConformance(open: () => Store | Promise<Store>): void {
+  const withStore = (fn: (store: Store) => Promise<void>) => async () => {
+    const store = await open();
     try {
-      store.syncSources([
+      await store.syncSources([
         { id: 'voa', name: '美国之音', url: 'https://feedx.net/rss/mgzy1.xml' },
         { id: 'rfi', name: '法广', url: 'https://feedx.net/rss/rfi.xml' },
       ]);
-      fn(store);
+      await fn(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
-  test('numbers count down per source from 0xFFFFF - 1', withStore((store) => {
-    const first = store.insertArticle(article());
-    const second = store.insertArticle(article({ key: 'guid:2' }));
-    const other = store.insertArticle(article({ sourceId: 'rfi', key: 'guid:1' }));
+  test('numbers count down per source from 0xFFFFF - 1', withStore(async (store) => {
+    const first = await store.insertArticle(article());
+    const second = await store.insertArticle(article({ key: 'guid:2' }));
+    const other = await store.insertArticle(article({ sourceId: 'rfi', key: 'guid:1' }));
     assert.equal(first.number, FIRST_ARTICLE_NUMBER);
     assert.equal(first.number, 1048574);
     assert.equal(second.number, 1048573);
     assert.equal(other.number, 1048574);
   }));
 
-  test('an imported number is kept and later numbers continue below it', withStore((store) => {
-    store.insertArticle(article({ key: 'url:a', number: 1008880 }));
-    store.insertArticle(article({ key: 'url:b', number: 1008881 }));
-    const next = store.insertArticle(article({ key: 'guid:new' }));
+  test('an imported number is kept and later numbers continue below it', withStore(async (store) => {
+    await store.insertArticle(article({ key: 'url:a', number: 1008880 }));
+    await store.insertArticle(article({ key: 'url:b', number: 1008881 }));
+    const next = await store.insertArticle(article({ key: 'guid:new' }));
     assert.equal(next.number, 1008879);
   }));
 
-  test('a reserved number is never given out', withStore((store) => {
-    store.insertArticle(article({ key: 'url:a', number: 1008880 }));
-    store.reserveNumber('voa', 1008879);
-    store.reserveNumber('voa', 1048000); // above the counter: nothing to do
-    assert.equal(store.insertArticle(article({ key: 'guid:new' })).number, 1008878);
-    assert.throws(() => store.reserveNumber('nope', 1), /unknown source "nope"/);
+  test('a reserved number is never given out', withStore(async (store) => {
+    await store.insertArticle(article({ key: 'url:a', number: 1008880 }));
+    await store.reserveNumber('voa', 1008879);
+    await store.reserveNumber('voa', 1048000); // above the counter: nothing to do
+    assert.equal((await store.insertArticle(article({ key: 'guid:new' }))).number, 1008878);
+    await assert.rejects(store.reserveNumber('nope', 1), /unknown source "nope"/);
   }));
 
-  test('an odd imported number 0 does not drag the counter below zero', withStore((store) => {
-    store.insertArticle(article({ key: 'url:zero', number: 0 }));
-    const next = store.insertArticle(article({ key: 'guid:new' }));
+  test('an odd imported number 0 does not drag the counter below zero', withStore(async (store) => {
+    await store.insertArticle(article({ key: 'url:zero', number: 0 }));
+    const next = await store.insertArticle(article({ key: 'guid:new' }));
     assert.equal(next.number, FIRST_ARTICLE_NUMBER);
   }));
 
-  test('the same key twice in a source is refused, in another source allowed', withStore((store) => {
-    store.insertArticle(article());
-    assert.throws(() => store.insertArticle(article()), /store: adding article guid:1 to voa/);
-    assert.doesNotThrow(() => store.insertArticle(article({ sourceId: 'rfi' })));
+  test('the same key twice in a source is refused, in another source allowed', withStore(async (store) => {
+    await store.insertArticle(article());
+    await assert.rejects(store.insertArticle(article()), /store: adding article guid:1 to voa/);
+    await assert.doesNotReject(store.insertArticle(article({ sourceId: 'rfi' })));
   }));
 
-  test('finds articles by key and by url', withStore((store) => {
-    const inserted = store.insertArticle(article());
-    assert.equal(store.findArticleByKey('voa', 'guid:1')?.id, inserted.id);
-    assert.equal(store.findArticleByUrl('voa', 'https://example.com/a/1.html')?.id, inserted.id);
-    assert.equal(store.findArticleByKey('rfi', 'guid:1'), null);
-    assert.equal(store.findArticleByKey('voa', 'guid:missing'), null);
+  test('finds articles by key and by url', withStore(async (store) => {
+    const inserted = await store.insertArticle(article());
+    assert.equal((await store.findArticleByKey('voa', 'guid:1'))?.id, inserted.id);
+    assert.equal((await store.findArticleByUrl('voa', 'https://example.com/a/1.html'))?.id, inserted.id);
+    assert.equal(await store.findArticleByKey('rfi', 'guid:1'), null);
+    assert.equal(await store.findArticleByKey('voa', 'guid:missing'), null);
   }));
 
-  test('revisions are kept in order and the latest is current', withStore((store) => {
-    const inserted = store.insertArticle(article());
-    store.addRevision(inserted.id, {
+  test('revisions are kept in order and the latest is current', withStore(async (store) => {
+    const inserted = await store.insertArticle(article());
+    await store.addRevision(inserted.id, {
       title: '新标题',
       url: inserted.url,
       content: '<p>改过的正文</p>',
@@ -90,20 +91,20 @@ export function storeConformance(open: () => Store): void {
       seenMs: 1_700_000_100_000,
       seenWhere: 'recheck',
     });
-    const current = store.getArticle(inserted.id)!;
+    const current = (await store.getArticle(inserted.id))!;
     assert.equal(current.title, '新标题');
     assert.equal(current.content, '<p>改过的正文</p>');
     assert.equal(current.revisionCount, 2);
-    const revisions = store.listRevisions(inserted.id);
+    const revisions = await store.listRevisions(inserted.id);
     assert.deepEqual(revisions.map((revision) => revision.seq), [1, 2]);
     assert.equal(revisions[0]?.content, '<p>正文</p>');
     // Where the text came from is optional on the way in and always present (null) on the way out.
     assert.deepEqual(revisions.map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), [[null, null, null], [null, null, null]]);
   }));
 
-  test('each revision keeps where its text came from: the URL fetched, the HTTP status and the ETag', withStore((store) => {
-    const inserted = store.insertArticle(article({ fetchedUrl: 'https://feedx.net/rss/mgzy1.xml', httpStatus: 200, etag: '"feed-1"' }));
-    store.addRevision(inserted.id, {
+  test('each revision keeps where its text came from: the URL fetched, the HTTP status and the ETag', withStore(async (store) => {
+    const inserted = await store.insertArticle(article({ fetchedUrl: 'https://feedx.net/rss/mgzy1.xml', httpStatus: 200, etag: '"feed-1"' }));
+    await store.addRevision(inserted.id, {
       title: '标题',
       url: inserted.url,
       content: '<p>改过的正文</p>',
@@ -115,7 +116,7 @@ export function storeConformance(open: () => Store): void {
       httpStatus: 200,
       etag: null,
     });
-    store.addRevision(inserted.id, {
+    await store.addRevision(inserted.id, {
       title: '标题',
       url: inserted.url,
       content: '<p>页面</p>',
@@ -132,76 +133,77 @@ export function storeConformance(open: () => Store): void {
       ['https://example.com/a/1.html?amp', 200, null],
       [inserted.url, 304, 'W/"p"'],
     ];
-    assert.deepEqual(store.listRevisions(inserted.id).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
-    assert.deepEqual(store.listRevisionsBetween(0, 2e12).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
+    assert.deepEqual((await store.listRevisions(inserted.id)).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
+    assert.deepEqual((await store.listRevisionsBetween(0, 2e12)).map(({ fetchedUrl, httpStatus, etag }) => [fetchedUrl, httpStatus, etag]), expected);
   }));
 
-  test('checks and health events in a span of time, oldest first, with the article URL each check requested', withStore((store) => {
-    const a = store.insertArticle(article({ seenMs: 1000 }));
-    store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
-    store.recordCheck({ articleId: a.id, checkedMs: 1500, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
-    store.addRevision(a.id, { title: '标题', url: 'https://example.com/a/1-new.html', content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'e'.repeat(64), seenMs: 2000, seenWhere: 'feed' });
-    const checks = store.listChecksBetween(0, 5000);
+  test('checks and health events in a span of time, oldest first, with the article URL each check requested', withStore(async (store) => {
+    const a = await store.insertArticle(article({ seenMs: 1000 }));
+    await store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
+    await store.recordCheck({ articleId: a.id, checkedMs: 1500, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
+    await store.addRevision(a.id, { title: '标题', url: 'https://example.com/a/1-new.html', content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'e'.repeat(64), seenMs: 2000, seenWhere: 'feed' });
+    const checks = await store.listChecksBetween(0, 5000);
     assert.deepEqual(checks.map((c) => [c.checkedMs, c.outcome, c.httpStatus, c.sourceId, c.number, c.articleUrl]), [
       [1500, 'alive', 200, 'voa', FIRST_ARTICLE_NUMBER, 'https://example.com/a/1.html'],
       [3000, 'gone', 404, 'voa', FIRST_ARTICLE_NUMBER, 'https://example.com/a/1-new.html'],
     ]);
     assert.equal(checks[1]?.detail, 'HTTP 404');
-    assert.deepEqual(store.listChecksBetween(1600, 3000), []);
-    store.recordHealthEvent({ sourceId: 'voa', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
-    store.recordHealthEvent({ sourceId: 'rfi', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
-    assert.deepEqual(store.listHealthEventsBetween(0, 3000).map((e) => [e.atMs, e.sourceId, e.kind, e.feedUrl, e.detail]), [
+    assert.deepEqual(await store.listChecksBetween(1600, 3000), []);
+    await store.recordHealthEvent({ sourceId: 'voa', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
+    await store.recordHealthEvent({ sourceId: 'rfi', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
+    assert.deepEqual((await store.listHealthEventsBetween(0, 3000)).map((e) => [e.atMs, e.sourceId, e.kind, e.feedUrl, e.detail]), [
       [1000, 'rfi', 'fallback', 'https://b.example/feed', 'primary failed'],
       [2000, 'voa', 'stale', null, 'no new item'],
     ]);
-    assert.deepEqual(store.listHealthEventsBetween(2001, 3000), []);
+    assert.deepEqual(await store.listHealthEventsBetween(2001, 3000), []);
   }));
 
-  test('pending publish lists new and changed articles until marked', withStore((store) => {
-    const a = store.insertArticle(article());
-    assert.deepEqual(store.pendingPublish(100).map((x) => x.id), [a.id]);
-    store.markPublished([a.id]);
-    assert.deepEqual(store.pendingPublish(100), []);
-    store.setStatus(a.id, 'removed', 1_700_000_200_000);
-    assert.deepEqual(store.pendingPublish(100).map((x) => x.id), [a.id]);
-    assert.equal(store.getArticle(a.id)?.status, 'removed');
+  test('pending publish lists new and changed articles until marked', withStore(async (store) => {
+    const a = await store.insertArticle(article());
+    assert.deepEqual((await store.pendingPublish(100)).map((x) => x.id), [a.id]);
+    await store.markPublished([a.id]);
+    assert.deepEqual(await store.pendingPublish(100), []);
+    await store.setStatus(a.id, 'removed', 1_700_000_200_000);
+    assert.deepEqual((await store.pendingPublish(100)).map((x) => x.id), [a.id]);
+    assert.equal((await store.getArticle(a.id))?.status, 'removed');
   }));
 
-  test('pending publish comes in batches by id, and can be cleared without reading', withStore((store) => {
-    const ids = [1, 2, 3, 4, 5].map((n) => store.insertArticle(article({ key: `b${n}` })).id);
-    assert.deepEqual(store.pendingPublish(2).map((x) => x.id), ids.slice(0, 2));
-    assert.deepEqual(store.pendingPublish(2, ids[1]).map((x) => x.id), ids.slice(2, 4));
-    assert.deepEqual(store.pendingPublish(2, ids[4]), []);
-    store.markAllPublished();
-    assert.deepEqual(store.pendingPublish(10), []);
+  test('pending publish comes in batches by id, and can be cleared without reading', withStore(async (store) => {
+    const ids: number[] = [];
+    for (const n of [1, 2, 3, 4, 5]) ids.push((await store.insertArticle(article({ key: `b${n}` }))).id);
+    assert.deepEqual((await store.pendingPublish(2)).map((x) => x.id), ids.slice(0, 2));
+    assert.deepEqual((await store.pendingPublish(2, ids[1])).map((x) => x.id), ids.slice(2, 4));
+    assert.deepEqual(await store.pendingPublish(2, ids[4]), []);
+    await store.markAllPublished();
+    assert.deepEqual(await store.pendingPublish(10), []);
   }));
 
-  test('latest lists are newest first and limited', withStore((store) => {
-    store.insertArticle(article({ key: 'k1', publishedMs: 1000 }));
-    store.insertArticle(article({ key: 'k2', publishedMs: 3000 }));
-    store.insertArticle(article({ key: 'k3', publishedMs: 2000 }));
-    assert.deepEqual(store.listLatest('voa', 2).map((x) => x.key), ['k2', 'k3']);
-    assert.equal(store.countArticles('voa'), 3);
-    assert.equal(store.countArticles(), 3);
+  test('latest lists are newest first and limited', withStore(async (store) => {
+    await store.insertArticle(article({ key: 'k1', publishedMs: 1000 }));
+    await store.insertArticle(article({ key: 'k2', publishedMs: 3000 }));
+    await store.insertArticle(article({ key: 'k3', publishedMs: 2000 }));
+    assert.deepEqual((await store.listLatest('voa', 2)).map((x) => x.key), ['k2', 'k3']);
+    assert.equal(await store.countArticles('voa'), 3);
+    assert.equal(await store.countArticles(), 3);
   }));
 
-  test('fetch state round-trips', withStore((store) => {
-    const state = store.getFetchState('voa')!;
+  test('fetch state round-trips', withStore(async (store) => {
+    const state = (await store.getFetchState('voa'))!;
     assert.equal(state.etag, null);
-    store.saveFetchState({ ...state, etag: '"abc"', lastModified: 'Tue, 21 Mar 2023 20:39:04 GMT', consecutiveFailures: 2 });
-    const saved = store.getFetchState('voa')!;
+    await store.saveFetchState({ ...state, etag: '"abc"', lastModified: 'Tue, 21 Mar 2023 20:39:04 GMT', consecutiveFailures: 2 });
+    const saved = (await store.getFetchState('voa'))!;
     assert.equal(saved.etag, '"abc"');
     assert.equal(saved.consecutiveFailures, 2);
-    assert.throws(() => store.saveFetchState({ ...state, sourceId: 'nope' }), /unknown source "nope"/);
+    await assert.rejects(store.saveFetchState({ ...state, sourceId: 'nope' }), /unknown source "nope"/);
   }));
 
-  test('runs record per-source outcomes', withStore((store) => {
-    const runId = store.startRun(1000);
-    store.finishRun(runId, 2000, [
+  test('runs record per-source outcomes', withStore(async (store) => {
+    const runId = await store.startRun(1000);
+    await store.finishRun(runId, 2000, [
       { sourceId: 'voa', outcome: 'ok', newCount: 1, changedCount: 0, unchangedCount: 3, errorKind: null, errorMessage: null },
       { sourceId: 'rfi', outcome: 'failed', newCount: 0, changedCount: 0, unchangedCount: 0, errorKind: 'timeout', errorMessage: 'slow' },
     ]);
-    const [run] = store.lastRuns(1);
+    const [run] = await store.lastRuns(1);
     assert.equal(run?.endedMs, 2000);
     assert.deepEqual(run?.sources.map((s) => [s.sourceId, s.outcome, s.errorKind]), [
       ['rfi', 'failed', 'timeout'],
@@ -209,49 +211,49 @@ export function storeConformance(open: () => Store): void {
     ]);
   }));
 
-  test('setStatus records removed and restored events, and only on a change', withStore((store) => {
-    const a = store.insertArticle(article());
-    store.setStatus(a.id, 'live', 1000);
-    assert.deepEqual(store.listStatusEvents(a.id), []);
-    assert.equal(store.getArticle(a.id)?.statusChangedMs, null);
-    store.setStatus(a.id, 'removed', 2000);
-    store.setStatus(a.id, 'removed', 2500);
-    store.setStatus(a.id, 'live', 3000);
-    assert.deepEqual(store.listStatusEvents(a.id).map((e) => [e.kind, e.atMs, e.articleId]), [
+  test('setStatus records removed and restored events, and only on a change', withStore(async (store) => {
+    const a = await store.insertArticle(article());
+    await store.setStatus(a.id, 'live', 1000);
+    assert.deepEqual(await store.listStatusEvents(a.id), []);
+    assert.equal((await store.getArticle(a.id))?.statusChangedMs, null);
+    await store.setStatus(a.id, 'removed', 2000);
+    await store.setStatus(a.id, 'removed', 2500);
+    await store.setStatus(a.id, 'live', 3000);
+    assert.deepEqual((await store.listStatusEvents(a.id)).map((e) => [e.kind, e.atMs, e.articleId]), [
       ['removed', 2000, a.id],
       ['restored', 3000, a.id],
     ]);
-    const current = store.getArticle(a.id)!;
+    const current = (await store.getArticle(a.id))!;
     assert.equal(current.status, 'live');
     assert.equal(current.statusChangedMs, 3000);
   }));
 
-  test('removed articles are listed most recently removed first', withStore((store) => {
-    const a = store.insertArticle(article({ key: 'a' }));
-    const b = store.insertArticle(article({ key: 'b' }));
-    const c = store.insertArticle(article({ sourceId: 'rfi', key: 'c' }));
-    store.setStatus(a.id, 'removed', 1000);
-    store.setStatus(c.id, 'removed', 3000);
-    store.setStatus(b.id, 'removed', 2000);
-    assert.deepEqual(store.listRemoved().map((x) => x.key), ['c', 'b', 'a']);
-    assert.deepEqual(store.listRemoved(1).map((x) => x.key), ['c']);
-    store.setStatus(c.id, 'live', 4000);
-    assert.deepEqual(store.listRemoved().map((x) => x.key), ['b', 'a']);
+  test('removed articles are listed most recently removed first', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b' }));
+    const c = await store.insertArticle(article({ sourceId: 'rfi', key: 'c' }));
+    await store.setStatus(a.id, 'removed', 1000);
+    await store.setStatus(c.id, 'removed', 3000);
+    await store.setStatus(b.id, 'removed', 2000);
+    assert.deepEqual((await store.listRemoved()).map((x) => x.key), ['c', 'b', 'a']);
+    assert.deepEqual((await store.listRemoved(1)).map((x) => x.key), ['c']);
+    await store.setStatus(c.id, 'live', 4000);
+    assert.deepEqual((await store.listRemoved()).map((x) => x.key), ['b', 'a']);
   }));
 
-  test('checks are kept, newest first', withStore((store) => {
-    const a = store.insertArticle(article());
-    const first = store.recordCheck({ articleId: a.id, checkedMs: 1000, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
-    store.recordCheck({ articleId: a.id, checkedMs: 2000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
-    store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'error', httpStatus: null, finalUrl: null, detail: 'timeout' });
+  test('checks are kept, newest first', withStore(async (store) => {
+    const a = await store.insertArticle(article());
+    const first = await store.recordCheck({ articleId: a.id, checkedMs: 1000, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
+    await store.recordCheck({ articleId: a.id, checkedMs: 2000, outcome: 'gone', httpStatus: 404, finalUrl: a.url, detail: 'HTTP 404' });
+    await store.recordCheck({ articleId: a.id, checkedMs: 3000, outcome: 'error', httpStatus: null, finalUrl: null, detail: 'timeout' });
     assert.ok(first.id > 0);
-    assert.deepEqual(store.listChecks(a.id).map((c) => [c.checkedMs, c.outcome, c.httpStatus]), [
+    assert.deepEqual((await store.listChecks(a.id)).map((c) => [c.checkedMs, c.outcome, c.httpStatus]), [
       [3000, 'error', null],
       [2000, 'gone', 404],
       [1000, 'alive', 200],
     ]);
-    assert.deepEqual(store.listChecks(a.id, 1)[0], {
-      id: store.listChecks(a.id, 1)[0]!.id,
+    assert.deepEqual((await store.listChecks(a.id, 1))[0], {
+      id: (await store.listChecks(a.id, 1))[0]!.id,
       articleId: a.id,
       checkedMs: 3000,
       outcome: 'error',
@@ -259,51 +261,50 @@ export function storeConformance(open: () => Store): void {
       finalUrl: null,
       detail: 'timeout',
     });
-    assert.throws(() => store.recordCheck({ articleId: a.id, checkedMs: 1, outcome: 'maybe' as never, httpStatus: null, finalUrl: null, detail: null }));
+    await assert.rejects(store.recordCheck({ articleId: a.id, checkedMs: 1, outcome: 'maybe' as never, httpStatus: null, finalUrl: null, detail: null }));
   }));
 
-  test('the check schedule: unscheduled, then due most overdue first', withStore((store) => {
-    const a = store.insertArticle(article({ key: 'a' }));
-    const b = store.insertArticle(article({ key: 'b' }));
-    const noUrl = store.insertArticle(article({ key: 'c', url: null }));
-    assert.deepEqual(store.listUnscheduled(10).map((x) => x.id), [a.id, b.id]);
-    assert.equal(store.listUnscheduled(10)[0]?.nextCheckMs, null);
-    assert.deepEqual(store.listDueChecks(Number.MAX_SAFE_INTEGER, 10), []);
-    store.setNextCheck(a.id, 5000);
-    store.setNextCheck(b.id, 3000);
-    assert.deepEqual(store.listUnscheduled(10), []);
-    assert.deepEqual(store.listDueChecks(2999, 10), []);
-    assert.deepEqual(store.listDueChecks(10_000, 10).map((x) => [x.id, x.nextCheckMs]), [[b.id, 3000], [a.id, 5000]]);
-    assert.deepEqual(store.listDueChecks(10_000, 1).map((x) => x.id), [b.id]);
-    assert.equal(store.countDueChecks(10_000), 2);
-    assert.equal(store.countDueChecks(4000), 1);
-    assert.equal(store.listDueChecks(4000, 10)[0]?.content, '<p>正文</p>');
-    assert.ok(!store.listDueChecks(10_000, 10).some((x) => x.id === noUrl.id));
+  test('the check schedule: unscheduled, then due most overdue first', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b' }));
+    const noUrl = await store.insertArticle(article({ key: 'c', url: null }));
+    assert.deepEqual((await store.listUnscheduled(10)).map((x) => x.id), [a.id, b.id]);
+    assert.equal((await store.listUnscheduled(10))[0]?.nextCheckMs, null);
+    assert.deepEqual(await store.listDueChecks(Number.MAX_SAFE_INTEGER, 10), []);
+    await store.setNextChecks([{ articleId: a.id, atMs: 5000 }, { articleId: b.id, atMs: 3000 }]);
+    assert.deepEqual(await store.listUnscheduled(10), []);
+    assert.deepEqual(await store.listDueChecks(2999, 10), []);
+    assert.deepEqual((await store.listDueChecks(10_000, 10)).map((x) => [x.id, x.nextCheckMs]), [[b.id, 3000], [a.id, 5000]]);
+    assert.deepEqual((await store.listDueChecks(10_000, 1)).map((x) => x.id), [b.id]);
+    assert.equal(await store.countDueChecks(10_000), 2);
+    assert.equal(await store.countDueChecks(4000), 1);
+    assert.equal((await store.listDueChecks(4000, 10))[0]?.content, '<p>正文</p>');
+    assert.ok(!(await store.listDueChecks(10_000, 10)).some((x) => x.id === noUrl.id));
   }));
 
-  test('an article is found by its canonical link: the same article reached through another feed', withStore((store) => {
-    const a = store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
-    assert.deepEqual(store.findArticleByLink('voa', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {
-      article: store.getArticle(a.id),
+  test('an article is found by its canonical link: the same article reached through another feed', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
+    assert.deepEqual(await store.findArticleByLink('voa', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {
+      article: await store.getArticle(a.id),
       feedUrl: 'https://feedx.net/rss/bbc.xml',
     });
-    assert.equal(store.findArticleByLink('voa', 'http://www.bbc.com/zhongwen/articles/c1/simp/#x')?.article.id, a.id);
-    assert.equal(store.findArticleByLink('rfi', 'https://www.bbc.com/zhongwen/articles/c1/simp'), null);
-    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c2/simp'), null);
+    assert.equal((await store.findArticleByLink('voa', 'http://www.bbc.com/zhongwen/articles/c1/simp/#x'))?.article.id, a.id);
+    assert.equal(await store.findArticleByLink('rfi', 'https://www.bbc.com/zhongwen/articles/c1/simp'), null);
+    assert.equal(await store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c2/simp'), null);
     // A revision that moves the article to a new link keeps the old one known too.
-    store.addRevision(a.id, { title: 't', url: 'https://www.bbc.com/zhongwen/articles/c1-new/simp', content: 'x', sha256: 's', fingerprint: 'f', seenMs: 1, seenWhere: 'recheck' });
-    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1-new/simp')?.article.id, a.id);
-    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp')?.article.id, a.id);
+    await store.addRevision(a.id, { title: 't', url: 'https://www.bbc.com/zhongwen/articles/c1-new/simp', content: 'x', sha256: 's', fingerprint: 'f', seenMs: 1, seenWhere: 'recheck' });
+    assert.equal((await store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1-new/simp'))?.article.id, a.id);
+    assert.equal((await store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp'))?.article.id, a.id);
     // The first article keeps a link two items share.
-    store.insertArticle(article({ key: 'guid:other', url: 'https://www.bbc.com/zhongwen/articles/c1/simp' }));
-    assert.equal(store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp')?.article.id, a.id);
-    store.insertArticle(article({ key: 'guid:nolink', url: null }));
-    const imported = store.insertArticle(article({ key: 'url:https://example.com/imported', url: 'https://example.com/imported', seenWhere: 'import' }));
-    assert.deepEqual(store.findArticleByLink('voa', 'https://example.com/imported'), { article: store.getArticle(imported.id), feedUrl: null });
+    await store.insertArticle(article({ key: 'guid:other', url: 'https://www.bbc.com/zhongwen/articles/c1/simp' }));
+    assert.equal((await store.findArticleByLink('voa', 'https://www.bbc.com/zhongwen/articles/c1/simp'))?.article.id, a.id);
+    await store.insertArticle(article({ key: 'guid:nolink', url: null }));
+    const imported = await store.insertArticle(article({ key: 'url:https://example.com/imported', url: 'https://example.com/imported', seenWhere: 'import' }));
+    assert.deepEqual(await store.findArticleByLink('voa', 'https://example.com/imported'), { article: await store.getArticle(imported.id), feedUrl: null });
   }));
 
-  test('feed state is kept per feed URL of a source', withStore((store) => {
-    assert.equal(store.getFeedState('voa', 'https://a.example/feed'), null);
+  test('feed state is kept per feed URL of a source', withStore(async (store) => {
+    assert.equal(await store.getFeedState('voa', 'https://a.example/feed'), null);
     const state = {
       sourceId: 'voa',
       url: 'https://a.example/feed',
@@ -316,93 +317,201 @@ export function storeConformance(open: () => Store): void {
       newestItemMs: 900,
       medianIntervalMs: 3_600_000,
     };
-    store.saveFeedState(state);
-    store.saveFeedState({ ...state, url: 'https://b.example/feed', etag: '"b"', consecutiveFailures: 2, lastError: 'http-status: 500' });
-    assert.deepEqual(store.getFeedState('voa', 'https://a.example/feed'), state);
-    assert.equal(store.getFeedState('voa', 'https://b.example/feed')?.etag, '"b"');
-    assert.equal(store.getFeedState('voa', 'https://b.example/feed')?.consecutiveFailures, 2);
-    assert.equal(store.getFeedState('rfi', 'https://a.example/feed'), null);
-    store.saveFeedState({ ...state, etag: null, newestItemMs: 2000 });
-    assert.equal(store.getFeedState('voa', 'https://a.example/feed')?.newestItemMs, 2000);
-    assert.throws(() => store.saveFeedState({ ...state, sourceId: 'nope' }), /store: saving feed state of nope/);
+    await store.saveFeedState(state);
+    await store.saveFeedState({ ...state, url: 'https://b.example/feed', etag: '"b"', consecutiveFailures: 2, lastError: 'http-status: 500' });
+    assert.deepEqual(await store.getFeedState('voa', 'https://a.example/feed'), state);
+    assert.equal((await store.getFeedState('voa', 'https://b.example/feed'))?.etag, '"b"');
+    assert.equal((await store.getFeedState('voa', 'https://b.example/feed'))?.consecutiveFailures, 2);
+    assert.equal(await store.getFeedState('rfi', 'https://a.example/feed'), null);
+    await store.saveFeedState({ ...state, etag: null, newestItemMs: 2000 });
+    assert.equal((await store.getFeedState('voa', 'https://a.example/feed'))?.newestItemMs, 2000);
+    await assert.rejects(store.saveFeedState({ ...state, sourceId: 'nope' }), /store: saving feed state of nope/);
   }));
 
-  test('source health round-trips', withStore((store) => {
-    assert.equal(store.getSourceHealth('voa'), null);
+  test('source health round-trips', withStore(async (store) => {
+    assert.equal(await store.getSourceHealth('voa'), null);
     const health = { sourceId: 'voa', activeUrl: 'https://b.example/feed', staleSinceMs: 5, failingSinceMs: null, selectorMisses: 3, selectorsMissingSinceMs: 7 };
-    store.saveSourceHealth(health);
-    assert.deepEqual(store.getSourceHealth('voa'), health);
-    store.saveSourceHealth({ ...health, activeUrl: null, staleSinceMs: null, selectorMisses: 0, selectorsMissingSinceMs: null });
-    assert.equal(store.getSourceHealth('voa')?.activeUrl, null);
-    assert.equal(store.getSourceHealth('voa')?.selectorMisses, 0);
-    assert.throws(() => store.saveSourceHealth({ ...health, sourceId: 'nope' }), /store: saving health of nope/);
+    await store.saveSourceHealth(health);
+    assert.deepEqual(await store.getSourceHealth('voa'), health);
+    await store.saveSourceHealth({ ...health, activeUrl: null, staleSinceMs: null, selectorMisses: 0, selectorsMissingSinceMs: null });
+    assert.equal((await store.getSourceHealth('voa'))?.activeUrl, null);
+    assert.equal((await store.getSourceHealth('voa'))?.selectorMisses, 0);
+    await assert.rejects(store.saveSourceHealth({ ...health, sourceId: 'nope' }), /store: saving health of nope/);
   }));
 
-  test('health events are kept, newest first, per source or all', withStore((store) => {
-    const first = store.recordHealthEvent({ sourceId: 'voa', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
-    store.recordHealthEvent({ sourceId: 'rfi', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
-    store.recordHealthEvent({ sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
+  test('health events are kept, newest first, per source or all', withStore(async (store) => {
+    const first = await store.recordHealthEvent({ sourceId: 'voa', atMs: 1000, kind: 'fallback', feedUrl: 'https://b.example/feed', detail: 'primary failed' });
+    await store.recordHealthEvent({ sourceId: 'rfi', atMs: 2000, kind: 'stale', feedUrl: null, detail: 'no new item' });
+    await store.recordHealthEvent({ sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
     assert.ok(first.id > 0);
-    assert.deepEqual(store.listHealthEvents(10).map((e) => [e.sourceId, e.kind, e.atMs]), [
+    assert.deepEqual((await store.listHealthEvents(10)).map((e) => [e.sourceId, e.kind, e.atMs]), [
       ['voa', 'recovered', 3000],
       ['rfi', 'stale', 2000],
       ['voa', 'fallback', 1000],
     ]);
-    assert.deepEqual(store.listHealthEvents(1, 'voa')[0], { id: store.listHealthEvents(1, 'voa')[0]!.id, sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
-    assert.deepEqual(store.listHealthEvents(10, 'voa').map((e) => e.kind), ['recovered', 'fallback']);
-    assert.throws(() => store.recordHealthEvent({ sourceId: 'voa', atMs: 1, kind: 'bad' as never, feedUrl: null, detail: '' }));
+    assert.deepEqual((await store.listHealthEvents(1, 'voa'))[0], { id: (await store.listHealthEvents(1, 'voa'))[0]!.id, sourceId: 'voa', atMs: 3000, kind: 'recovered', feedUrl: 'https://a.example/feed', detail: 'back' });
+    assert.deepEqual((await store.listHealthEvents(10, 'voa')).map((e) => e.kind), ['recovered', 'fallback']);
+    await assert.rejects(store.recordHealthEvent({ sourceId: 'voa', atMs: 1, kind: 'bad' as never, feedUrl: null, detail: '' }));
   }));
 
-  test('a failed transaction leaves nothing behind', withStore((store) => {
-    assert.throws(() =>
-      store.transaction(() => {
-        store.insertArticle(article({ key: 'tx1' }));
-        throw new Error('boom');
-      }),
+  test('a failed batch of archive writes leaves nothing behind', withStore(async (store) => {
+    await assert.rejects(
+      store.writeArchive([
+        { kind: 'article', article: article({ key: 'tx1' }) },
+        { kind: 'revision', article: { sourceId: 'voa', number: 17 }, revision: { ...article(), title: '不在' } },
+      ]),
+      /store: no article voa\/17/,
     );
-    assert.equal(store.findArticleByKey('voa', 'tx1'), null);
-    assert.equal(store.insertArticle(article({ key: 'tx2' })).number, FIRST_ARTICLE_NUMBER);
+    await assert.rejects(store.writeArchive([{ kind: 'article', article: article({ key: 'tx1' }) }, { kind: 'article', article: article({ key: 'tx1' }) }]));
+    assert.equal(await store.findArticleByKey('voa', 'tx1'), null);
+    assert.equal((await store.insertArticle(article({ key: 'tx2' }))).number, FIRST_ARTICLE_NUMBER);
   }));
 
-  test('an imported file name is kept; numbering below it is numeric, never by name', withStore((store) => {
-    const named = store.insertArticle(article({ key: 'old', number: 1_000_000, fileName: '1000000_旧文章.md' }));
-    assert.equal(store.getArticle(named.id)?.fileName, '1000000_旧文章.md');
-    store.insertArticle(article({ key: 'older', number: 999_999 }));
+  test('a batch of archive writes: articles, revisions, reservations, statuses, checks, health and schedule, by id or by place', withStore(async (store) => {
+    const known = await store.insertArticle(article({ key: 'known' }));
+    const written = await store.writeArchive([
+      { kind: 'reserve', sourceId: 'voa', number: FIRST_ARTICLE_NUMBER - 1 },
+      { kind: 'article', article: article({ key: 'new', url: 'https://example.com/new' }) },
+      { kind: 'article', article: article({ key: 'placed', number: 500, seenMs: 10 }) },
+      { kind: 'revision', article: known.id, revision: { ...article(), title: '改', seenMs: 20, seenWhere: 'page', httpStatus: 200, fetchedUrl: 'https://example.com/a/1.html', etag: '"e"' } },
+      { kind: 'revision', article: { sourceId: 'voa', number: 500 }, revision: { ...article(), title: '再改', seenMs: 30 } },
+      { kind: 'status', article: { sourceId: 'voa', number: 500 }, status: 'removed', atMs: 40 },
+      { kind: 'status', article: known.id, status: 'live', atMs: 41 },
+      { kind: 'check', article: { sourceId: 'voa', number: 500 }, check: { checkedMs: 50, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: null } },
+      { kind: 'health', event: { sourceId: 'rfi', atMs: 60, kind: 'stale', feedUrl: null, detail: 'quiet' } },
+      { kind: 'next-check', article: { sourceId: 'voa', number: 500 }, atMs: 70 },
+    ]);
+    assert.deepEqual(written.articles.map((a) => [a.key, a.number]), [['new', FIRST_ARTICLE_NUMBER - 2], ['placed', 500]]);
+    assert.deepEqual(written.revisions.map((r) => [r.articleId, r.seq, r.title]), [[known.id, 2, '改'], [written.articles[1]!.id, 2, '再改']]);
+    assert.deepEqual(await store.getArticle(known.id), { ...known, title: '改', revisionId: written.revisions[0]!.id, revisionCount: 2, seenWhere: 'page' });
+    assert.equal((await store.listRevisions(known.id))[1]?.etag, '"e"');
+    const placed = (await store.getArticleByNumber('voa', 500))!;
+    assert.equal(placed.status, 'removed');
+    assert.deepEqual((await store.listStatusEvents(placed.id)).map((e) => [e.kind, e.atMs]), [['removed', 40]]);
+    assert.deepEqual(await store.listStatusEvents(known.id), []);
+    assert.deepEqual((await store.listChecks(placed.id)).map((c) => [c.outcome, c.checkedMs]), [['gone', 50]]);
+    assert.deepEqual((await store.listHealthEvents(10)).map((e) => [e.sourceId, e.kind]), [['rfi', 'stale']]);
+    assert.deepEqual((await store.listDueChecks(70, 10)).map((a) => a.id), [placed.id]);
+    assert.equal((await store.findArticleByLink('voa', 'https://example.com/new'))?.article.key, 'new');
+    assert.deepEqual(await store.writeArchive([]), { articles: [], revisions: [] });
+  }));
+
+  test('a source\'s state after a run is saved at once: fetch state, health and events', withStore(async (store) => {
+    const state = (await store.getFetchState('voa'))!;
+    const health = { sourceId: 'voa', activeUrl: 'https://b.example/feed', staleSinceMs: null, failingSinceMs: 5, selectorMisses: 0, selectorsMissingSinceMs: null };
+    const event = { sourceId: 'voa', atMs: 5, kind: 'failing' as const, feedUrl: null, detail: 'down' };
+    await store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 3, lastError: 'network: down' }, health, events: [event] });
+    assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.deepEqual(await store.getSourceHealth('voa'), health);
+    assert.deepEqual((await store.listHealthEvents(10)).map((e) => e.detail), ['down']);
+    // A bad event undoes the fetch state and the health saved with it.
+    await assert.rejects(store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 9 }, health: { ...health, selectorMisses: 9 }, events: [{ ...event, kind: 'bad' as never }] }));
+    assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.equal((await store.getSourceHealth('voa'))?.selectorMisses, 0);
+    await assert.rejects(store.saveSourceState({ fetchState: { ...state, sourceId: 'nope' }, health, events: [] }), /unknown source "nope"/);
+  }));
+
+  test('a check verdict keeps the check, the status change and the next check time together', withStore(async (store) => {
+    const a = await store.insertArticle(article());
+    const check = { articleId: a.id, checkedMs: 100, outcome: 'gone' as const, httpStatus: 404, finalUrl: null, detail: null };
+    const kept = await store.recordCheckVerdict({ check, status: null, nextCheckMs: 200 });
+    assert.deepEqual(await store.listChecks(a.id), [kept]);
+    assert.deepEqual((await store.listDueChecks(200, 10)).map((x) => [x.id, x.nextCheckMs]), [[a.id, 200]]);
+    await store.recordCheckVerdict({ check: { ...check, checkedMs: 300 }, status: { status: 'removed', atMs: 100 }, nextCheckMs: null });
+    assert.equal((await store.getArticle(a.id))?.status, 'removed');
+    assert.deepEqual((await store.listStatusEvents(a.id)).map((e) => [e.kind, e.atMs]), [['removed', 100]]);
+    assert.deepEqual(await store.listDueChecks(Number.MAX_SAFE_INTEGER, 10), []);
+    // The status it already has: no event.
+    await store.recordCheckVerdict({ check: { ...check, checkedMs: 400 }, status: { status: 'removed', atMs: 400 }, nextCheckMs: 500 });
+    assert.equal((await store.listStatusEvents(a.id)).length, 1);
+    await assert.rejects(store.recordCheckVerdict({ check: { ...check, checkedMs: 600, outcome: 'maybe' as never }, status: { status: 'live', atMs: 600 }, nextCheckMs: 700 }));
+    assert.equal((await store.getArticle(a.id))?.status, 'removed');
+    assert.equal((await store.listChecks(a.id)).length, 3);
+  }));
+
+  test('an imported file name is kept; numbering below it is numeric, never by name', withStore(async (store) => {
+    const named = await store.insertArticle(article({ key: 'old', number: 1_000_000, fileName: '1000000_旧文章.md' }));
+    assert.equal((await store.getArticle(named.id))?.fileName, '1000000_旧文章.md');
+    await store.insertArticle(article({ key: 'older', number: 999_999 }));
     // 999998 sorts after 1000000 as a string; it is still the next number down.
-    assert.equal(store.insertArticle(article({ key: 'new' })).number, 999_998);
-    assert.equal(store.getArticleByNumber('voa', 999_999)?.fileName ?? null, null);
+    assert.equal((await store.insertArticle(article({ key: 'new' }))).number, 999_998);
+    assert.equal((await store.getArticleByNumber('voa', 999_999))?.fileName ?? null, null);
   }));
 
-  test('published blob ids are recorded, listed in batches, and an article can be marked to write again', withStore((store) => {
-    const ids = [1, 2, 3].map((n) => store.insertArticle(article({ key: `p${n}` })).id);
-    assert.deepEqual(store.listPublishedBlobs(10), []);
-    store.recordPublished(ids.map((id) => ({ id, fileBlob: `blob${id}` })));
-    assert.deepEqual(store.pendingPublish(10), []);
-    assert.deepEqual(store.listPublishedBlobs(2).map((row) => [row.id, row.fileBlob]), [[ids[0], `blob${ids[0]}`], [ids[1], `blob${ids[1]}`]]);
-    assert.deepEqual(store.listPublishedBlobs(2, ids[1]).map((row) => row.id), [ids[2]]);
-    store.markUnpublished([ids[1]!]);
-    assert.deepEqual(store.pendingPublish(10).map((x) => x.id), [ids[1]]);
-    store.markAllPublished();
-    assert.equal(store.listPublishedBlobs(10).find((row) => row.id === ids[1])?.fileBlob, `blob${ids[1]}`);
-    store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l1']]));
-    store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l2'], ['lists/法广.md', 'l3']]));
-    assert.deepEqual([...store.publishedFiles()].sort(), [['lists/法广.md', 'l3'], ['lists/美国之音.md', 'l2']]);
+  test('published blob ids are recorded, listed in batches, and an article can be marked to write again', withStore(async (store) => {
+    const ids: number[] = [];
+    for (const n of [1, 2, 3]) ids.push((await store.insertArticle(article({ key: `p${n}` }))).id);
+    assert.deepEqual(await store.listPublishedBlobs(10), []);
+    await store.recordPublished(ids.map((id) => ({ id, fileBlob: `blob${id}` })));
+    assert.deepEqual(await store.pendingPublish(10), []);
+    assert.deepEqual((await store.listPublishedBlobs(2)).map((row) => [row.id, row.fileBlob]), [[ids[0], `blob${ids[0]}`], [ids[1], `blob${ids[1]}`]]);
+    assert.deepEqual((await store.listPublishedBlobs(2, ids[1])).map((row) => row.id), [ids[2]]);
+    await store.markUnpublished([ids[1]!]);
+    assert.deepEqual((await store.pendingPublish(10)).map((x) => x.id), [ids[1]]);
+    await store.markAllPublished();
+    assert.equal((await store.listPublishedBlobs(10)).find((row) => row.id === ids[1])?.fileBlob, `blob${ids[1]}`);
+    await store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l1']]));
+    await store.recordPublishedFiles(new Map([['lists/美国之音.md', 'l2'], ['lists/法广.md', 'l3']]));
+    assert.deepEqual([...(await store.publishedFiles())].sort(), [['lists/法广.md', 'l3'], ['lists/美国之音.md', 'l2']]);
   }));
 
-  test('revisions and status events in a span of time, oldest first, with their article\'s place', withStore((store) => {
-    assert.equal(store.firstRevisionMs(), null);
-    const a = store.insertArticle(article({ key: 'm1', seenMs: 2000 }));
-    store.insertArticle(article({ key: 'm2', seenMs: 1000, fileName: '1048573_标题.md' }));
-    store.addRevision(a.id, { title: '新', url: a.url, content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'c'.repeat(64), seenMs: 3000, seenWhere: 'page' });
-    store.setStatus(a.id, 'removed', 2500);
-    assert.equal(store.firstRevisionMs(), 1000);
-    const revisions = store.listRevisionsBetween(1000, 3000);
+  test('revisions and status events in a span of time, oldest first, with their article\'s place', withStore(async (store) => {
+    assert.equal(await store.firstRevisionMs(), null);
+    const a = await store.insertArticle(article({ key: 'm1', seenMs: 2000 }));
+    await store.insertArticle(article({ key: 'm2', seenMs: 1000, fileName: '1048573_标题.md' }));
+    await store.addRevision(a.id, { title: '新', url: a.url, content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'c'.repeat(64), seenMs: 3000, seenWhere: 'page' });
+    await store.setStatus(a.id, 'removed', 2500);
+    assert.equal(await store.firstRevisionMs(), 1000);
+    const revisions = await store.listRevisionsBetween(1000, 3000);
     assert.deepEqual(revisions.map((r) => [r.seenMs, r.number, r.seq, r.fileName, r.key]), [
       [1000, FIRST_ARTICLE_NUMBER - 1, 1, '1048573_标题.md', 'm2'],
       [2000, FIRST_ARTICLE_NUMBER, 1, null, 'm1'],
     ]);
-    assert.equal(store.listRevisionsBetween(3000, 4000)[0]?.sha256, 'b'.repeat(64));
-    assert.deepEqual(store.listStatusEventsBetween(0, 5000).map((e) => [e.atMs, e.kind, e.sourceId, e.number]), [[2500, 'removed', 'voa', FIRST_ARTICLE_NUMBER]]);
-    assert.deepEqual(store.listStatusEventsBetween(2600, 5000), []);
+    assert.equal((await store.listRevisionsBetween(3000, 4000))[0]?.sha256, 'b'.repeat(64));
+    assert.deepEqual((await store.listStatusEventsBetween(0, 5000)).map((e) => [e.atMs, e.kind, e.sourceId, e.number]), [[2500, 'removed', 'voa', FIRST_ARTICLE_NUMBER]]);
+    assert.deepEqual(await store.listStatusEventsBetween(2600, 5000), []);
+  }));
+
+  test('list lines: pages of a source, days, latest, removed, changed, all in id order', withStore(async (store) => {
+    const day = Date.UTC(2024, 2, 20, 12); // 20:00 in UTC+8
+    const a = await store.insertArticle(article({ key: 'a', publishedMs: day, seenMs: 100 }));
+    const b = await store.insertArticle(article({ key: 'b', publishedMs: day + 5 * 3600_000, seenMs: 100 })); // the next day in UTC+8
+    const c = await store.insertArticle(article({ key: 'c', sourceId: 'rfi', publishedMs: day - 86_400_000, seenMs: 100 }));
+    await store.addRevision(a.id, { ...article(), title: '改过', seenMs: 300 });
+    await store.setStatus(c.id, 'removed', 400);
+    const summaryA = {
+      id: a.id, sourceId: 'voa', number: a.number, title: '改过', url: a.url, author: null, publishedMs: day,
+      status: 'live', statusChangedMs: null, revisionCount: 2, revisedMs: 300,
+    };
+    assert.deepEqual((await store.listSummariesAfter(0, 10))[0], summaryA);
+    assert.deepEqual((await store.listSummariesAfter(a.id, 1)).map((x) => x.id), [b.id]);
+    assert.equal(await store.rankInSource('voa', a.number), 0);
+    assert.equal(await store.rankInSource('voa', b.number), 1);
+    assert.deepEqual((await store.listSourceSlice('voa', 0, 10)).map((x) => x.id), [a.id, b.id]);
+    assert.deepEqual((await store.listSourceSlice('voa', 1, 10)).map((x) => x.id), [b.id]);
+    assert.deepEqual((await store.listSummariesPublishedBetween(day - 86_400_000, day + 1)).map((x) => x.id), [a.id, c.id]);
+    assert.deepEqual(await store.countByDay(), [{ day: '2024-03-21', count: 1 }, { day: '2024-03-20', count: 1 }, { day: '2024-03-19', count: 1 }]);
+    assert.deepEqual((await store.listLatestSummaries(10)).map((x) => x.id), [b.id, a.id, c.id]);
+    assert.deepEqual((await store.listLatestSummaries(1, 'voa')).map((x) => x.id), [b.id]);
+    assert.deepEqual((await store.listRemovedSummaries(10)).map((x) => [x.id, x.status, x.statusChangedMs]), [[c.id, 'removed', 400]]);
+    assert.deepEqual((await store.listChangedSummaries(10)).map((x) => x.id), [a.id]);
+  }));
+
+  test('a build mark: what changed since it, and whether it belongs to this store', withStore(async (store) => {
+    const empty = await store.currentBuildMark();
+    assert.deepEqual(empty, { revisionId: 0, revisionSha256: '', statusChangedMs: 0 });
+    assert.equal(await store.buildMarkIsValid(empty), true);
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b', sha256: 'b'.repeat(64) }));
+    const mark = await store.currentBuildMark();
+    assert.deepEqual(mark, { revisionId: b.revisionId, revisionSha256: 'b'.repeat(64), statusChangedMs: 0 });
+    assert.deepEqual((await store.listChangedSince(empty)).map((x) => x.id), [a.id, b.id]);
+    assert.deepEqual(await store.listChangedSince({ ...mark, statusChangedMs: 1 }), []);
+    await store.setStatus(a.id, 'removed', 500);
+    assert.deepEqual((await store.listChangedSince({ ...mark, statusChangedMs: 1 })).map((x) => x.id), [a.id]);
+    assert.equal((await store.currentBuildMark()).statusChangedMs, 500);
+    assert.equal(await store.buildMarkIsValid(mark), true);
+    assert.equal(await store.buildMarkIsValid({ ...mark, revisionSha256: 'c'.repeat(64) }), false);
+    assert.equal(await store.buildMarkIsValid({ ...mark, revisionId: mark.revisionId + 100 }), false);
   }));
 }

@@ -260,101 +260,219 @@ export interface HealthEvent extends NewHealthEvent {
   id: number;
 }
 
+/** An article in a batch of writes: by id, or by its place in the archive (one the same batch may insert). */
+export type ArticleRef = number | ArticlePlace;
+
+export interface ArticlePlace {
+  sourceId: string;
+  number: number;
+}
+
+/**
+ * One write of Store.writeArchive's batch. A batch is one transaction: all of it is kept, or none.
+ * 'article' inserts (NewArticle.number when given, else the next free number); 'revision' records a new
+ * current revision; 'reserve' keeps a file number from new articles (reserveNumber); 'status' is setStatus's
+ * rule (the status it already has does nothing); 'check', 'health' and 'next-check' as recordCheck,
+ * recordHealthEvent and setNextChecks.
+ */
+export type ArchiveWrite =
+  | { kind: 'article'; article: NewArticle }
+  | { kind: 'revision'; article: ArticleRef; revision: NewRevision }
+  | { kind: 'reserve'; sourceId: string; number: number }
+  | { kind: 'status'; article: ArticleRef; status: ArticleStatus; atMs: number }
+  | { kind: 'check'; article: ArticleRef; check: Omit<NewCheck, 'articleId'> }
+  | { kind: 'health'; event: NewHealthEvent }
+  | { kind: 'next-check'; article: ArticleRef; atMs: number | null };
+
+export interface ArchiveWritten {
+  /** The articles the batch inserted, in the order of their writes. */
+  articles: Article[];
+  /** The revisions the batch added (not the first revisions of inserted articles), in the order of their writes. */
+  revisions: Revision[];
+}
+
+/** What one re-check decided, kept in one transaction (recheck/run-rechecks.ts). */
+export interface CheckVerdict {
+  check: NewCheck;
+  /** The status the evidence rule moved the article to, or null; setStatus's rule applies. */
+  status: { status: ArticleStatus; atMs: number } | null;
+  /** The article's next check time (null: unscheduled). */
+  nextCheckMs: number | null;
+}
+
+/** A source's state after one run of it, kept in one transaction (cycle/process-source.ts). */
+export interface SourceStateWrite {
+  fetchState: FetchState;
+  health: SourceHealth;
+  events: readonly NewHealthEvent[];
+}
+
+export interface NextCheck {
+  articleId: number;
+  atMs: number | null;
+}
+
+/** The columns a list line needs; no content. */
+export interface ArticleSummary {
+  id: number;
+  sourceId: string;
+  number: number;
+  title: string;
+  url: string | null;
+  author: string | null;
+  publishedMs: number;
+  status: ArticleStatus;
+  statusChangedMs: number | null;
+  revisionCount: number;
+  /** When the current revision was seen. */
+  revisedMs: number;
+}
+
+/**
+ * How far a build (the static site) has got: the newest revision it rendered (with its hash, so a rebuilt
+ * database, whose ids start again, is noticed) and the newest status change.
+ */
+export interface BuildMark {
+  revisionId: number;
+  revisionSha256: string;
+  statusChangedMs: number;
+}
+
+export interface DayCount {
+  /** `YYYY-MM-DD` in UTC+8. */
+  day: string;
+  count: number;
+}
+
+/**
+ * The only door to the archive's database. Every method is asynchronous, so a networked database can
+ * implement it; every write method is one transaction.
+ */
 export interface Store {
   /** Adds sources it has not seen and updates names/URLs of known ones. */
-  syncSources(sources: readonly SourceRecord[]): void;
-  listSources(): SourceRecord[];
+  syncSources(sources: readonly SourceRecord[]): Promise<void>;
+  listSources(): Promise<SourceRecord[]>;
 
-  getFetchState(sourceId: string): FetchState | null;
-  saveFetchState(state: FetchState): void;
+  getFetchState(sourceId: string): Promise<FetchState | null>;
+  saveFetchState(state: FetchState): Promise<void>;
+  /** The fetch state, the source's health and its new health events, in one transaction. */
+  saveSourceState(write: SourceStateWrite): Promise<void>;
 
-  findArticleByKey(sourceId: string, key: string): Article | null;
-  findArticleByUrl(sourceId: string, url: string): Article | null;
+  findArticleByKey(sourceId: string, key: string): Promise<Article | null>;
+  findArticleByUrl(sourceId: string, url: string): Promise<Article | null>;
   /**
    * An article of the source whose link (any revision's, or the feed's when first seen) is `url` in
    * canonical form (normalize/identity.ts canonicalLink): the same article reached through another feed.
    */
-  findArticleByLink(sourceId: string, url: string): LinkedArticle | null;
-  getArticle(id: number): Article | null;
-  getArticleByNumber(sourceId: string, number: number): Article | null;
-  insertArticle(article: NewArticle): Article;
+  findArticleByLink(sourceId: string, url: string): Promise<LinkedArticle | null>;
+  getArticle(id: number): Promise<Article | null>;
+  getArticleByNumber(sourceId: string, number: number): Promise<Article | null>;
+  insertArticle(article: NewArticle): Promise<Article>;
   /** Never give this file number to a new article: an archive file the import could not read holds it. */
-  reserveNumber(sourceId: string, number: number): void;
+  reserveNumber(sourceId: string, number: number): Promise<void>;
   /** Records a new current revision of an existing article. */
-  addRevision(articleId: number, revision: NewRevision): Revision;
-  listRevisions(articleId: number): Revision[];
+  addRevision(articleId: number, revision: NewRevision): Promise<Revision>;
+  /** A batch of archive writes (ArchiveWrite) in one transaction: the cycle's, the import's, the rebuild's. */
+  writeArchive(writes: readonly ArchiveWrite[]): Promise<ArchiveWritten>;
+  listRevisions(articleId: number): Promise<Revision[]>;
   /**
    * Changes an article's status and records a StatusEvent ('removed', or 'restored' when a removed article
    * becomes live again). Setting the status it already has does nothing.
    */
-  setStatus(articleId: number, status: ArticleStatus, atMs: number): void;
-  listStatusEvents(articleId: number): StatusEvent[];
+  setStatus(articleId: number, status: ArticleStatus, atMs: number): Promise<void>;
+  listStatusEvents(articleId: number): Promise<StatusEvent[]>;
   /** Every removed article, most recently removed first. */
-  listRemoved(limit?: number): Article[];
+  listRemoved(limit?: number): Promise<Article[]>;
 
   // re-checks (recheck/)
-  recordCheck(check: NewCheck): Check;
+  recordCheck(check: NewCheck): Promise<Check>;
+  /** The check, the status change it decided and the next check time, in one transaction. */
+  recordCheckVerdict(verdict: CheckVerdict): Promise<Check>;
   /** Newest first. */
-  listChecks(articleId: number, limit?: number): Check[];
+  listChecks(articleId: number, limit?: number): Promise<Check[]>;
   /** Articles with a URL that have no next check time yet, oldest id first. */
-  listUnscheduled(limit: number): CheckTarget[];
-  setNextCheck(articleId: number, atMs: number | null): void;
+  listUnscheduled(limit: number): Promise<CheckTarget[]>;
+  /** Next check times, in one transaction. */
+  setNextChecks(entries: readonly NextCheck[]): Promise<void>;
   /** Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. */
-  listDueChecks(nowMs: number, limit: number): CheckTarget[];
-  countDueChecks(nowMs: number): number;
+  listDueChecks(nowMs: number, limit: number): Promise<CheckTarget[]>;
+  countDueChecks(nowMs: number): Promise<number>;
 
   /** Newest first by publication time. */
-  listLatest(sourceId: string, limit: number): Article[];
-  listLatestAll(limit: number): Article[];
-  countArticles(sourceId?: string): number;
+  listLatest(sourceId: string, limit: number): Promise<Article[]>;
+  listLatestAll(limit: number): Promise<Article[]>;
+  countArticles(sourceId?: string): Promise<number>;
 
   /** Articles whose current revision has not been written to the Markdown archive yet. */
   /** In id order, `limit` at a time after `afterId`, so a large first publish never holds them all. */
-  pendingPublish(limit: number, afterId?: number): Article[];
+  pendingPublish(limit: number, afterId?: number): Promise<Article[]>;
   /** Marks every pending article published without reading them (an import of files already on disk). */
-  markAllPublished(): void;
-  markPublished(articleIds: readonly number[]): void;
+  markAllPublished(): Promise<void>;
+  markPublished(articleIds: readonly number[]): Promise<void>;
   /** Marks articles published and records the git blob id of the file written for each. */
-  recordPublished(entries: readonly PublishedArticle[]): void;
+  recordPublished(entries: readonly PublishedArticle[]): Promise<void>;
   /** Published articles with the blob id last written, `limit` at a time after `afterId`, in id order. */
-  listPublishedBlobs(limit: number, afterId?: number): PublishedBlob[];
+  listPublishedBlobs(limit: number, afterId?: number): Promise<PublishedBlob[]>;
   /** Marks articles to be written again (the checkout lacks or differs from what was written). */
-  markUnpublished(articleIds: readonly number[]): void;
+  markUnpublished(articleIds: readonly number[]): Promise<void>;
   /** Revisions seen in [fromMs, toMs), oldest first (then by id): one month of the archive's manifest. */
-  listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[];
+  listRevisionsBetween(fromMs: number, toMs: number): Promise<RevisionRecord[]>;
   /** Status events in [fromMs, toMs), oldest first (then by id). */
-  listStatusEventsBetween(fromMs: number, toMs: number): StatusEventRecord[];
+  listStatusEventsBetween(fromMs: number, toMs: number): Promise<StatusEventRecord[]>;
   /** Checks made in [fromMs, toMs), oldest first (then by id). */
-  listChecksBetween(fromMs: number, toMs: number): CheckRecord[];
+  listChecksBetween(fromMs: number, toMs: number): Promise<CheckRecord[]>;
   /** Health events in [fromMs, toMs), oldest first (then by id). */
-  listHealthEventsBetween(fromMs: number, toMs: number): HealthEvent[];
+  listHealthEventsBetween(fromMs: number, toMs: number): Promise<HealthEvent[]>;
   /** The seen time of the oldest revision, or null for an empty store. */
-  firstRevisionMs(): number | null;
+  firstRevisionMs(): Promise<number | null>;
   /** Blob ids of the other Markdown files written (lists), by path in the archive. */
-  publishedFiles(): Map<string, string>;
-  recordPublishedFiles(files: ReadonlyMap<string, string>): void;
+  publishedFiles(): Promise<Map<string, string>>;
+  recordPublishedFiles(files: ReadonlyMap<string, string>): Promise<void>;
 
   // per-feed state and source health (cycle/feed-fallback.ts, cycle/source-health.ts)
-  getFeedState(sourceId: string, url: string): FeedState | null;
-  saveFeedState(state: FeedState): void;
-  getSourceHealth(sourceId: string): SourceHealth | null;
-  saveSourceHealth(health: SourceHealth): void;
-  recordHealthEvent(event: NewHealthEvent): HealthEvent;
+  getFeedState(sourceId: string, url: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
+  getSourceHealth(sourceId: string): Promise<SourceHealth | null>;
+  saveSourceHealth(health: SourceHealth): Promise<void>;
+  recordHealthEvent(event: NewHealthEvent): Promise<HealthEvent>;
   /** Newest first; of one source when `sourceId` is given. */
-  listHealthEvents(limit: number, sourceId?: string): HealthEvent[];
+  listHealthEvents(limit: number, sourceId?: string): Promise<HealthEvent[]>;
 
-  startRun(startedMs: number): number;
-  finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): void;
-  lastRuns(limit: number): RunRecord[];
+  startRun(startedMs: number): Promise<number>;
+  finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): Promise<void>;
+  lastRuns(limit: number): Promise<RunRecord[]>;
 
-  transaction<T>(fn: () => T): T;
-  close(): void;
+  close(): Promise<void>;
 
   // reader queries (read-only; used by `newsvault serve` and `newsvault reindex`)
   /** One page of a source's articles, newest first by publication time (same order as listLatest). */
-  listLatestPage(sourceId: string, limit: number, offset: number): Article[];
+  listLatestPage(sourceId: string, limit: number, offset: number): Promise<Article[]>;
   /** Articles published in [fromMs, toMs) across all sources, newest first. */
-  listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Article[];
+  listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Promise<Article[]>;
   /** Up to `limit` articles with id > afterId in id order: walks the whole store in bounded batches. */
-  listArticlesAfter(afterId: number, limit: number): Article[];
+  listArticlesAfter(afterId: number, limit: number): Promise<Article[]>;
+
+  // list lines (ArticleSummary, no content) for the static site, Atom feeds and the reader
+  /** The mark for everything in the store now. */
+  currentBuildMark(): Promise<BuildMark>;
+  /** False when the mark's revision is not in this store (a rebuilt database): build everything. */
+  buildMarkIsValid(mark: BuildMark): Promise<boolean>;
+  /** Articles with a revision newer than the mark or a status change at or after it, in id order. */
+  listChangedSince(mark: BuildMark): Promise<ArticleSummary[]>;
+  /** Every article in id order, `limit` at a time after `afterId`. */
+  listSummariesAfter(afterId: number, limit: number): Promise<ArticleSummary[]>;
+  /** Position of an article in its source counted from the oldest (0 = oldest), in archive (file number) order. */
+  rankInSource(sourceId: string, number: number): Promise<number>;
+  /** `limit` articles of a source starting `offset` from the oldest, oldest first (highest file number first). */
+  listSourceSlice(sourceId: string, offset: number, limit: number): Promise<ArticleSummary[]>;
+  /** Articles published in [startMs, endMs), newest first (then by id, highest first). */
+  listSummariesPublishedBetween(startMs: number, endMs: number): Promise<ArticleSummary[]>;
+  /** Articles per publication day in UTC+8, newest day first. */
+  countByDay(): Promise<DayCount[]>;
+  /** Newest first by publication time (then by id, highest first), of one source or of all. */
+  listLatestSummaries(limit: number, sourceId?: string): Promise<ArticleSummary[]>;
+  /** Removed at the source, most recently removed first. */
+  listRemovedSummaries(limit: number): Promise<ArticleSummary[]>;
+  /** Articles with more than one revision, most recently revised first. */
+  listChangedSummaries(limit: number): Promise<ArticleSummary[]>;
 }

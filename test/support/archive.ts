@@ -69,7 +69,7 @@ export async function createTestArchive(
         return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now, indexArticles: createSearchIndexer(store.db) });
       } finally {
         await fetcher.close();
-        store.close();
+        await store.close();
       }
     },
     async commits() {

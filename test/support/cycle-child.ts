@@ -30,5 +30,5 @@ try {
   process.stdout.write(`${JSON.stringify({ sources, errors: result.errors, sourcesPeakKiB, peakKiB: process.resourceUsage().maxRSS })}\n`);
 } finally {
   await fetcher.close();
-  store.close();
+  await store.close();
 }

@@ -65,9 +65,9 @@ export async function buildSiteArchive(): Promise<SiteArchive> {
   let revised: SiteArchive['revised'];
   let removed: SiteArchive['removed'];
   try {
-    const voa = store.listLatest('voa', 1)[0]!;
+    const voa = (await store.listLatest('voa', 1))[0]!;
     const content = voa.content.replace('</p>', `</p><p>${newSentence}</p>`).replace('星期二', '周二');
-    store.addRevision(voa.id, {
+    await store.addRevision(voa.id, {
       title: `${voa.title}（更新）`,
       url: voa.url,
       content,
@@ -77,11 +77,11 @@ export async function buildSiteArchive(): Promise<SiteArchive> {
       seenWhere: 'recheck',
     });
     revised = { sourceId: 'voa', number: voa.number, newSentence };
-    const gone = store.listLatest('bbc-trad', 7)[3]!;
-    store.setStatus(gone.id, 'removed', Date.parse('2024-01-02T03:00:00Z'));
+    const gone = (await store.listLatest('bbc-trad', 7))[3]!;
+    await store.setStatus(gone.id, 'removed', Date.parse('2024-01-02T03:00:00Z'));
     removed = { sourceId: 'bbc-trad', number: gone.number };
   } finally {
-    store.close();
+    await store.close();
   }
   const second = await archive.run(new Date('2024-01-02T04:00:00Z'));
   if (second.exitCode !== 0) throw new Error(`site archive: second run failed: ${second.errors.join('; ')}`);

@@ -1,17 +1,16 @@
 // The archive's Atom feeds: everything, one per outlet, removed articles and changed articles. Each holds
 // the newest N entries with full display HTML, links to the archived page on our site (alternate) and to
 // the original (via).
-import type { Article } from '../../store/types.ts';
+import type { Article, ArticleSummary, Store } from '../../store/types.ts';
 import { escapeText } from '../../markup/escape.ts';
 import { articleLang, type DisplayCleaner, type PageSource } from '../pages/index.ts';
 import { relativeLink, sitePaths } from '../site/paths.ts';
-import type { ArticleSummary, SiteQueries } from '../site/queries.ts';
 import { formatUtc8 } from '../../time/utc8.ts';
 import { atomId } from './ids.ts';
 import { renderAtom, type AtomEntry, type AtomLink } from './render.ts';
 
 export interface FeedContext {
-  queries: SiteQueries;
+  store: Store;
   sources: ReadonlyMap<string, PageSource>;
   siteTitle: string;
   /** Public URL of the site folder; without one, links are relative to the feed file (RFC 3986 §5). */
@@ -28,30 +27,30 @@ export interface RenderedFeed {
 
 type EntryKind = 'article' | 'removed' | 'changed';
 
-export function allFeed(context: FeedContext): RenderedFeed {
+export async function allFeed(context: FeedContext): Promise<RenderedFeed> {
   const path = sitePaths.feed('all');
-  return feed(context, path, 'all', context.siteTitle, '全部媒体的最新文章', context.queries.latest(context.entries), 'article');
+  return feed(context, path, 'all', context.siteTitle, '全部媒体的最新文章', await context.store.listLatestSummaries(context.entries), 'article');
 }
 
-export function sourceFeed(context: FeedContext, source: PageSource): RenderedFeed {
+export async function sourceFeed(context: FeedContext, source: PageSource): Promise<RenderedFeed> {
   const path = sitePaths.sourceFeed(source.id);
-  const articles = context.queries.latest(context.entries, source.id);
+  const articles = await context.store.listLatestSummaries(context.entries, source.id);
   return feed(context, path, `source/${source.id}`, `${source.name} · ${context.siteTitle}`, null, articles, 'article', source);
 }
 
-export function removedFeed(context: FeedContext): RenderedFeed {
+export async function removedFeed(context: FeedContext): Promise<RenderedFeed> {
   const path = sitePaths.feed('removed');
-  const articles = context.queries.removed(context.entries);
+  const articles = await context.store.listRemovedSummaries(context.entries);
   return feed(context, path, 'removed', `已删除的文章 · ${context.siteTitle}`, '原网站已删除的文章', articles, 'removed');
 }
 
-export function changedFeed(context: FeedContext): RenderedFeed {
+export async function changedFeed(context: FeedContext): Promise<RenderedFeed> {
   const path = sitePaths.feed('changed');
-  const articles = context.queries.changed(context.entries);
+  const articles = await context.store.listChangedSummaries(context.entries);
   return feed(context, path, 'changed', `有修改的文章 · ${context.siteTitle}`, '发布后被原网站修改的文章', articles, 'changed');
 }
 
-function feed(
+async function feed(
   context: FeedContext,
   path: string,
   name: string,
@@ -60,7 +59,7 @@ function feed(
   summaries: readonly ArticleSummary[],
   kind: EntryKind,
   source?: PageSource,
-): RenderedFeed {
+): Promise<RenderedFeed> {
   const archive = context.baseUrl ?? context.siteTitle;
   const href = (to: string): string => (context.baseUrl ? `${context.baseUrl.replace(/\/+$/, '')}/${to}` : relativeLink(path, to));
   const page = source ? sitePaths.sourceIndex(source.id) : kind === 'article' ? sitePaths.home : sitePaths[kind];
@@ -68,10 +67,11 @@ function feed(
     { rel: 'self', href: href(path), type: 'application/atom+xml' },
     { rel: 'alternate', href: href(page), type: 'text/html' },
   ];
-  const entries = summaries.flatMap((summary) => {
-    const article = context.queries.article(summary.id);
-    return article ? [entry(context, archive, href, article, summary, kind)] : [];
-  });
+  const entries: AtomEntry[] = [];
+  for (const summary of summaries) {
+    const article = await context.store.getArticle(summary.id);
+    if (article) entries.push(entry(context, archive, href, article, summary, kind));
+  }
   const content = renderAtom({
     id: atomId(archive, `feed/${name}`),
     title,

@@ -37,13 +37,13 @@ function article(key: string, seenMs: number): NewArticle {
 describe('the manifest writer', () => {
   let dir: string;
   let store: SqliteStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsvault-manifest-'));
     store = SqliteStore.open(join(dir, 'db.sqlite'));
-    store.syncSources([{ id: 'voa', name: '美国之音', url: 'https://example.com/feed.xml' }]);
+    await store.syncSources([{ id: 'voa', name: '美国之音', url: 'https://example.com/feed.xml' }]);
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const output = () => join(dir, 'archive');
@@ -51,54 +51,54 @@ describe('the manifest writer', () => {
     appendManifests(store, output(), { fromMs: MARCH, toMs: nowMs, nowMs, othersWritten });
   const march = () => join(output(), manifestPath(monthOf(MARCH)));
 
-  test('a second pass appends only the new lines and leaves the old bytes as they were', () => {
-    store.insertArticle(article('a', MARCH));
-    assert.equal(append(MARCH + 1000).appended, 1);
+  test('a second pass appends only the new lines and leaves the old bytes as they were', async () => {
+    await store.insertArticle(article('a', MARCH));
+    assert.equal((await append(MARCH + 1000)).appended, 1);
     const first = readFileSync(march());
-    store.insertArticle(article('b', MARCH + 2000));
-    assert.equal(append(MARCH + 3000).appended, 1);
+    await store.insertArticle(article('b', MARCH + 2000));
+    assert.equal((await append(MARCH + 3000)).appended, 1);
     const second = readFileSync(march());
     assert.deepEqual(second.subarray(0, first.length), first);
-    assert.equal(append(MARCH + 4000).appended, 0, 'nothing new: nothing appended');
+    assert.equal((await append(MARCH + 4000)).appended, 0, 'nothing new: nothing appended');
     assert.deepEqual(readFileSync(march()), second);
     const lines = parseManifest(second.toString('utf8'), manifestPath(monthOf(MARCH))).lines;
     assert.deepEqual(lines.map((line) => line.type), ['revision', 'revision']);
   });
 
-  test('a killed append (a cut-off last line) is cut back and its lines written again', () => {
-    store.insertArticle(article('a', MARCH));
-    append(MARCH + 1000);
+  test('a killed append (a cut-off last line) is cut back and its lines written again', async () => {
+    await store.insertArticle(article('a', MARCH));
+    await append(MARCH + 1000);
     const whole = readFileSync(march());
-    store.insertArticle(article('b', MARCH + 2000));
-    append(MARCH + 3000);
+    await store.insertArticle(article('b', MARCH + 2000));
+    await append(MARCH + 3000);
     const complete = readFileSync(march());
     // What a SIGKILL mid-write leaves: the first part of the new line, no newline.
     rmSync(march());
     appendFileSync(march(), Buffer.concat([whole, complete.subarray(whole.length, whole.length + 25)]));
 
-    const repaired = append(MARCH + 4000);
+    const repaired = await append(MARCH + 4000);
     assert.deepEqual(repaired.repaired, [manifestPath(monthOf(MARCH))]);
     assert.equal(repaired.appended, 1);
     assert.deepEqual(readFileSync(march()), complete, 'the same bytes as an uninterrupted run');
   });
 
-  test('re-check lines alone wait, and go with the next other change or after CHECKS_WAIT_MS', () => {
-    const a = store.insertArticle(article('a', MARCH));
-    append(MARCH + 1000);
+  test('re-check lines alone wait, and go with the next other change or after CHECKS_WAIT_MS', async () => {
+    const a = await store.insertArticle(article('a', MARCH));
+    await append(MARCH + 1000);
     const before = readFileSync(march());
-    store.recordCheck({ articleId: a.id, checkedMs: MARCH + 2000, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
-    assert.equal(append(MARCH + 3000, false).appended, 0, 'a re-check alone writes nothing');
+    await store.recordCheck({ articleId: a.id, checkedMs: MARCH + 2000, outcome: 'alive', httpStatus: 200, finalUrl: a.url, detail: null });
+    assert.equal((await append(MARCH + 3000, false)).appended, 0, 'a re-check alone writes nothing');
     assert.deepEqual(readFileSync(march()), before);
-    assert.equal(append(MARCH + 2000 + CHECKS_WAIT_MS, false).appended, 1, 'a day later it is written anyway');
+    assert.equal((await append(MARCH + 2000 + CHECKS_WAIT_MS, false)).appended, 1, 'a day later it is written anyway');
     const lines = parseManifest(readFileSync(march(), 'utf8'), manifestPath(monthOf(MARCH))).lines;
     assert.deepEqual(lines.map((line) => line.type), ['revision', 'check']);
   });
 
-  test("a new month's header carries the hash and length of the previous month's file", () => {
-    store.insertArticle(article('a', MARCH));
-    append(MARCH + 1000);
-    store.insertArticle(article('b', APRIL));
-    append(APRIL + 1000);
+  test("a new month's header carries the hash and length of the previous month's file", async () => {
+    await store.insertArticle(article('a', MARCH));
+    await append(MARCH + 1000);
+    await store.insertArticle(article('b', APRIL));
+    await append(APRIL + 1000);
     const previous = readFileSync(march());
     const april = readFileSync(join(output(), manifestPath(monthOf(APRIL))), 'utf8');
     const header = parseManifest(april, manifestPath(monthOf(APRIL))).header;

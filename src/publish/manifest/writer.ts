@@ -55,13 +55,13 @@ export function manifestMonths(output: string): string[] {
 }
 
 /** Every line the store has for one month, in time order. */
-export function storeLines(store: Store, month: string): ManifestLine[] {
+export async function storeLines(store: Store, month: string): Promise<ManifestLine[]> {
   const [from, to] = monthRange(month);
   return byTime<ManifestLine>([
-    ...store.listRevisionsBetween(from, to).map(revisionLine),
-    ...store.listStatusEventsBetween(from, to).map(statusLine),
-    ...store.listChecksBetween(from, to).map(checkLine),
-    ...store.listHealthEventsBetween(from, to).map(healthLine),
+    ...(await store.listRevisionsBetween(from, to)).map(revisionLine),
+    ...(await store.listStatusEventsBetween(from, to)).map(statusLine),
+    ...(await store.listChecksBetween(from, to)).map(checkLine),
+    ...(await store.listHealthEventsBetween(from, to)).map(healthLine),
   ]);
 }
 
@@ -90,7 +90,7 @@ interface MonthFile {
   cut: boolean;
 }
 
-export function appendManifests(store: Store, output: string, options: AppendManifestsOptions): AppendManifestsResult {
+export async function appendManifests(store: Store, output: string, options: AppendManifestsOptions): Promise<AppendManifestsResult> {
   const result: AppendManifestsResult = { blobs: new Map(), appended: 0, repaired: [] };
   const first = monthOf(options.fromMs);
   const existing = manifestMonths(output);
@@ -107,7 +107,7 @@ export function appendManifests(store: Store, output: string, options: AppendMan
         have.set(identity, (have.get(identity) ?? 0) + 1);
       }
     }
-    const missing = storeLines(store, month).filter((line) => {
+    const missing = (await storeLines(store, month)).filter((line) => {
       const identity = lineIdentity(line);
       const count = have.get(identity) ?? 0;
       if (count > 0) have.set(identity, count - 1);

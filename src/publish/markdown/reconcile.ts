@@ -15,10 +15,10 @@ export interface ReconcileResult {
   touchedSources: string[];
 }
 
-export function reconcileWithCheckout(store: Store, checkout: ReadonlyMap<string, string>, sources: readonly MarkdownSource[]): ReconcileResult {
+export async function reconcileWithCheckout(store: Store, checkout: ReadonlyMap<string, string>, sources: readonly MarkdownSource[]): Promise<ReconcileResult> {
   const stale: number[] = [];
   const adopted: { id: number; fileBlob: string }[] = [];
-  for (let batch = store.listPublishedBlobs(BATCH); batch.length > 0; batch = store.listPublishedBlobs(BATCH, batch.at(-1)!.id)) {
+  for (let batch = await store.listPublishedBlobs(BATCH); batch.length > 0; batch = await store.listPublishedBlobs(BATCH, batch.at(-1)!.id)) {
     for (const row of batch) {
       const held = checkout.get(articleFilePath(row));
       // Imported files were never written by us: what the checkout holds is what was imported.
@@ -26,20 +26,19 @@ export function reconcileWithCheckout(store: Store, checkout: ReadonlyMap<string
       else if (held !== row.fileBlob) stale.push(row.id);
     }
   }
-  store.transaction(() => {
-    store.recordPublished(adopted);
-    store.markUnpublished(stale);
-  });
+  // Each is one transaction; a stop between the two leaves what the next reconcile finds again.
+  await store.recordPublished(adopted);
+  await store.markUnpublished(stale);
   const byList = new Map(sources.map((source) => [listPath(source), source.id]));
   const touchedSources: string[] = [];
-  const written = store.publishedFiles();
+  const written = await store.publishedFiles();
   for (const [path, blob] of written) {
     const sourceId = byList.get(path);
     if (sourceId !== undefined && checkout.get(path) !== blob) touchedSources.push(sourceId);
   }
   // A list never written by this store (an archive just imported): write it once, linking the files as named.
   for (const source of sources) {
-    if (!written.has(listPath(source)) && store.countArticles(source.id) > 0) touchedSources.push(source.id);
+    if (!written.has(listPath(source)) && await store.countArticles(source.id) > 0) touchedSources.push(source.id);
   }
   return { rewritten: stale.length, touchedSources };
 }

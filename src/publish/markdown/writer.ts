@@ -40,7 +40,7 @@ export interface MarkdownPublishResult {
   files: string[];
 }
 
-export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublishResult {
+export async function publishMarkdown(options: MarkdownPublishOptions): Promise<MarkdownPublishResult> {
   const { store, output } = options;
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
@@ -48,14 +48,14 @@ export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublis
   let articlesWritten = 0;
 
   // Marked batch by batch, only after the files are on disk: a run killed in between rewrites the rest.
-  for (let batch = store.pendingPublish(BATCH); batch.length > 0; batch = store.pendingPublish(BATCH, batch.at(-1)!.id)) {
+  for (let batch = await store.pendingPublish(BATCH); batch.length > 0; batch = await store.pendingPublish(BATCH, batch.at(-1)!.id)) {
     const published = batch.map((article) => {
       const written = writeArticle(output, article, log);
       if (written.wrote) articlesWritten++;
       touched.add(article.sourceId);
       return { id: article.id, fileBlob: written.blob };
     });
-    store.recordPublished(published);
+    await store.recordPublished(published);
   }
 
   let listsWritten = 0;
@@ -64,12 +64,12 @@ export function publishMarkdown(options: MarkdownPublishOptions): MarkdownPublis
   for (const sourceId of touched) {
     const source = byId.get(sourceId) ?? { id: sourceId, name: sourceId };
     const path = listPath(source);
-    const content = formatSourceList(source, store.listLatest(sourceId, options.listSize));
+    const content = formatSourceList(source, await store.listLatest(sourceId, options.listSize));
     if (writeFileAtomic(join(output, path), content, log)) listsWritten++;
     listBlobs.set(path, gitBlobId(content));
   }
-  store.recordPublishedFiles(listBlobs);
-  const removedList = writeRemovedList(output, store, byId, log);
+  await store.recordPublishedFiles(listBlobs);
+  const removedList = await writeRemovedList(output, store, byId, log);
   writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources, { removedList }), log);
 
   return { articlesWritten, listsWritten, files: log.written.slice(before) };
@@ -105,8 +105,8 @@ function formatSourceList(source: MarkdownSource, articles: readonly Article[]):
  * old layout exactly); it stays, possibly empty, after every removed article is restored.
  * Returns whether the list exists.
  */
-function writeRemovedList(output: string, store: Store, sources: ReadonlyMap<string, MarkdownSource>, log: WriteLog): boolean {
-  const removed = store.listRemoved();
+async function writeRemovedList(output: string, store: Store, sources: ReadonlyMap<string, MarkdownSource>, log: WriteLog): Promise<boolean> {
+  const removed = await store.listRemoved();
   const file = join(output, REMOVED_LIST_PATH);
   if (removed.length === 0 && !existsSync(file)) return false;
   const entries = removed.map((article) => ({

@@ -1,8 +1,6 @@
 // The static site: pages that work from file://, from any sub-path, without JavaScript.
 export { publishSite, displayClean } from './publish.ts';
 export type { PublishSiteOptions, PublishSiteResult } from './publish.ts';
-export type { SiteQueries, ArticleSummary, BuildMark, DayCount } from './queries.ts';
-export { createSqliteSiteQueries, siteQueriesFor } from './sqlite-queries.ts';
 export { sitePaths, relativeLink } from './paths.ts';
 export { siteContext, siteLinks } from './site-links.ts';
 export { renderHealthPage, type HealthSource, type HealthView } from './health-page.ts';

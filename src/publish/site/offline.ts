@@ -1,7 +1,7 @@
 // The site's EPUB digests (`site/offline/`): for every day that is over (UTC+8), one book of all outlets and
 // one per outlet; for every week that is over (ISO weeks, Monday first), one book of all outlets; and the
 // page listing them with their sizes. The books themselves are made by publish/epub/, a pure function; this
-// adapter only gathers each day's articles and archived images from the site's queries.
+// adapter only gathers each day's articles (from the store's list reads) and archived images.
 //
 // Incremental: each book's hash covers the settings and every article line it holds (outlet and file number,
 // never the database id, which a store rebuilt from the archive may give anew; title, revision count, time of
@@ -19,7 +19,7 @@ import { buildEpub, type EpubArticle, type EpubImage, type EpubOutlet } from '..
 import { resolveMediaLinks } from '../media-links.ts';
 import type { DisplayCleaner, PageContext, PageSource } from '../pages/index.ts';
 import { DAY_MS, dayRangeUtc8 } from '../../time/utc8.ts';
-import type { ArticleSummary, SiteQueries } from './queries.ts';
+import type { ArticleSummary, Store } from '../../store/types.ts';
 import { formatOfflineState, readOfflineState, type OfflineBook, type OfflineState } from './offline-state.ts';
 import { renderOfflinePage, type OfflineListing } from './offline-page.ts';
 
@@ -36,7 +36,7 @@ export const offlinePaths = {
 };
 
 export interface PublishOfflineOptions {
-  queries: SiteQueries;
+  store: Store;
   dir: string;
   siteTitle: string;
   sources: ReadonlyMap<string, PageSource>;
@@ -88,8 +88,8 @@ interface PlannedBook {
   language: string;
 }
 
-export function publishOffline(options: PublishOfflineOptions): OfflineListing {
-  const { queries, dir } = options;
+export async function publishOffline(options: PublishOfflineOptions): Promise<OfflineListing> {
+  const { store, dir } = options;
   const statePath = join(dir, offlinePaths.state);
   const before: OfflineState = options.force ? { version: 1, books: {} } : readOfflineState(statePath);
   const after: OfflineState = { version: 1, books: {} };
@@ -98,12 +98,12 @@ export function publishOffline(options: PublishOfflineOptions): OfflineListing {
 
   // Days that are over, grouped by week; the newest week first.
   const weeks = new Map<string, { monday: string; days: { day: string; summaries: ArticleSummary[] }[] }>();
-  for (const { day } of queries.days()) {
+  for (const { day } of await store.countByDay()) {
     const { startMs, endMs } = dayRangeUtc8(day);
     if (endMs > options.nowMs) continue;
     const { week, monday } = isoWeek(day);
     if (!weeks.has(week)) weeks.set(week, { monday, days: [] });
-    weeks.get(week)!.days.push({ day, summaries: queries.publishedBetween(startMs, endMs).reverse() });
+    weeks.get(week)!.days.push({ day, summaries: (await store.listSummariesPublishedBetween(startMs, endMs)).reverse() });
   }
 
   const listing: OfflineListing = { weeks: [], books: after.books };
@@ -160,7 +160,7 @@ export function publishOffline(options: PublishOfflineOptions): OfflineListing {
     const stale = planned.filter((book) => before.books[book.path]?.hash !== book.hash || !existsSync(join(dir, book.path)));
     // The days they need, read once for the day's books and the week's.
     const needed = new Set(stale.map((book) => book.day));
-    const articles = stale.length === 0 ? [] : loadArticles(options, days.filter(({ day }) => needed.has(null) || needed.has(day)));
+    const articles = stale.length === 0 ? [] : await loadArticles(options, days.filter(({ day }) => needed.has(null) || needed.has(day)));
     for (const book of planned) {
       const made = stale.includes(book) ? makeBook(options, book, articles) : before.books[book.path]!;
       after.books[book.path] = made;
@@ -178,7 +178,7 @@ export function publishOffline(options: PublishOfflineOptions): OfflineListing {
 }
 
 /** The articles of `days`, oldest first, with their display HTML and the bytes of their archived images. */
-function loadArticles(options: PublishOfflineOptions, days: readonly { day: string; summaries: ArticleSummary[] }[]): DayArticle[] {
+async function loadArticles(options: PublishOfflineOptions, days: readonly { day: string; summaries: ArticleSummary[] }[]): Promise<DayArticle[]> {
   const images = new Map<string, EpubImage | null>(); // a photo shown by many articles is read once
   const image = (file: string, ext: string): EpubImage | null => {
     if (!images.has(file)) {
@@ -195,7 +195,7 @@ function loadArticles(options: PublishOfflineOptions, days: readonly { day: stri
   const rank = (sourceId: string): number => (order.includes(sourceId) ? order.indexOf(sourceId) : order.length);
   for (const { day, summaries } of [...days].sort((a, b) => (a.day < b.day ? -1 : 1))) {
     for (const summary of summaries) {
-      const article = options.queries.article(summary.id);
+      const article = await options.store.getArticle(summary.id);
       if (!article) continue;
       const html = resolveMediaLinks(options.clean(article.content, article.url), IN_BOOK);
       const shown = new Map<string, EpubImage>();

@@ -8,14 +8,13 @@ import { fingerprint, sha256 } from '../../revision/fingerprint.ts';
 import { SqliteStore } from '../../store/index.ts';
 import type { Article } from '../../store/types.ts';
 import { publishSite, type PublishSiteOptions } from './publish.ts';
-import { createSqliteSiteQueries } from './sqlite-queries.ts';
 
 const DAY = 24 * 3600 * 1000;
 const BASE = Date.parse('2024-03-01T02:00:00Z'); // 10:00 on 2024-03-01 in UTC+8
 
-function addArticle(store: SqliteStore, sourceId: string, index: number, publishedMs: number): Article {
+async function addArticle(store: SqliteStore, sourceId: string, index: number, publishedMs: number): Promise<Article> {
   const content = `<p>第${index}篇的正文。</p><p>第二段。</p>`;
-  return store.insertArticle({
+  return await store.insertArticle({
     sourceId,
     key: `${sourceId}-${index}`,
     url: `https://example.com/${sourceId}/${index}`,
@@ -33,23 +32,22 @@ function addArticle(store: SqliteStore, sourceId: string, index: number, publish
 describe('publishSite', () => {
   let dir: string;
   let store: SqliteStore;
-  let publish: (extra?: Partial<PublishSiteOptions>) => { full: boolean; files: string[] };
+  let publish: (extra?: Partial<PublishSiteOptions>) => Promise<{ full: boolean; files: string[] }>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     const root = mkdtempSync(join(tmpdir(), 'nv-site-'));
     dir = join(root, 'site');
     store = SqliteStore.open(join(root, 'db.sqlite'));
-    store.syncSources([
+    await store.syncSources([
       { id: 'a', name: '甲台', url: 'https://example.com/a.xml' },
       { id: 'b', name: '乙台', url: 'https://example.com/b.xml' },
     ]);
     // a: 5 articles over 3 days (pages of 2: [1,2] [3,4] [5]); b: 2 articles.
-    for (let index = 1; index <= 5; index++) addArticle(store, 'a', index, BASE + Math.floor((index - 1) / 2) * DAY);
-    for (let index = 1; index <= 2; index++) addArticle(store, 'b', index, BASE + index * 3600_000);
-    const queries = createSqliteSiteQueries(store.db, store);
-    publish = (extra = {}) => {
-      const result = publishSite({
-        queries,
+    for (let index = 1; index <= 5; index++) await addArticle(store, 'a', index, BASE + Math.floor((index - 1) / 2) * DAY);
+    for (let index = 1; index <= 2; index++) await addArticle(store, 'b', index, BASE + index * 3600_000);
+    publish = async (extra = {}) => {
+      const result = await publishSite({
+        store,
         dir,
         siteTitle: '测试存档',
         sources: [
@@ -64,8 +62,8 @@ describe('publishSite', () => {
     };
   });
 
-  test('the first build writes every page; a second build writes nothing', () => {
-    const first = publish();
+  test('the first build writes every page; a second build writes nothing', async () => {
+    const first = await publish();
     assert.equal(first.full, true);
     assert.deepEqual(first.files, [
       '.state.json',
@@ -96,17 +94,17 @@ describe('publishSite', () => {
       'sources/b/page-1.html',
       'style.css',
     ]);
-    const second = publish();
+    const second = await publish();
     assert.equal(second.full, false);
     assert.deepEqual(second.files, []);
   });
 
-  test('one new article rewrites only its page, its outlet page, its day and the summaries', () => {
-    publish();
+  test('one new article rewrites only its page, its outlet page, its day and the summaries', async () => {
+    await publish();
     const untouched = join(dir, 'sources/a/page-1.html');
     const before = statSync(untouched).mtimeMs;
-    addArticle(store, 'a', 6, BASE + 2 * DAY + 3600_000); // lands on a's last page (page 3), day 2024-03-03
-    const result = publish();
+    await addArticle(store, 'a', 6, BASE + 2 * DAY + 3600_000); // lands on a's last page (page 3), day 2024-03-03
+    const result = await publish();
     assert.equal(result.full, false);
     assert.deepEqual(result.files, [
       '.state.json',
@@ -123,23 +121,23 @@ describe('publishSite', () => {
     assert.match(readFileSync(join(dir, 'sources/a/index.html'), 'utf8'), /a 第6篇/);
   });
 
-  test('an article that opens a new page also links the previous page to it', () => {
-    publish();
-    addArticle(store, 'a', 6, BASE + 2 * DAY);
-    publish();
-    addArticle(store, 'a', 7, BASE + 2 * DAY + 7200_000); // page 4 is new: page 3 gains a "newer" link
-    const result = publish();
+  test('an article that opens a new page also links the previous page to it', async () => {
+    await publish();
+    await addArticle(store, 'a', 6, BASE + 2 * DAY);
+    await publish();
+    await addArticle(store, 'a', 7, BASE + 2 * DAY + 7200_000); // page 4 is new: page 3 gains a "newer" link
+    const result = await publish();
     assert.ok(result.files.includes('sources/a/page-4.html'));
     assert.ok(result.files.includes('sources/a/page-3.html'));
     assert.ok(!result.files.includes('sources/a/page-2.html'));
     assert.match(readFileSync(join(dir, 'sources/a/page-3.html'), 'utf8'), /href="page-4\.html" rel="prev"/);
   });
 
-  test('a new revision rewrites the article with its history, its list pages and the changed feed', () => {
-    publish();
-    const article = store.getArticleByNumber('a', 1048574)!;
+  test('a new revision rewrites the article with its history, its list pages and the changed feed', async () => {
+    await publish();
+    const article = (await store.getArticleByNumber('a', 1048574))!;
     const content = '<p>第1篇的正文（已更正）。</p><p>第二段。</p>';
-    store.addRevision(article.id, {
+    await store.addRevision(article.id, {
       title: article.title,
       url: article.url,
       content,
@@ -148,7 +146,7 @@ describe('publishSite', () => {
       seenMs: BASE + 5 * DAY,
       seenWhere: 'recheck',
     });
-    const result = publish();
+    const result = await publish();
     assert.deepEqual(result.files, [
       '.state.json',
       'articles/a/1048574.html',
@@ -165,11 +163,11 @@ describe('publishSite', () => {
     assert.match(page, /<ins>（已更正）<\/ins>/);
   });
 
-  test('a removal marks the article and lists it on the removed page and feed', () => {
-    publish();
-    const article = store.getArticleByNumber('b', 1048574)!;
-    store.setStatus(article.id, 'removed', BASE + 4 * DAY);
-    const result = publish();
+  test('a removal marks the article and lists it on the removed page and feed', async () => {
+    await publish();
+    const article = (await store.getArticleByNumber('b', 1048574))!;
+    await store.setStatus(article.id, 'removed', BASE + 4 * DAY);
+    const result = await publish();
     assert.ok(result.files.includes('removed.html'));
     assert.ok(result.files.includes('feeds/removed.atom'));
     assert.ok(result.files.includes('articles/b/1048574.html'));
@@ -178,13 +176,13 @@ describe('publishSite', () => {
     assert.match(readFileSync(join(dir, 'removed.html'), 'utf8'), /乙台/);
   });
 
-  test('a changed setting rebuilds everything; a lost state file rebuilds without changing bytes', () => {
-    publish();
-    const renamed = publish({ siteTitle: '另一个名字' });
+  test('a changed setting rebuilds everything; a lost state file rebuilds without changing bytes', async () => {
+    await publish();
+    const renamed = await publish({ siteTitle: '另一个名字' });
     assert.equal(renamed.full, true);
     assert.ok(renamed.files.length > 20);
-    publish();
-    const again = publish({ full: true });
+    await publish();
+    const again = await publish({ full: true });
     assert.equal(again.full, true);
     assert.deepEqual(again.files, []);
   });

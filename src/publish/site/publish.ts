@@ -27,13 +27,13 @@ import {
 } from '../pages/index.ts';
 import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
-import type { ArticleSummary, SiteQueries } from './queries.ts';
+import type { ArticleSummary, Store } from '../../store/types.ts';
 import { offlinePaths, publishOffline } from './offline.ts';
 import { siteContext } from './site-links.ts';
 import { formatSiteState, readSiteState, settingsHash } from './state.ts';
 
 export interface PublishSiteOptions {
-  queries: SiteQueries;
+  store: Store;
   /** The site folder (absolute). */
   dir: string;
   siteTitle: string;
@@ -102,8 +102,8 @@ function memoizeClean(clean: DisplayCleaner): DisplayCleaner {
   };
 }
 
-export function publishSite(options: PublishSiteOptions): PublishSiteResult {
-  const { queries, dir, pageSize } = options;
+export async function publishSite(options: PublishSiteOptions): Promise<PublishSiteResult> {
+  const { store, dir, pageSize } = options;
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
   // Archived images (see publish/media-links.ts) are linked relative to each page, or absolutely when the
@@ -132,42 +132,43 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
 
   const statePath = join(dir, sitePaths.state);
   const state = options.full ? null : readSiteState(statePath);
-  const mark = queries.currentMark();
-  const full = state === null || state.settings !== settings || !queries.markIsValid(state.mark);
+  const mark = await store.currentBuildMark();
+  const full = state === null || state.settings !== settings || !await store.buildMarkIsValid(state.mark);
 
   // 1. Article pages.
   const touchedPages = new Map<string, Set<number>>();
   const touchedDays = new Set<string>();
   let articlesRendered = 0;
-  const renderArticle = (summary: ArticleSummary): void => {
-    const article = queries.article(summary.id);
+  const renderArticle = async (summary: ArticleSummary): Promise<void> => {
+    const article = await store.getArticle(summary.id);
     if (!article) return;
     const source = sourceOf(article.sourceId);
     const path = sitePaths.article(article.sourceId, article.number);
-    write(path, renderArticlePage(at(path), { article, revisions: queries.revisions(article.id), source, clean, diff }));
+    write(path, renderArticlePage(at(path), { article, revisions: await store.listRevisions(article.id), source, clean, diff }));
     articlesRendered++;
     if (!full) {
       const pages = touchedPages.get(article.sourceId) ?? new Set<number>();
-      pages.add(pageOfRank(queries.rankInSource(article.sourceId, article.number), pageSize));
+      pages.add(pageOfRank(await store.rankInSource(article.sourceId, article.number), pageSize));
       touchedPages.set(article.sourceId, pages);
       touchedDays.add(dayOfUtc8(article.publishedMs));
     }
   };
   if (full) {
-    for (let batch = queries.allArticles(0, BATCH); batch.length > 0; batch = queries.allArticles(batch.at(-1)!.id, BATCH)) {
-      batch.forEach(renderArticle);
+    for (let batch = await store.listSummariesAfter(0, BATCH); batch.length > 0; batch = await store.listSummariesAfter(batch.at(-1)!.id, BATCH)) {
+      for (const summary of batch) await renderArticle(summary);
     }
   } else {
-    queries.changedSince(state.mark).forEach(renderArticle);
+    for (const summary of await store.listChangedSince(state.mark)) await renderArticle(summary);
   }
 
   // 2. Outlet pages: the pages holding changed articles, and the newest two (a new page changes the
   // "newer" link of the one before it). A full build renders every page of every outlet.
   const outletIds = new Set([...sources.keys(), ...touchedPages.keys()]);
-  const outlets = [...outletIds].map((id) => {
-    const count = queries.countSource(id);
-    return { source: sourceOf(id), count, pages: pageCount(count, pageSize) };
-  });
+  const outlets: { source: PageSource; count: number; pages: number }[] = [];
+  for (const id of outletIds) {
+    const count = await store.countArticles(id);
+    outlets.push({ source: sourceOf(id), count, pages: pageCount(count, pageSize) });
+  }
   for (const outlet of outlets) {
     const id = outlet.source.id;
     const wanted = full
@@ -176,7 +177,7 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
         ? new Set([...touchedPages.get(id)!, outlet.pages, Math.max(1, outlet.pages - 1)])
         : new Set<number>();
     for (const page of [...wanted].sort((a, b) => a - b)) {
-      const articles = queries.sourceSlice(id, (page - 1) * pageSize, pageSize).reverse();
+      const articles = (await store.listSourceSlice(id, (page - 1) * pageSize, pageSize)).reverse();
       const paths = [sitePaths.sourcePage(id, page), ...(page === outlet.pages ? [sitePaths.sourceIndex(id)] : [])];
       for (const path of paths) {
         const pager = outletPager(id, page, outlet.pages, path);
@@ -186,35 +187,35 @@ export function publishSite(options: PublishSiteOptions): PublishSiteResult {
   }
 
   // 3. Day pages and the small pages that summarise the whole archive.
-  const days = queries.days();
+  const days = await store.countByDay();
   for (const day of full ? days.map((entry) => entry.day) : [...touchedDays].sort()) {
     const { startMs, endMs } = dayRangeUtc8(day);
-    const articles = queries.publishedBetween(startMs, endMs);
+    const articles = await store.listSummariesPublishedBetween(startMs, endMs);
     write(sitePaths.day(day), renderDay(at(sitePaths.day(day)), { day, articles, total: articles.length, neighbours: false, pager: null }));
   }
   write(sitePaths.days, renderDaysIndex(at(sitePaths.days), days));
   // EPUB digests (site/offline/), each rebuilt only when its day changed: they keep their own state.
-  const offline = options.nowMs === undefined ? null : publishOffline({ queries, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, at, write, log });
+  const offline = options.nowMs === undefined ? null : await publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, at, write, log });
   const intro = offline === null ? undefined : html`<p><a href="${offlinePaths.index}">离线阅读：每日、每周 EPUB 电子书</a></p>`;
   const listed = outlets.filter((o) => o.count > 0 || sources.has(o.source.id));
-  write(sitePaths.home, renderHome(at(sitePaths.home), { latest: queries.latest(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS), intro }));
-  write(sitePaths.removed, renderRemoved(at(sitePaths.removed), queries.removed(LIST_LIMIT)));
-  write(sitePaths.changed, renderChanged(at(sitePaths.changed), queries.changed(LIST_LIMIT)));
+  write(sitePaths.home, renderHome(at(sitePaths.home), { latest: await store.listLatestSummaries(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS), intro }));
+  write(sitePaths.removed, renderRemoved(at(sitePaths.removed), await store.listRemovedSummaries(LIST_LIMIT)));
+  write(sitePaths.changed, renderChanged(at(sitePaths.changed), await store.listChangedSummaries(LIST_LIMIT)));
   write(sitePaths.style, STYLESHEET);
 
   // 4. Feeds: everything, removed, changed, and the outlets that changed.
   const feeds: FeedContext = {
-    queries,
+    store,
     sources,
     siteTitle: options.siteTitle,
     baseUrl: options.baseUrl ?? null,
     entries: options.atomEntries,
     clean,
   };
-  for (const rendered of [allFeed(feeds), removedFeed(feeds), changedFeed(feeds)]) write(rendered.path, rendered.content);
+  for (const rendered of [await allFeed(feeds), await removedFeed(feeds), await changedFeed(feeds)]) write(rendered.path, rendered.content);
   for (const outlet of outlets) {
     if (full || touchedPages.has(outlet.source.id)) {
-      const rendered = sourceFeed(feeds, outlet.source);
+      const rendered = await sourceFeed(feeds, outlet.source);
       write(rendered.path, rendered.content);
     }
   }

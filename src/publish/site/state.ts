@@ -3,7 +3,7 @@
 // unreadable state, a different settings hash or a mark the database does not know means: build all.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { BuildMark } from './queries.ts';
+import type { BuildMark } from '../../store/types.ts';
 
 /** Bump when the HTML or Atom output changes shape, so every page is rebuilt once. */
 export const RENDERER_VERSION = 3;

@@ -1,11 +1,12 @@
 // Writes the site's search: the page, the script, the fold table and the index shards, from the same
-// SiteQueries the site is built from. Keeps its own build mark (search/.state.json, like site/.state.json),
+// store reads the site is built from. Keeps its own build mark (search/.state.json, like site/.state.json),
 // so it updates only what changed since it last ran and catches up after a run that failed before it.
 import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { readFileOrNull } from './read-file.ts';
 import type { PageSource } from '../../publish/pages/index.ts';
-import { siteContext, sitePaths, type ArticleSummary, type SiteQueries } from '../../publish/site/index.ts';
+import { siteContext, sitePaths } from '../../publish/site/index.ts';
+import type { ArticleSummary, Store } from '../../store/index.ts';
 import { formatSiteState, readSiteState, settingsHash } from '../../publish/site/state.ts';
 import { documentOf } from '../document.ts';
 import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
@@ -16,7 +17,7 @@ import { formatFoldTable, parseManifest } from './shard-files.ts';
 import { INDEX_VERSION, searchPaths, type SiteSearchRecord } from './types.ts';
 
 export interface PublishSiteSearchOptions {
-  queries: SiteQueries;
+  store: Store;
   /** The site folder (absolute). */
   dir: string;
   siteTitle: string;
@@ -37,8 +38,8 @@ export interface PublishSiteSearchResult {
 
 const BATCH = 500;
 
-function recordOf(queries: SiteQueries, summary: ArticleSummary): SiteSearchRecord | null {
-  const article = queries.article(summary.id);
+async function recordOf(store: Store, summary: ArticleSummary): Promise<SiteSearchRecord | null> {
+  const article = await store.getArticle(summary.id);
   if (!article) return null;
   const doc = documentOf(article);
   return {
@@ -52,20 +53,21 @@ function recordOf(queries: SiteQueries, summary: ArticleSummary): SiteSearchReco
   };
 }
 
-function* allRecords(queries: SiteQueries, counter: { n: number }): Generator<SiteSearchRecord> {
-  for (let batch = queries.allArticles(0, BATCH); batch.length > 0; batch = queries.allArticles(batch.at(-1)!.id, BATCH)) {
+// Every article's record, read `BATCH` at a time. The builder is synchronous and pure, so a full build holds
+// every record's text at once (as it holds every posting list).
+async function allRecords(store: Store): Promise<SiteSearchRecord[]> {
+  const records: SiteSearchRecord[] = [];
+  for (let batch = await store.listSummariesAfter(0, BATCH); batch.length > 0; batch = await store.listSummariesAfter(batch.at(-1)!.id, BATCH)) {
     for (const summary of batch) {
-      const record = recordOf(queries, summary);
-      if (record) {
-        counter.n++;
-        yield record;
-      }
+      const record = await recordOf(store, summary);
+      if (record) records.push(record);
     }
   }
+  return records;
 }
 
-export function publishSiteSearch(options: PublishSiteSearchOptions): PublishSiteSearchResult {
-  const { queries, dir } = options;
+export async function publishSiteSearch(options: PublishSiteSearchOptions): Promise<PublishSiteSearchResult> {
+  const { store, dir } = options;
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
   const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
@@ -76,15 +78,19 @@ export function publishSiteSearch(options: PublishSiteSearchOptions): PublishSit
 
   const names = Object.fromEntries(options.sources.map((source) => [source.id, source.name]));
   const settings = settingsHash({ searchIndex: INDEX_VERSION });
-  const mark = queries.currentMark();
+  const mark = await store.currentBuildMark();
   const state = options.full ? null : readSiteState(join(dir, searchPaths.state));
   const manifestText = state === null ? null : readFileOrNull(join(dir, searchPaths.manifest));
   const manifest = manifestText === null ? null : parseManifest(manifestText);
   const counter = { n: 0 };
   let result: BuildResult | null = null;
   let full = true;
-  if (state !== null && manifest !== null && state.settings === settings && queries.markIsValid(state.mark)) {
-    const records = queries.changedSince(state.mark).map((summary) => recordOf(queries, summary)).filter((r) => r !== null);
+  if (state !== null && manifest !== null && state.settings === settings && (await store.buildMarkIsValid(state.mark))) {
+    const records: SiteSearchRecord[] = [];
+    for (const summary of await store.listChangedSince(state.mark)) {
+      const record = await recordOf(store, summary);
+      if (record) records.push(record);
+    }
     counter.n = records.length;
     result = buildSearchIndex({
       records,
@@ -94,8 +100,9 @@ export function publishSiteSearch(options: PublishSiteSearchOptions): PublishSit
     full = result.kind === 'rebuild';
   }
   if (result === null || result.kind === 'rebuild') {
-    counter.n = 0;
-    result = buildSearchIndex({ records: allRecords(queries, counter), sources: names, previous: null });
+    const records = await allRecords(store);
+    counter.n = records.length;
+    result = buildSearchIndex({ records, sources: names, previous: null });
   }
   if (result.kind === 'rebuild') throw new Error(`search: site index: a full build asked for a rebuild (${result.reason})`);
   // The manifest last: a reader (or a killed run) never sees a manifest naming shards not yet written.

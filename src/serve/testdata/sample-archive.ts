@@ -49,16 +49,16 @@ export interface SampleArchive {
   close(): void;
 }
 
-export function createSampleArchive(): SampleArchive {
+export async function createSampleArchive(): Promise<SampleArchive> {
   const dir = mkdtempSync(join(tmpdir(), 'nv-reader-'));
   const file = join(dir, 'newsvault.sqlite');
   const store = SqliteStore.open(file);
-  store.syncSources(SOURCES);
-  const add = (a: NewArticle): Article => store.insertArticle(a);
-  const meeting = add(
+  await store.syncSources(SOURCES);
+  const add = async (a: NewArticle): Promise<Article> => await store.insertArticle(a);
+  const meeting = await add(
     article({ sourceId: 'voa', key: 'guid:1', url: 'https://www.voachinese.com/a/meeting.html', title: '习近平会见布林肯', publishedMs: T, content: CONTENT.meeting }),
   );
-  store.addRevision(meeting.id, {
+  await store.addRevision(meeting.id, {
     title: '习近平会见美国国务卿布林肯',
     url: meeting.url,
     content: CONTENT.meetingRevised,
@@ -67,25 +67,25 @@ export function createSampleArchive(): SampleArchive {
     seenMs: T + 3_600_000,
     seenWhere: 'feed',
   });
-  const hostile = add(
+  const hostile = await add(
     article({ sourceId: 'rfi', key: 'guid:2', url: 'https://www.rfi.fr/cn/news/macron', title: '马克龙访华 <b>不是标签</b>', publishedMs: T - 3_600_000, content: CONTENT.hostile }),
   );
-  const traditional = add(
+  const traditional = await add(
     article({ sourceId: 'BBC', key: 'guid:3', url: 'javascript:alert(4)', title: '香港立法會選舉', publishedMs: T - 7_200_000, content: CONTENT.traditional }),
   );
-  const removed = add(
+  const removed = await add(
     article({ sourceId: 'voa', key: 'guid:4', url: 'https://www.voachinese.com/a/cotton.html', title: '新疆棉花调查', publishedMs: T - 86_400_000, content: CONTENT.removed }),
   );
   const removedAtMs = T + 2 * 86_400_000;
-  store.setStatus(removed.id, 'removed', removedAtMs);
+  await store.setStatus(removed.id, 'removed', removedAtMs);
   // 2024-03-20 17:30 UTC is 2024-03-21 01:30 in UTC+8: it belongs to the next day's listing.
-  const lateNight = add(
+  const lateNight = await add(
     article({ sourceId: 'rfi', key: 'guid:5', url: 'https://www.rfi.fr/cn/late', title: '上海股市收盘', publishedMs: Date.UTC(2024, 2, 20, 17, 30), content: CONTENT.lateNight }),
   );
 
   ensureSearchSchema(store.db);
   for (const id of [meeting.id, hostile.id, traditional.id, removed.id, lateNight.id]) {
-    indexDocument(store.db, documentOf(store.getArticle(id)!));
+    indexDocument(store.db, documentOf((await store.getArticle(id))!));
   }
   return {
     dir,
@@ -93,8 +93,8 @@ export function createSampleArchive(): SampleArchive {
     store,
     ids: { meeting: meeting.id, hostile: hostile.id, traditional: traditional.id, removed: removed.id, lateNight: lateNight.id },
     removedAtMs,
-    close() {
-      store.close();
+    async close() {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -24,7 +24,7 @@ async function fill(store: Store): Promise<void> {
   await store.addRevision(a.id, { title: '习近平会见', url: 'https://www.voachinese.com/a/1-new.html', content: '<p>改</p>', sha256: 'b'.repeat(64), fingerprint: 'e'.repeat(64), seenMs: 1_700_000_100_000, seenWhere: 'recheck' });
   await store.setStatus(a.id, 'removed', 1_700_000_200_000);
   await store.recordCheck({ articleId: a.id, checkedMs: 1_700_000_200_000, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: 'HTTP 404' });
-  await store.setNextCheck(a.id, 1_800_000_000_000);
+  await store.setNextChecks([{ articleId: a.id, atMs: 1_800_000_000_000 }]);
   await store.saveFeedState({ sourceId: 'voa', url: 'https://b.example/feed', etag: '"e"', lastModified: null, lastAttemptMs: 1, lastSuccessMs: 1, consecutiveFailures: 0, lastError: null, newestItemMs: 3, medianIntervalMs: 4 });
   await store.saveSourceHealth({ sourceId: 'voa', activeUrl: null, staleSinceMs: 5, failingSinceMs: null, selectorMisses: 2, selectorsMissingSinceMs: 7 });
   await store.recordHealthEvent({ sourceId: 'voa', atMs: 9, kind: 'stale', feedUrl: null, detail: '没有新文章' });

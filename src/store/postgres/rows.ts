@@ -12,7 +12,7 @@ export const ARTICLE_COLUMNS = `a.id, a.source_id AS "sourceId", a.number, a.fil
 export const ARTICLE_FROM = `articles a JOIN revisions r ON r.id = a.revision_id`;
 
 export const REVISION_COLUMNS = `id, article_id AS "articleId", seq, title, url, content, sha256, fingerprint, seen_ms AS "seenMs",
-  seen_where AS "seenWhere"`;
+  seen_where AS "seenWhere", fetched_url AS "fetchedUrl", http_status AS "httpStatus", etag`;
 
 export const CHECK_COLUMNS = `id, article_id AS "articleId", checked_ms AS "checkedMs", outcome, http_status AS "httpStatus",
   final_url AS "finalUrl", detail`;

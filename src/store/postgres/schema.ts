@@ -191,4 +191,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checks_by_time ON checks (checked_ms, id);
   CREATE INDEX health_events_by_time_asc ON health_events (at_ms, id);
   `,
+  // 4: leases on sources, for several `newsvault run` processes (machines) sharing one database (leases.ts): a source
+  // is fetched by the one process holding its lease, and a cycle that began before a source was last finished
+  // does not fetch it again. Times are the server's clock, which every machine shares. Not part of a store copy.
+  `
+  CREATE TABLE source_leases (
+    source_id TEXT COLLATE "C" PRIMARY KEY REFERENCES sources(id),
+    holder TEXT NOT NULL,
+    expires_ms BIGINT NOT NULL,
+    done_ms BIGINT
+  );
+  `,
 ];

@@ -55,7 +55,7 @@ describe('PostgresSearchIndex answers as the SQLite index does', () => {
     assert.deepEqual(await index.prepare(), { needsReindex: false });
     assert.equal(await index.reindexAll(ARTICLES), ARTICLES.length);
     ensureSearchSchema(sqlite);
-    reindexAll(sqlite, ARTICLES);
+    await reindexAll(sqlite, ARTICLES);
   });
   after(async () => {
     sqlite.close();

@@ -24,7 +24,7 @@ import { Ranker } from '../../search/rank.ts';
 import { SCHEMA_VERSION, type SchemaState } from '../../search/schema.ts';
 import { checkOptions, CONFIRMED_COUNT_CAP, COUNT_CAP, DEFAULT_TIME_LIMIT_MS, RELEVANCE_WINDOW } from '../../search/search.ts';
 import { indexText } from '../../search/tokenize.ts';
-import { SearchError, type DocStatus, type ParsedQuery, type SearchDocument, type SearchHit, type SearchOptions, type SearchResult } from '../../search/types.ts';
+import { SearchError, type DocStatus, type ParsedQuery, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult } from '../../search/types.ts';
 import { rows, run, storeError, type Queryable } from './rows.ts';
 
 /** Candidates read per round trip when they must be confirmed or ranked in JavaScript. */
@@ -40,7 +40,7 @@ interface DocRow {
   text: string;
 }
 
-export class PostgresSearchIndex {
+export class PostgresSearchIndex implements SearchIndex {
   constructor(private readonly pool: pg.Pool) {}
 
   /** Empties an index built with other tokens (another search SCHEMA_VERSION); says when a reindex is needed. */

@@ -170,3 +170,21 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     },
   };
 }
+
+/**
+ * Empties every table of a migrated store database but the schema's own records, ids starting again from 1:
+ * as good as a new database for a test, at a fraction of CREATE DATABASE's cost.
+ */
+export async function emptyDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()
+        AND tablename NOT IN ('newsvault_schema', 'search_info')`,
+    );
+    if (rows.length > 0) await client.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { MIGRATIONS } from './schema.ts';
 import { SqliteStore } from './store.ts';
 
-test('a version 1 database gains re-check scheduling, checks and status events, keeping its articles', () => {
+test('a version 1 database gains re-check scheduling, checks and status events, keeping its articles', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'nv-migrate-')), 'old.sqlite');
   const old = new Database(file);
   old.exec(MIGRATIONS[0]!);
@@ -23,18 +23,18 @@ test('a version 1 database gains re-check scheduling, checks and status events, 
   const store = SqliteStore.open(file);
   try {
     assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
-    assert.equal(store.getArticle(1)?.title, '旧文章');
-    assert.deepEqual(store.listUnscheduled(10).map((a) => [a.id, a.nextCheckMs]), [[1, null]]);
-    store.recordCheck({ articleId: 1, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: null });
-    store.setStatus(1, 'removed', 3000);
-    assert.deepEqual(store.listStatusEvents(1).map((e) => e.kind), ['removed']);
-    assert.deepEqual(store.listRemoved().map((a) => a.id), [1]);
+    assert.equal((await store.getArticle(1))?.title, '旧文章');
+    assert.deepEqual((await store.listUnscheduled(10)).map((a) => [a.id, a.nextCheckMs]), [[1, null]]);
+    await store.recordCheck({ articleId: 1, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: null });
+    await store.setStatus(1, 'removed', 3000);
+    assert.deepEqual((await store.listStatusEvents(1)).map((e) => e.kind), ['removed']);
+    assert.deepEqual((await store.listRemoved()).map((a) => a.id), [1]);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test('a version 2 database gains canonical links for its articles, so a second feed of a source finds them', () => {
+test('a version 2 database gains canonical links for its articles, so a second feed of a source finds them', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'nv-migrate-')), 'v2.sqlite');
   const old = new Database(file);
   old.exec(MIGRATIONS[0]!);
@@ -48,9 +48,9 @@ test('a version 2 database gains canonical links for its articles, so a second f
   old.close();
   const store = SqliteStore.open(file);
   try {
-    assert.equal(store.findArticleByLink('BBC', 'https://www.bbc.com/zhongwen/simp/world-1?at_medium=RSS&at_campaign=rss')?.article.id, 1);
-    assert.deepEqual(store.listHealthEvents(10), []);
+    assert.equal((await store.findArticleByLink('BBC', 'https://www.bbc.com/zhongwen/simp/world-1?at_medium=RSS&at_campaign=rss'))?.article.id, 1);
+    assert.deepEqual(await store.listHealthEvents(10), []);
   } finally {
-    store.close();
+    await store.close();
   }
 });

@@ -24,10 +24,20 @@ import type {
   HealthEvent,
   NewHealthEvent,
   LinkedArticle,
+  ArchiveWrite,
+  ArchiveWritten,
+  ArticleRef,
+  CheckVerdict,
+  NextCheck,
+  SourceStateWrite,
+  ArticleSummary,
+  BuildMark,
+  DayCount,
 } from '../types.ts';
 import { canonicalLink } from '../../normalize/identity.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
+import { SqliteSummaries } from './summaries.ts';
 
 interface ArticleRow {
   id: number;
@@ -158,6 +168,7 @@ export class SqliteStore implements Store {
         WHERE source_id = ? ORDER BY at_ms DESC, id DESC LIMIT ?`),
       byId: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id = ?`),
       byNumber: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ? AND a.number = ?`),
+      idByNumber: prepare(`SELECT id FROM articles WHERE source_id = ? AND number = ?`),
       nextNumber: prepare(`SELECT next_number FROM sources WHERE id = ?`),
       setNextNumber: prepare(`UPDATE sources SET next_number = ? WHERE id = ?`),
       numberTaken: prepare(`SELECT 1 FROM articles WHERE source_id = ? AND number = ?`),
@@ -229,19 +240,19 @@ export class SqliteStore implements Store {
     return new SqliteStore(openDatabase(file));
   }
 
-  syncSources(sources: readonly SourceRecord[]): void {
-    this.transaction(() => {
+  async syncSources(sources: readonly SourceRecord[]): Promise<void> {
+    this.atomic(() => {
       for (const source of sources) {
         this.statements.insertSource.run(source.id, source.name, source.url, FIRST_ARTICLE_NUMBER);
       }
     });
   }
 
-  listSources(): SourceRecord[] {
+  async listSources(): Promise<SourceRecord[]> {
     return this.statements.listSources.all() as SourceRecord[];
   }
 
-  getFetchState(sourceId: string): FetchState | null {
+  async getFetchState(sourceId: string): Promise<FetchState | null> {
     const row = this.statements.getFetchState.get(sourceId) as
       | {
           id: string;
@@ -271,31 +282,31 @@ export class SqliteStore implements Store {
     };
   }
 
-  saveFetchState(state: FetchState): void {
+  private saveFetchStateNow(state: FetchState): void {
     const result = this.statements.saveFetchState.run(state);
     if (result.changes === 0) throw new StoreError('constraint', `store: saving fetch state: unknown source "${state.sourceId}"`);
   }
 
-  findArticleByKey(sourceId: string, key: string): Article | null {
+  async findArticleByKey(sourceId: string, key: string): Promise<Article | null> {
     const row = this.statements.byKey.get(sourceId, key) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
-  findArticleByUrl(sourceId: string, url: string): Article | null {
+  async findArticleByUrl(sourceId: string, url: string): Promise<Article | null> {
     const row = this.statements.byUrl.get(sourceId, url) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
-  findArticleByLink(sourceId: string, url: string): LinkedArticle | null {
+  async findArticleByLink(sourceId: string, url: string): Promise<LinkedArticle | null> {
     const row = this.statements.byLink.get(sourceId, canonicalLink(url)) as (ArticleRow & { feed_url: string | null }) | undefined;
     return row ? { article: toArticle(row), feedUrl: row.feed_url } : null;
   }
 
-  getFeedState(sourceId: string, url: string): FeedState | null {
+  async getFeedState(sourceId: string, url: string): Promise<FeedState | null> {
     return (this.statements.getFeedState.get(sourceId, url) as FeedState | undefined) ?? null;
   }
 
-  saveFeedState(state: FeedState): void {
+  async saveFeedState(state: FeedState): Promise<void> {
     try {
       this.statements.saveFeedState.run(state);
     } catch (cause) {
@@ -303,11 +314,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  getSourceHealth(sourceId: string): SourceHealth | null {
+  async getSourceHealth(sourceId: string): Promise<SourceHealth | null> {
     return (this.statements.getSourceHealth.get(sourceId) as SourceHealth | undefined) ?? null;
   }
 
-  saveSourceHealth(health: SourceHealth): void {
+  private saveSourceHealthNow(health: SourceHealth): void {
     try {
       this.statements.saveSourceHealth.run(health);
     } catch (cause) {
@@ -315,7 +326,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  recordHealthEvent(event: NewHealthEvent): HealthEvent {
+  private recordHealthEventNow(event: NewHealthEvent): HealthEvent {
     try {
       return { id: Number(this.statements.insertHealthEvent.run(event).lastInsertRowid), ...event };
     } catch (cause) {
@@ -323,24 +334,24 @@ export class SqliteStore implements Store {
     }
   }
 
-  listHealthEvents(limit: number, sourceId?: string): HealthEvent[] {
+  async listHealthEvents(limit: number, sourceId?: string): Promise<HealthEvent[]> {
     return (
       sourceId === undefined ? this.statements.listHealthEvents.all(limit) : this.statements.listSourceHealthEvents.all(sourceId, limit)
     ) as HealthEvent[];
   }
 
-  getArticle(id: number): Article | null {
+  async getArticle(id: number): Promise<Article | null> {
     const row = this.statements.byId.get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
-  getArticleByNumber(sourceId: string, number: number): Article | null {
+  async getArticleByNumber(sourceId: string, number: number): Promise<Article | null> {
     const row = this.statements.byNumber.get(sourceId, number) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
-  insertArticle(article: NewArticle): Article {
-    return this.transaction(() => {
+  private insertArticleNow(article: NewArticle): Article {
+    return this.atomic(() => {
       const number = article.number ?? this.takeNumber(article.sourceId);
       if (article.number !== undefined) this.lowerNextNumber(article.sourceId, article.number);
       let id: number;
@@ -353,7 +364,7 @@ export class SqliteStore implements Store {
           { cause },
         );
       }
-      const revision = this.addRevision(id, article);
+      const revision = this.addRevisionNow(id, article);
       if (article.url !== null) this.statements.addLink.run(article.sourceId, canonicalLink(article.url), id, article.feedUrl ?? null);
       // Built here rather than read back: reading the content again cost ~0.15 ms per new article.
       return {
@@ -379,12 +390,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  reserveNumber(sourceId: string, number: number): void {
+  private reserveNumberNow(sourceId: string, number: number): void {
     this.lowerNextNumber(sourceId, number);
   }
 
-  addRevision(articleId: number, revision: NewRevision): Revision {
-    return this.transaction(() => {
+  private addRevisionNow(articleId: number, revision: NewRevision): Revision {
+    return this.atomic(() => {
       const { seq } = this.statements.revisionCount.get(articleId) as { seq: number };
       const row = {
         title: revision.title,
@@ -407,86 +418,88 @@ export class SqliteStore implements Store {
     });
   }
 
-  listRevisions(articleId: number): Revision[] {
+  async listRevisions(articleId: number): Promise<Revision[]> {
     return (this.statements.listRevisions.all(articleId) as RevisionRow[]).map(toRevision);
   }
 
-  setStatus(articleId: number, status: ArticleStatus, atMs: number): void {
-    this.transaction(() => {
+  private setStatusNow(articleId: number, status: ArticleStatus, atMs: number): void {
+    this.atomic(() => {
       if (this.statements.setStatus.run(status, atMs, articleId, status).changes === 0) return;
       this.statements.insertStatusEvent.run(articleId, atMs, status === 'removed' ? 'removed' : 'restored');
     });
   }
 
-  listStatusEvents(articleId: number): StatusEvent[] {
+  async listStatusEvents(articleId: number): Promise<StatusEvent[]> {
     return this.statements.listStatusEvents.all(articleId) as StatusEvent[];
   }
 
-  listRemoved(limit = -1): Article[] {
+  async listRemoved(limit = -1): Promise<Article[]> {
     return (this.statements.listRemoved.all(limit) as ArticleRow[]).map(toArticle);
   }
 
-  recordCheck(check: NewCheck): Check {
+  private recordCheckNow(check: NewCheck): Check {
     const id = Number(this.statements.insertCheck.run(check).lastInsertRowid);
     return { id, ...check };
   }
 
-  listChecks(articleId: number, limit = -1): Check[] {
+  async listChecks(articleId: number, limit = -1): Promise<Check[]> {
     return this.statements.listChecks.all(articleId, limit) as Check[];
   }
 
-  listUnscheduled(limit: number): CheckTarget[] {
+  async listUnscheduled(limit: number): Promise<CheckTarget[]> {
     return (this.statements.listUnscheduled.all(limit) as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
   }
 
-  setNextCheck(articleId: number, atMs: number | null): void {
-    this.statements.setNextCheck.run(atMs, articleId);
+  async setNextChecks(entries: readonly NextCheck[]): Promise<void> {
+    this.atomic(() => {
+      for (const entry of entries) this.statements.setNextCheck.run(entry.atMs, entry.articleId);
+    });
   }
 
-  countDueChecks(nowMs: number): number {
+  async countDueChecks(nowMs: number): Promise<number> {
     return (this.statements.countDue.get(nowMs) as { n: number }).n;
   }
 
-  listDueChecks(nowMs: number, limit: number): CheckTarget[] {
+  async listDueChecks(nowMs: number, limit: number): Promise<CheckTarget[]> {
     return (this.statements.listDue.all(nowMs, limit) as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
   }
 
-  listLatest(sourceId: string, limit: number): Article[] {
+  async listLatest(sourceId: string, limit: number): Promise<Article[]> {
     return (this.statements.latest.all(sourceId, limit) as ArticleRow[]).map(toArticle);
   }
 
-  listLatestAll(limit: number): Article[] {
+  async listLatestAll(limit: number): Promise<Article[]> {
     return (this.statements.latestAll.all(limit) as ArticleRow[]).map(toArticle);
   }
 
-  countArticles(sourceId?: string): number {
+  async countArticles(sourceId?: string): Promise<number> {
     const row = (sourceId === undefined ? this.statements.count.get() : this.statements.countSource.get(sourceId)) as {
       n: number;
     };
     return row.n;
   }
 
-  pendingPublish(limit: number, afterId = 0): Article[] {
+  async pendingPublish(limit: number, afterId = 0): Promise<Article[]> {
     return (this.statements.pending.all(afterId, limit) as ArticleRow[]).map(toArticle);
   }
 
-  markAllPublished(): void {
+  async markAllPublished(): Promise<void> {
     this.statements.markAllPublished.run();
   }
 
-  markPublished(articleIds: readonly number[]): void {
-    this.transaction(() => {
+  async markPublished(articleIds: readonly number[]): Promise<void> {
+    this.atomic(() => {
       for (const id of articleIds) this.statements.markPublished.run(id);
     });
   }
 
-  recordPublished(entries: readonly PublishedArticle[]): void {
-    this.transaction(() => {
+  async recordPublished(entries: readonly PublishedArticle[]): Promise<void> {
+    this.atomic(() => {
       for (const entry of entries) this.statements.recordPublished.run(entry.fileBlob, entry.id);
     });
   }
 
-  listPublishedBlobs(limit: number, afterId = 0): PublishedBlob[] {
+  async listPublishedBlobs(limit: number, afterId = 0): Promise<PublishedBlob[]> {
     const rows = this.statements.listPublishedBlobs.all(afterId, limit) as {
       id: number;
       source_id: string;
@@ -497,13 +510,13 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({ id: row.id, sourceId: row.source_id, number: row.number, fileName: row.file_name, fileBlob: row.file_blob }));
   }
 
-  markUnpublished(articleIds: readonly number[]): void {
-    this.transaction(() => {
+  async markUnpublished(articleIds: readonly number[]): Promise<void> {
+    this.atomic(() => {
       for (const id of articleIds) this.statements.markUnpublished.run(id);
     });
   }
 
-  listRevisionsBetween(fromMs: number, toMs: number): RevisionRecord[] {
+  async listRevisionsBetween(fromMs: number, toMs: number): Promise<RevisionRecord[]> {
     const rows = this.statements.revisionsBetween.all(fromMs, toMs) as (Omit<RevisionRow, 'content'> & {
       source_id: string;
       number: number;
@@ -534,7 +547,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  listStatusEventsBetween(fromMs: number, toMs: number): StatusEventRecord[] {
+  async listStatusEventsBetween(fromMs: number, toMs: number): Promise<StatusEventRecord[]> {
     const rows = this.statements.statusEventsBetween.all(fromMs, toMs) as {
       id: number;
       article_id: number;
@@ -555,7 +568,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  listChecksBetween(fromMs: number, toMs: number): CheckRecord[] {
+  async listChecksBetween(fromMs: number, toMs: number): Promise<CheckRecord[]> {
     const rows = this.statements.checksBetween.all(fromMs, toMs) as {
       id: number;
       article_id: number;
@@ -584,37 +597,37 @@ export class SqliteStore implements Store {
     }));
   }
 
-  listHealthEventsBetween(fromMs: number, toMs: number): HealthEvent[] {
+  async listHealthEventsBetween(fromMs: number, toMs: number): Promise<HealthEvent[]> {
     return this.statements.healthEventsBetween.all(fromMs, toMs) as HealthEvent[];
   }
 
-  firstRevisionMs(): number | null {
+  async firstRevisionMs(): Promise<number | null> {
     return (this.statements.firstRevisionMs.get() as { ms: number | null }).ms;
   }
 
-  publishedFiles(): Map<string, string> {
+  async publishedFiles(): Promise<Map<string, string>> {
     const rows = this.statements.publishedFiles.all() as { path: string; blob: string }[];
     return new Map(rows.map((row) => [row.path, row.blob]));
   }
 
-  recordPublishedFiles(files: ReadonlyMap<string, string>): void {
-    this.transaction(() => {
+  async recordPublishedFiles(files: ReadonlyMap<string, string>): Promise<void> {
+    this.atomic(() => {
       for (const [path, blob] of files) this.statements.recordPublishedFile.run(path, blob);
     });
   }
 
-  startRun(startedMs: number): number {
+  async startRun(startedMs: number): Promise<number> {
     return Number(this.statements.startRun.run(startedMs).lastInsertRowid);
   }
 
-  finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): void {
-    this.transaction(() => {
+  async finishRun(runId: number, endedMs: number, results: readonly SourceRunResult[]): Promise<void> {
+    this.atomic(() => {
       for (const result of results) this.statements.insertRunSource.run({ ...result, runId });
       this.statements.finishRun.run(endedMs, runId);
     });
   }
 
-  lastRuns(limit: number): RunRecord[] {
+  async lastRuns(limit: number): Promise<RunRecord[]> {
     const runs = this.statements.lastRuns.all(limit) as { id: number; started_ms: number; ended_ms: number | null }[];
     return runs.map((run) => ({
       id: run.id,
@@ -632,12 +645,100 @@ export class SqliteStore implements Store {
     }));
   }
 
-  transaction<T>(fn: () => T): T {
-    // Nested calls join the outer transaction (better-sqlite3 uses savepoints), so helpers compose.
+  async saveFetchState(state: FetchState): Promise<void> {
+    return this.saveFetchStateNow(state);
+  }
+
+  async saveSourceHealth(health: SourceHealth): Promise<void> {
+    return this.saveSourceHealthNow(health);
+  }
+
+  async recordHealthEvent(event: NewHealthEvent): Promise<HealthEvent> {
+    return this.recordHealthEventNow(event);
+  }
+
+  async insertArticle(article: NewArticle): Promise<Article> {
+    return this.insertArticleNow(article);
+  }
+
+  async reserveNumber(sourceId: string, number: number): Promise<void> {
+    return this.reserveNumberNow(sourceId, number);
+  }
+
+  async addRevision(articleId: number, revision: NewRevision): Promise<Revision> {
+    return this.addRevisionNow(articleId, revision);
+  }
+
+  async setStatus(articleId: number, status: ArticleStatus, atMs: number): Promise<void> {
+    return this.setStatusNow(articleId, status, atMs);
+  }
+
+  async recordCheck(check: NewCheck): Promise<Check> {
+    return this.recordCheckNow(check);
+  }
+
+  async saveSourceState(write: SourceStateWrite): Promise<void> {
+    this.atomic(() => {
+      this.saveFetchStateNow(write.fetchState);
+      this.saveSourceHealthNow(write.health);
+      for (const event of write.events) this.recordHealthEventNow(event);
+    });
+  }
+
+  async recordCheckVerdict(verdict: CheckVerdict): Promise<Check> {
+    return this.atomic(() => {
+      const check = this.recordCheckNow(verdict.check);
+      if (verdict.status !== null) this.setStatusNow(check.articleId, verdict.status.status, verdict.status.atMs);
+      this.statements.setNextCheck.run(verdict.nextCheckMs, check.articleId);
+      return check;
+    });
+  }
+
+  async writeArchive(writes: readonly ArchiveWrite[]): Promise<ArchiveWritten> {
+    return this.atomic(() => {
+      const written: ArchiveWritten = { articles: [], revisions: [] };
+      for (const write of writes) {
+        switch (write.kind) {
+          case 'article':
+            written.articles.push(this.insertArticleNow(write.article));
+            break;
+          case 'revision':
+            written.revisions.push(this.addRevisionNow(this.articleId(write.article), write.revision));
+            break;
+          case 'reserve':
+            this.reserveNumberNow(write.sourceId, write.number);
+            break;
+          case 'status':
+            this.setStatusNow(this.articleId(write.article), write.status, write.atMs);
+            break;
+          case 'check':
+            this.recordCheckNow({ ...write.check, articleId: this.articleId(write.article) });
+            break;
+          case 'health':
+            this.recordHealthEventNow(write.event);
+            break;
+          case 'next-check':
+            this.statements.setNextCheck.run(write.atMs, this.articleId(write.article));
+            break;
+        }
+      }
+      return written;
+    });
+  }
+
+  private articleId(ref: ArticleRef): number {
+    if (typeof ref === 'number') return ref;
+    const row = this.statements.idByNumber.get(ref.sourceId, ref.number) as { id: number } | undefined;
+    if (!row) throw new StoreError('constraint', `store: no article ${ref.sourceId}/${ref.number}`);
+    return row.id;
+  }
+
+  /** Runs `fn` in one transaction. Nested calls join the outer one (better-sqlite3 uses savepoints). */
+  private atomic<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
@@ -672,7 +773,7 @@ export class SqliteStore implements Store {
     return (statement.all(...params) as ArticleRow[]).map(toArticle);
   }
 
-  listLatestPage(sourceId: string, limit: number, offset: number): Article[] {
+  async listLatestPage(sourceId: string, limit: number, offset: number): Promise<Article[]> {
     return this.readerQuery(
       `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ?
         ORDER BY a.published_ms DESC, a.number ASC LIMIT ? OFFSET ?`,
@@ -682,7 +783,7 @@ export class SqliteStore implements Store {
     );
   }
 
-  listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Article[] {
+  async listPublishedBetween(fromMs: number, toMs: number, limit: number, offset: number): Promise<Article[]> {
     return this.readerQuery(
       `SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.published_ms >= ? AND a.published_ms < ?
         ORDER BY a.published_ms DESC, a.id DESC LIMIT ? OFFSET ?`,
@@ -693,7 +794,58 @@ export class SqliteStore implements Store {
     );
   }
 
-  listArticlesAfter(afterId: number, limit: number): Article[] {
+  async listArticlesAfter(afterId: number, limit: number): Promise<Article[]> {
     return this.readerQuery(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id > ? ORDER BY a.id LIMIT ?`, afterId, limit);
+  }
+
+  // list lines (summaries.ts)
+  private summaryQueries: SqliteSummaries | null = null;
+
+  private get summaries(): SqliteSummaries {
+    return (this.summaryQueries ??= new SqliteSummaries(this.db));
+  }
+
+  async currentBuildMark(): Promise<BuildMark> {
+    return this.summaries.currentMark();
+  }
+
+  async buildMarkIsValid(mark: BuildMark): Promise<boolean> {
+    return this.summaries.markIsValid(mark);
+  }
+
+  async listChangedSince(mark: BuildMark): Promise<ArticleSummary[]> {
+    return this.summaries.changedSince(mark);
+  }
+
+  async listSummariesAfter(afterId: number, limit: number): Promise<ArticleSummary[]> {
+    return this.summaries.after(afterId, limit);
+  }
+
+  async rankInSource(sourceId: string, number: number): Promise<number> {
+    return this.summaries.rankInSource(sourceId, number);
+  }
+
+  async listSourceSlice(sourceId: string, offset: number, limit: number): Promise<ArticleSummary[]> {
+    return this.summaries.sourceSlice(sourceId, offset, limit);
+  }
+
+  async listSummariesPublishedBetween(startMs: number, endMs: number): Promise<ArticleSummary[]> {
+    return this.summaries.publishedBetween(startMs, endMs);
+  }
+
+  async countByDay(): Promise<DayCount[]> {
+    return this.summaries.days();
+  }
+
+  async listLatestSummaries(limit: number, sourceId?: string): Promise<ArticleSummary[]> {
+    return this.summaries.latest(limit, sourceId);
+  }
+
+  async listRemovedSummaries(limit: number): Promise<ArticleSummary[]> {
+    return this.summaries.removed(limit);
+  }
+
+  async listChangedSummaries(limit: number): Promise<ArticleSummary[]> {
+    return this.summaries.changed(limit);
   }
 }

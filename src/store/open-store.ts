@@ -1,0 +1,41 @@
+// The one place a command opens its store: the config's `database` (or NEWSVAULT_DATABASE_URL) is a SQLite file
+// or a postgresql:// URL, and the store comes with its search index in the same database. Each engine's
+// driver is imported only when it is the one configured.
+import { isPostgresUrl } from '../config/database.ts';
+import type { SearchIndex } from '../search/types.ts';
+import { SOLE_PROCESS, type SourceLeases } from './lease.ts';
+import type { Store } from './types.ts';
+
+export type StoreEngine = 'sqlite' | 'postgresql';
+
+export interface OpenedStore {
+  readonly engine: StoreEngine;
+  readonly store: Store;
+  /** The search index beside the store; closed with it. */
+  readonly search: SearchIndex;
+  /** Who fetches which source when several processes share the store (PostgreSQL); SOLE_PROCESS for SQLite. */
+  readonly leases: SourceLeases;
+}
+
+export interface OpenStoreOptions {
+  /** SQLite: open the file read-only (a reader beside a running cycle). PostgreSQL: no difference. */
+  readonly?: boolean;
+  /** PostgreSQL: connections in the pool. */
+  connections?: number;
+}
+
+/** Opens and migrates the configured store; StoreError 'open' (a SQLite file) or 'connect' (a server) when it cannot. */
+export async function openStore(config: { database: string }, options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  if (isPostgresUrl(config.database)) {
+    const { PostgresStore } = await import('./postgres/store.ts');
+    const store = await PostgresStore.open(config.database, options.connections === undefined ? {} : { max: options.connections });
+    return { engine: 'postgresql', store, search: store.searchIndex, leases: store.leases };
+  }
+  const [{ SqliteStore }, { openDatabase }, { SqliteSearchIndex }] = await Promise.all([
+    import('./sqlite/store.ts'),
+    import('./sqlite/open.ts'),
+    import('../search/sqlite-index.ts'),
+  ]);
+  const store = new SqliteStore(openDatabase(config.database, { readonly: options.readonly ?? false }));
+  return { engine: 'sqlite', store, search: new SqliteSearchIndex(store.db), leases: SOLE_PROCESS };
+}

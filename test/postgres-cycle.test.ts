@@ -1,0 +1,140 @@
+// `newsvault run` as a child process against loopback feeds with a PostgreSQL database: the articles are stored
+// and `newsvault search` finds them (習近平 finds 习近平). Two `run` processes at once against one database (two
+// machines, each with its own output folder): each source is fetched by one of them, every item is stored once,
+// and each source's file numbers are gapless.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
+import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
+import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
+import { generatedItems, rssFeed } from './support/generated-feed.ts';
+import { runCliProcess, startCli } from './support/killable-cli.ts';
+
+const rfiFeed = readFileSync(new URL('./fixtures/seed-feeds/rfi.xml', import.meta.url));
+const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
+
+function writeConfig(dir: string, database: string, sources: { id: string; name: string; url: string }[]): string {
+  const file = join(dir, 'newsvault.config.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      output: join(dir, 'archive'),
+      database,
+      fetch: { retries: 0, timeoutMs: 10_000 },
+      fulltext: 'feed',
+      git: { commit: false },
+      recheck: { perRun: 0 },
+      sources,
+    }),
+  );
+  return file;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('newsvault run on PostgreSQL', () => {
+  let cluster: PostgresCluster;
+  let server: FeedServer;
+  before(async () => {
+    cluster = await startPostgresCluster();
+    server = await startFeedServer();
+    server.routes.set('/rfi.xml', serveBody(rfiFeed));
+    server.routes.set('/voa.xml', serveBody(voaFeed));
+  });
+  after(async () => {
+    await server?.close();
+    await cluster?.stop();
+  });
+
+  test('run stores the feeds in PostgreSQL; search finds 习近平 as 習近平; reindex rebuilds the index there', async () => {
+    const url = await cluster.createDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'nv-pg-run-'));
+    const config = writeConfig(dir, url, [
+      { id: 'rfi', name: '法广', url: `${server.url}/rfi.xml` },
+      { id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` },
+    ]);
+    const run = await runCliProcess(['--config', config, 'run'], dir);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    const [{ n }] = (await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM articles')) as [{ n: string }];
+    assert.equal(Number(n), 2);
+
+    const found = await runCliProcess(['--config', config, 'search', '習近平', '--json'], dir);
+    assert.equal(found.code, 0, found.stderr);
+    assert.equal(found.stderr, '', 'the index is up to date: no reindex hint');
+    // Both seed articles name him; only the RFI one in its title.
+    const result = JSON.parse(found.stdout) as { total: number; hits: { source: string; title: string; titleHtml: string }[] };
+    assert.equal(result.total, 2);
+    assert.deepEqual(result.hits.map((hit) => hit.source).sort(), ['rfi', 'voa']);
+    assert.match(result.hits.find((hit) => hit.source === 'rfi')!.titleHtml, /^<mark>习近平<\/mark>结束访俄/);
+    const narrowed = await runCliProcess(['--config', config, 'search', '習近平', '--source', 'voa', '--json'], dir);
+    assert.equal((JSON.parse(narrowed.stdout) as { total: number }).total, 1);
+
+    const reindex = await runCliProcess(['--config', config, 'reindex'], dir);
+    assert.equal(reindex.code, 0, reindex.stderr);
+    assert.match(reindex.stdout, /reindex: indexed 2 articles/);
+  });
+
+  test('two run processes at once against one database: each source fetched once, every item stored once, numbers gapless', async () => {
+    const url = await cluster.createDatabase();
+    const SOURCES = Array.from({ length: 8 }, (_, i) => `s${i}`);
+    const ITEMS = 15;
+    // Feeds answer only once both cycles have begun (each has a row in runs), so the two cycles overlap.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    for (const id of SOURCES) {
+      const body = serveBody(rssFeed(id, generatedItems(id, ITEMS)));
+      const route: Route = (request, response) => void released.then(() => body(request, response));
+      server.routes.set(`/${id}.xml`, route);
+    }
+    const before = server.requests.length;
+    const sources = SOURCES.map((id) => ({ id, name: `源${id}`, url: `${server.url}/${id}.xml` }));
+    const machines = [0, 1].map(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'nv-pg-machine-'));
+      return { dir, config: writeConfig(dir, url, sources) };
+    });
+    const runs = machines.map((machine) => startCli(['--config', machine.config, 'run', '--json'], machine.dir));
+    try {
+      for (;;) {
+        const started = await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM runs').catch(() => [{ n: '0' }]);
+        if (Number(started[0]?.n) >= 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      release();
+      const outcomes = await Promise.all(runs.map((run) => run.done));
+      for (const outcome of outcomes) assert.equal(outcome.code, 0, outcome.stderr);
+
+      const fetched = server.requests.slice(before).map((request) => request.path).sort();
+      assert.deepEqual(fetched, SOURCES.map((id) => `/${id}.xml`).sort(), 'each feed requested once between the two');
+      const bySource = new Map<string, string[]>();
+      for (const outcome of outcomes) {
+        const result = JSON.parse(outcome.stdout) as { sources: { sourceId: string; outcome: string }[] };
+        for (const source of result.sources) bySource.set(source.sourceId, [...(bySource.get(source.sourceId) ?? []), source.outcome]);
+      }
+      for (const id of SOURCES) assert.deepEqual(bySource.get(id)?.sort(), ['ok', 'skipped'], id);
+
+      const counts = await query<{ source_id: string; n: string; top: string; bottom: string; keys: string }>(
+        url,
+        `SELECT source_id, COUNT(*) AS n, MAX(number) AS top, MIN(number) AS bottom, COUNT(DISTINCT key) AS keys FROM articles GROUP BY source_id ORDER BY source_id`,
+      );
+      assert.deepEqual(
+        counts.map((row) => [row.source_id, Number(row.n), Number(row.keys), Number(row.top), Number(row.bottom)]),
+        SOURCES.map((id) => [id, ITEMS, ITEMS, FIRST_ARTICLE_NUMBER, FIRST_ARTICLE_NUMBER - ITEMS + 1]),
+      );
+    } finally {
+      release();
+      for (const run of runs) run.killGroup();
+    }
+  });
+});
