@@ -2,20 +2,20 @@
 // a story is a connected set of links. Candidate pairs come from an inverted index of shingles, so records
 // that share nothing are never compared; shingles in more than a fifth of the batch are left out of the index
 // (they link everything and say nothing, and their weight is small anyway).
-import { cosine, weigh } from './similarity.ts';
+import { cosine, weigh, type Weighting } from './similarity.ts';
 import type { StoryLink, StoryOptions, StoryRecord } from './types.ts';
 
 /** Two days: the seed pair (VOA and RFI on the Xi–Putin meeting) is 17.6 hours apart; follow-ups come later. */
 export const STORY_WINDOW_MS = 48 * 3_600_000;
 /** Chosen on the labelled pairs in testdata/ (see stories.bench.ts and the README). */
-export const STORY_THRESHOLD = 0.2;
+export const STORY_THRESHOLD = 0.1;
 
 const MAX_DF_SHARE = 0.2;
 const MIN_INDEXED_DF = 8;
 
 /** Every link between records of different outlets within the window whose similarity reaches minSimilarity. */
-export function storyLinks(records: readonly StoryRecord[], windowMs: number, minSimilarity: number): StoryLink[] {
-  const { vectors, df } = weigh(records);
+export function storyLinks(records: readonly StoryRecord[], windowMs: number, minSimilarity: number, weighting: Weighting = {}): StoryLink[] {
+  const { vectors, df } = weigh(records, weighting);
   const maxDf = Math.max(MIN_INDEXED_DF, Math.floor(records.length * MAX_DF_SHARE));
   const postings = new Map<string, number[]>();
   vectors.forEach((vector, index) => {
@@ -56,7 +56,7 @@ export function groupStories<R extends StoryRecord>(records: readonly R[], optio
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (const link of storyLinks(records, windowMs, threshold)) {
+  for (const link of storyLinks(records, windowMs, threshold, options)) {
     const [x, y] = [find(link.a), find(link.b)];
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   }

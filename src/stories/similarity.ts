@@ -21,13 +21,20 @@ export interface Weighted {
   df: Map<string, number>;
 }
 
-export function weigh(records: readonly StoryRecord[]): Weighted {
+export interface Weighting {
+  leadChars?: number;
+  titleWeight?: number;
+}
+
+export function weigh(records: readonly StoryRecord[], weighting: Weighting = {}): Weighted {
+  const leadChars = weighting.leadChars ?? LEAD_CHARS;
+  const titleWeight = weighting.titleWeight ?? TITLE_WEIGHT;
   const raw = records.map((record) => {
     const title = shingles(record.title);
-    const lead = shingles(record.lead.slice(0, LEAD_CHARS));
+    const lead = shingles(record.lead.slice(0, leadChars));
     const tf = new Map<string, number>();
     for (const s of lead) tf.set(s, 1);
-    for (const s of title) tf.set(s, TITLE_WEIGHT);
+    for (const s of title) tf.set(s, titleWeight);
     return tf;
   });
   const df = new Map<string, number>();

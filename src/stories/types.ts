@@ -19,6 +19,10 @@ export interface StoryOptions {
   windowMs?: number;
   /** The similarity at or above which two records are linked (default STORY_THRESHOLD). */
   threshold?: number;
+  /** Characters of the lead that count (default LEAD_CHARS; for the bench's sweep). */
+  leadChars?: number;
+  /** Weight of a title shingle against a lead shingle (default TITLE_WEIGHT; for the bench's sweep). */
+  titleWeight?: number;
 }
 
 /** One link between two records of different outlets, with its similarity (for the bench and the tests). */
