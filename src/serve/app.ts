@@ -13,15 +13,17 @@ import {
   renderHome,
   renderRemoved,
   renderSourcePage,
+  renderStoriesDay,
   STYLESHEET,
   type DisplayCleaner,
   type PageContext,
   type Pager,
 } from '../publish/pages/index.ts';
-import type { SiteQueries } from '../publish/site/queries.ts';
+import type { ArticleSummary, SiteQueries } from '../publish/site/queries.ts';
 import { siteQueriesFor } from '../publish/site/sqlite-queries.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { createDayStories, otherCoverage, type DayStories } from '../stories/index.ts';
 import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
 import { readerDiffer } from './diff-budget.ts';
 import { errorPage } from './error-page.ts';
@@ -92,6 +94,15 @@ export function createReaderApp(options: ReaderOptions): Hono {
   // The removed and changed lists are the site's queries for now (the SQLite store's database).
   let queries: SiteQueries | null = null;
   const siteQueries = (): SiteQueries => (queries ??= siteQueriesFor(store));
+  // Stories of a day (stories/), remembered until the archive changes under the reader (a cycle ran).
+  let stories: { mark: string; of: DayStories; days: Map<string, ArticleSummary[][]> } | null = null;
+  const storiesOf = (day: string): ArticleSummary[][] => {
+    const mark = JSON.stringify(siteQueries().currentMark());
+    if (stories?.mark !== mark) stories = { mark, of: createDayStories(siteQueries()), days: new Map() };
+    let found = stories.days.get(day);
+    if (found === undefined) stories.days.set(day, (found = stories.of(day)));
+    return found;
+  };
   const app = new Hono();
 
   const isApi = (c: Context): boolean => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -193,6 +204,13 @@ export function createReaderApp(options: ReaderOptions): Hono {
     );
   });
 
+  app.get('/stories/:day', (c) => {
+    const day = c.req.param('day');
+    const start = dayParam('day', day);
+    if (start instanceof ParamError) return fail(c, problemOf(start));
+    return c.html(renderStoriesDay(context(), { day, stories: storiesOf(day), neighbours: true }));
+  });
+
   app.get('/removed', (c) => c.html(renderRemoved(context(), siteQueries().removed(STATUS_LIST_LIMIT))));
   app.get('/changed', (c) => c.html(renderChanged(context(), siteQueries().changed(STATUS_LIST_LIMIT))));
 
@@ -217,7 +235,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const page = context();
     const source = page.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null };
     const revisions = store.listRevisions(article.id);
-    const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer() });
+    const coverage = otherCoverage(storiesOf(dayOfUtc8(article.publishedMs)), article);
+    const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer(), coverage });
     return c.html(resolveMediaLinks(rendered, '/media/'));
   });
 
@@ -258,6 +277,28 @@ export function createReaderApp(options: ReaderOptions): Hono {
         seenWhere: r.seenWhere,
         sha256: r.sha256,
         current: r.id === a.revisionId,
+      })),
+    });
+  });
+
+  // The stories of a day: each a list of reports, oldest first, from two or more outlets.
+  app.get('/api/stories/:day', (c) => {
+    const day = c.req.param('day');
+    const start = dayParam('day', day);
+    if (start instanceof ParamError) return fail(c, problemOf(start));
+    return c.json({
+      day,
+      stories: storiesOf(day).map((story) => ({
+        articles: story.map((a) => ({
+          id: a.id,
+          source: a.sourceId,
+          sourceName: sourceName(a.sourceId),
+          title: a.title,
+          url: a.url,
+          published: new Date(a.publishedMs).toISOString(),
+          publishedMs: a.publishedMs,
+          status: a.status,
+        })),
       })),
     });
   });

@@ -7,3 +7,4 @@ export type { StoryLink, StoryOptions, StoryRecord } from './types.ts';
 export { groupArticles, type StoryArticle } from './articles.ts';
 export { leadText } from './lead.ts';
 export { dayBatchRange, storiesOfDay } from './day.ts';
+export { createDayStories, otherCoverage, type DayStories, type StoryQueries } from './archive.ts';
