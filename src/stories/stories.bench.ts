@@ -17,6 +17,8 @@ interface LabelledPair {
   a: string;
   b: string;
   same: boolean;
+  note: string;
+  titles: [string, string];
 }
 
 const pairs = JSON.parse(readFileSync(join(TESTDATA, 'labelled-pairs.json'), 'utf8')) as LabelledPair[];
@@ -28,6 +30,8 @@ export interface Score {
   fp: number;
   fn: number;
   tn: number;
+  /** The pairs judged wrongly. */
+  wrong: { pair: LabelledPair; grouped: boolean }[];
   precision: number;
   recall: number;
   f1: number;
@@ -51,6 +55,7 @@ function evaluate(options: StoryOptions): Score {
     return map;
   };
   let tp = 0, fp = 0, fn = 0, tn = 0;
+  const wrong: Score['wrong'] = [];
   for (const pair of pairs) {
     const a = byId.get(pair.a)!;
     const b = byId.get(pair.b)!;
@@ -58,6 +63,7 @@ function evaluate(options: StoryOptions): Score {
     const map = story(first);
     const x = map.get(String(a.id));
     const grouped = x !== undefined && x === map.get(String(b.id));
+    if (grouped !== pair.same) wrong.push({ pair, grouped });
     if (grouped && pair.same) tp++;
     else if (grouped) fp++;
     else if (pair.same) fn++;
@@ -65,17 +71,19 @@ function evaluate(options: StoryOptions): Score {
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { tp, fp, fn, tn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return { tp, fp, fn, tn, wrong, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
 const row = (label: string, s: Score): string =>
   `${label.padEnd(34)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}   (tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`;
 
 const positives = pairs.filter((p) => p.same).length;
+const chosen = evaluate({});
 const lines = [
   `${pairs.length} labelled pairs (${positives} same event, ${pairs.length - positives} not), ${records.length} records`,
   '',
-  row(`chosen: threshold ${STORY_THRESHOLD}, ${STORY_WINDOW_MS / 3_600_000} h`, evaluate({})),
+  row(`chosen: threshold ${STORY_THRESHOLD}, ${STORY_WINDOW_MS / 3_600_000} h`, chosen),
+  ...chosen.wrong.map(({ pair, grouped }) => `  ${grouped ? 'grouped, not the same event' : 'same event, not grouped'}: ${pair.titles[0]} | ${pair.titles[1]}`),
   '',
   'threshold sweep (lead ' + LEAD_CHARS + ' chars, title weight ' + TITLE_WEIGHT + ', window 48 h)',
 ];
