@@ -43,6 +43,13 @@ test('the time window is respected', () => {
   assert.equal(groupStories([VOA, RFI], { windowMs: 12 * HOUR }).length, 0);
 });
 
+test('a chain of links does not stretch a story past the window', () => {
+  const at = (id: string, source: string, hours: number): StoryRecord => ({ ...VOA, id, source, timeMs: VOA.timeMs + hours * HOUR });
+  // a–b and b–c are 30 hours apart, a–c 60: without the span limit all three would be one story.
+  const stories = groupStories([at('a', 'x', 0), at('b', 'y', 30), at('c', 'z', 60)]);
+  assert.deepEqual(stories.map((s) => s.map((r) => r.id)), [['a', 'b']]);
+});
+
 test('two articles of one outlet are never linked to each other', () => {
   assert.deepEqual(groupStories([VOA, { ...VOA, id: 'copy' }]), []);
   // …but both join the story another outlet links them to.

@@ -1,5 +1,5 @@
 // Stories: records of different outlets linked when they are close in time and alike (similarity.ts), and
-// a story is a connected set of links. Candidate pairs come from an inverted index of shingles, so records
+// a story is a connected set of links spanning at most the window. Candidate pairs come from an inverted index of shingles, so records
 // that share nothing are never compared; shingles in more than a fifth of the batch are left out of the index
 // (they link everything and say nothing, and their weight is small anyway).
 import { cosine, weigh, type Weighting } from './similarity.ts';
@@ -52,13 +52,26 @@ export function groupStories<R extends StoryRecord>(records: readonly R[], optio
   const windowMs = options.windowMs ?? STORY_WINDOW_MS;
   const threshold = options.threshold ?? STORY_THRESHOLD;
   const parent = records.map((_, index) => index);
+  // Each set's first and last report: a story spans at most the window, so a chain of links cannot carry a
+  // running topic (a war, a summit season) across days into one story.
+  const first = records.map((r) => r.timeMs);
+  const last = records.map((r) => r.timeMs);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (const link of storyLinks(records, windowMs, threshold, options)) {
+  // Strongest links first, so the span limit keeps the closest reports together.
+  const links = storyLinks(records, windowMs, threshold, options).sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+  for (const link of links) {
     const [x, y] = [find(link.a), find(link.b)];
-    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+    if (x === y) continue;
+    const from = Math.min(first[x]!, first[y]!);
+    const to = Math.max(last[x]!, last[y]!);
+    if (to - from > windowMs) continue;
+    const [root, child] = x < y ? [x, y] : [y, x];
+    parent[child] = root;
+    first[root] = from;
+    last[root] = to;
   }
   const groups = new Map<number, R[]>();
   records.forEach((record, index) => {
