@@ -13,6 +13,7 @@ import { healthFeed } from '../publish/atom/index.ts';
 import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
 import { publishSiteSearch } from '../search/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { createDayStories } from '../stories/index.ts';
 import { healthView } from './health-view.ts';
 
 /** Articles read from the store at a time: memory stays flat however many a run added. */
@@ -83,6 +84,7 @@ export async function publishArchive(options: PublishArchiveOptions): Promise<Pu
     const siteSources = config.sources.map(({ id, name, language }) => ({ id, name, language }));
     await publishSite({
       store,
+      stories: createDayStories(store),
       dir: config.site.dir,
       siteTitle: config.site.title,
       sources: siteSources,

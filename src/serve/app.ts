@@ -13,13 +13,16 @@ import {
   renderHome,
   renderRemoved,
   renderSourcePage,
+  renderStoriesDay,
   STYLESHEET,
   type DisplayCleaner,
   type PageContext,
   type Pager,
 } from '../publish/pages/index.ts';
+import type { ArticleSummary } from '../store/index.ts';
 import { SearchError } from '../search/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { createDayStories, otherCoverage, type DayStories } from '../stories/index.ts';
 import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
 import { readerDiffer } from './diff-budget.ts';
 import { errorPage } from './error-page.ts';
@@ -87,6 +90,15 @@ export function createReaderApp(options: ReaderOptions): Hono {
   const siteTitle = options.siteTitle ?? 'newsvault 新闻存档';
   const today = (): string => dayOfUtc8(now().getTime());
   const context = async (): Promise<PageContext> => readerContext(siteTitle, await store.listSources(), today());
+  // Stories of a day (stories/), remembered until the archive changes under the reader (a cycle ran).
+  let stories: { mark: string; of: DayStories; days: Map<string, ArticleSummary[][]> } | null = null;
+  const storiesOf = async (day: string): Promise<ArticleSummary[][]> => {
+    const mark = JSON.stringify(await store.currentBuildMark());
+    if (stories?.mark !== mark) stories = { mark, of: createDayStories(store), days: new Map() };
+    let found = stories.days.get(day);
+    if (found === undefined) stories.days.set(day, (found = await stories.of(day)));
+    return found;
+  };
   const app = new Hono();
 
   const isApi = (c: Context): boolean => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -192,6 +204,13 @@ export function createReaderApp(options: ReaderOptions): Hono {
     );
   });
 
+  app.get('/stories/:day', async (c) => {
+    const day = c.req.param('day');
+    const start = dayParam('day', day);
+    if (start instanceof ParamError) return fail(c, problemOf(start));
+    return c.html(renderStoriesDay(await context(), { day, stories: await storiesOf(day), neighbours: true }));
+  });
+
   app.get('/removed', async (c) => c.html(renderRemoved(await context(), await store.listRemovedSummaries(STATUS_LIST_LIMIT))));
   app.get('/changed', async (c) => c.html(renderChanged(await context(), await store.listChangedSummaries(STATUS_LIST_LIMIT))));
 
@@ -216,7 +235,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const page = await context();
     const source = page.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null };
     const revisions = await store.listRevisions(article.id);
-    const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer() });
+    const coverage = otherCoverage(await storiesOf(dayOfUtc8(article.publishedMs)), article);
+    const rendered = renderArticlePage(page, { article, revisions, source, clean, diff: readerDiffer(), coverage });
     return c.html(resolveMediaLinks(rendered, '/media/'));
   });
 
@@ -257,6 +277,29 @@ export function createReaderApp(options: ReaderOptions): Hono {
         seenWhere: r.seenWhere,
         sha256: r.sha256,
         current: r.id === a.revisionId,
+      })),
+    });
+  });
+
+  // The stories of a day: each a list of reports, oldest first, from two or more outlets.
+  app.get('/api/stories/:day', async (c) => {
+    const day = c.req.param('day');
+    const start = dayParam('day', day);
+    if (start instanceof ParamError) return fail(c, problemOf(start));
+    const names = new Map((await store.listSources()).map((source) => [source.id, source.name]));
+    return c.json({
+      day,
+      stories: (await storiesOf(day)).map((story) => ({
+        articles: story.map((a) => ({
+          id: a.id,
+          source: a.sourceId,
+          sourceName: names.get(a.sourceId) ?? a.sourceId,
+          title: a.title,
+          url: a.url,
+          published: new Date(a.publishedMs).toISOString(),
+          publishedMs: a.publishedMs,
+          status: a.status,
+        })),
       })),
     });
   });

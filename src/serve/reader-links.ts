@@ -14,6 +14,7 @@ export function readerLinks(today: string): LinkPolicy {
     article: (article) => articleRoute(article.id),
     source: (sourceId) => `/sources/${encodeURIComponent(sourceId)}`,
     day: (day) => `/days/${day}`,
+    stories: (day) => `/stories/${day}`,
     days: null,
     today: `/days/${today}`,
     removed: '/removed',

@@ -4,7 +4,9 @@ import type { Article, Revision } from '../../store/types.ts';
 import { dayOfUtc8, formatUtc, formatUtc8, isoUtc } from '../../time/utc8.ts';
 import { diffMarkup, type RevisionDiffer } from './diff-view.ts';
 import { html, raw, type SafeHtml } from './html.ts';
+import type { ListedArticle } from './article-list.ts';
 import { renderPage } from './layout.ts';
+import { coverageSection } from './stories-page.ts';
 import { articleLang, type PageContext, type PageSource } from './links.ts';
 
 /** Turns archival HTML into the strict display HTML (clean/cleanDisplay in production). */
@@ -17,6 +19,8 @@ export interface ArticlePageInput {
   source: PageSource;
   clean: DisplayCleaner;
   diff: RevisionDiffer;
+  /** Other outlets' reports of the same event (stories/), oldest first; absent or empty shows none. */
+  coverage?: readonly ListedArticle[];
 }
 
 const SEEN_WHERE: Record<Revision['seenWhere'], string> = {
@@ -76,7 +80,7 @@ ${removed}
 ${raw(input.clean(article.content, article.url))}
 </div>
 </article>
-${history(input, lang)}`;
+${coverageSection(context, input.coverage ?? [], day)}${history(input, lang)}`;
   return renderPage(context, { title: article.title || '（无标题）', body });
 }
 

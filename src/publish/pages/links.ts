@@ -23,6 +23,8 @@ export interface LinkPolicy {
   /** An outlet's newest page. */
   source(sourceId: string): string;
   day(day: string): string;
+  /** A day's stories: the events several outlets reported (stories/); absent where there is no such page. */
+  stories?: (day: string) => string;
   /** The index of every day; null where there is none. */
   days: string | null;
   /** Today's page (the reader knows its clock; the static site has no "today"). */

@@ -101,6 +101,7 @@ export function renderDay(context: PageContext, input: DayPageInput): string {
     input.neighbours ? html`<a href="${links.day(addDaysUtc8(day, -1))}" rel="prev">← 前一天</a>` : null,
     input.neighbours ? html`<a href="${links.day(addDaysUtc8(day, 1))}" rel="next">后一天 →</a>` : null,
     links.days === null ? null : html`<a href="${links.days}">全部日期</a>`,
+    links.stories ? html`<a href="${links.stories(day)}">多方报道</a>` : null,
   ].filter((fact) => fact !== null);
   const body = html`<h1>${day}</h1>
 <p class="muted">${facts.map((fact, index) => html`${index > 0 ? ' · ' : ''}${fact}`)}</p>

@@ -23,6 +23,7 @@ export const sitePaths = {
   sourceIndex: (sourceId: string): string => `sources/${sourceId}/index.html`,
   sourcePage: (sourceId: string, page: number): string => `sources/${sourceId}/page-${page}.html`,
   day: (day: string): string => `days/${day}.html`,
+  stories: (day: string): string => `stories/${day}.html`,
   feed: (name: 'all' | 'removed' | 'changed' | 'health'): string => `feeds/${name}.atom`,
   /** Outlet feeds sit one folder down so an outlet called "all" cannot collide with the site feeds. */
   sourceFeed: (sourceId: string): string => `feeds/sources/${sourceId}.atom`,

@@ -18,6 +18,7 @@ import {
   renderHome,
   renderRemoved,
   renderSourcePage,
+  renderStoriesDay,
   STYLESHEET,
   type DisplayCleaner,
   type PageContext,
@@ -31,6 +32,7 @@ import type { ArticleSummary, Store } from '../../store/types.ts';
 import { offlinePaths, publishOffline } from './offline.ts';
 import { siteContext } from './site-links.ts';
 import { formatSiteState, readSiteState, settingsHash } from './state.ts';
+import { storyDaysAround, storyPass, type SiteStories, type StoryPass } from './story-pass.ts';
 
 export interface PublishSiteOptions {
   store: Store;
@@ -52,6 +54,11 @@ export interface PublishSiteOptions {
   mediaDir?: string;
   /** The run's clock: with it, the EPUB digests of the days and weeks over by then (offline.ts). */
   nowMs?: number;
+  /**
+   * A day's stories (stories/createDayStories, handed in by the cycle). With it, each article page lists the
+   * other outlets' reports of its event and every day gets a stories page; without it, neither.
+   */
+  stories?: SiteStories;
 }
 
 export interface PublishSiteResult {
@@ -121,19 +128,36 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
 
   const sources = new Map(options.sources.map((source) => [source.id, source]));
   const sourceOf = (id: string): PageSource => sources.get(id) ?? { id, name: id, language: null };
-  const at = (path: string): PageContext => siteContext(options.siteTitle, sources, path);
+  const at = (path: string): PageContext => {
+    const context = siteContext(options.siteTitle, sources, path);
+    // Without stories the site writes no stories pages: no page links to one.
+    if (!options.stories) delete context.links.stories;
+    return context;
+  };
   const settings = settingsHash({
     title: options.siteTitle,
     sources: options.sources,
     pageSize,
     atomEntries: options.atomEntries,
     baseUrl: options.baseUrl ?? null,
+    ...(options.stories ? { stories: 1 } : {}),
   });
 
   const statePath = join(dir, sitePaths.state);
   const state = options.full ? null : readSiteState(statePath);
   const mark = await store.currentBuildMark();
   const full = state === null || state.settings !== settings || !await store.buildMarkIsValid(state.mark);
+
+  // 0. Stories, before the article pages that list the other outlets' reports: every day on a full build,
+  // else the days whose stories a changed article can be in; articles in a story with a changed article are
+  // rendered again. (An edit that takes an article out of a story leaves its old partners' pages listing it
+  // until their own next change or a full build.)
+  const changed = full ? null : await store.listChangedSince(state!.mark);
+  let stories: StoryPass | null = null;
+  if (options.stories) {
+    const days = changed === null ? (await store.countByDay()).map((entry) => entry.day) : changed.flatMap((a) => storyDaysAround(dayOfUtc8(a.publishedMs)));
+    stories = await storyPass(options.stories, days, changed === null ? null : new Set(changed.map((a) => a.id)));
+  }
 
   // 1. Article pages.
   const touchedPages = new Map<string, Set<number>>();
@@ -144,7 +168,8 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     if (!article) return;
     const source = sourceOf(article.sourceId);
     const path = sitePaths.article(article.sourceId, article.number);
-    write(path, renderArticlePage(at(path), { article, revisions: await store.listRevisions(article.id), source, clean, diff }));
+    const coverage = stories?.coverage.get(article.id) ?? [];
+    write(path, renderArticlePage(at(path), { article, revisions: await store.listRevisions(article.id), source, clean, diff, coverage }));
     articlesRendered++;
     if (!full) {
       const pages = touchedPages.get(article.sourceId) ?? new Set<number>();
@@ -158,7 +183,8 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
       for (const summary of batch) await renderArticle(summary);
     }
   } else {
-    for (const summary of await store.listChangedSince(state.mark)) await renderArticle(summary);
+    for (const summary of changed!) await renderArticle(summary);
+    for (const summary of stories?.touched ?? []) await renderArticle(summary);
   }
 
   // 2. Outlet pages: the pages holding changed articles, and the newest two (a new page changes the
@@ -192,6 +218,11 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     const { startMs, endMs } = dayRangeUtc8(day);
     const articles = await store.listSummariesPublishedBetween(startMs, endMs);
     write(sitePaths.day(day), renderDay(at(sitePaths.day(day)), { day, articles, total: articles.length, neighbours: false, pager: null }));
+  }
+  const dayNames = new Set(days.map((entry) => entry.day));
+  for (const [day, dayStories] of stories?.byDay ?? []) {
+    if (!dayNames.has(day)) continue; // a day around a change with no article of its own
+    write(sitePaths.stories(day), renderStoriesDay(at(sitePaths.stories(day)), { day, stories: dayStories, neighbours: false }));
   }
   write(sitePaths.days, renderDaysIndex(at(sitePaths.days), days));
   // EPUB digests (site/offline/), each rebuilt only when its day changed: they keep their own state.

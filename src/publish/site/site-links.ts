@@ -15,6 +15,7 @@ export function siteLinks(fromPath: string): LinkPolicy {
     article: (article) => to(sitePaths.article(article.sourceId, article.number)),
     source: (sourceId) => to(sitePaths.sourceIndex(sourceId)),
     day: (day) => to(sitePaths.day(day)),
+    stories: (day) => to(sitePaths.stories(day)),
     days: to(sitePaths.days),
     today: null,
     removed: to(sitePaths.removed),
