@@ -187,8 +187,9 @@ function describe(file: string): string {
 // ---------- measuring (child process) ----------
 
 interface Measured {
-  /** Per query of queries(): milliseconds of each timed search() call. */
+  /** Per query of queries(): milliseconds of each timed search() call, wall clock and CPU (user + system). */
   samples: number[][];
+  cpu: number[][];
   totals: string[];
 }
 
@@ -202,17 +203,21 @@ function measure(file: string): Measured {
     totals.push(r.total === null ? `${r.totalAtLeast}+` : String(r.total));
   }
   const samples: number[][] = list.map(() => []);
+  const cpu: number[][] = list.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     list.forEach((q, i) => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = search(db, q.q, { order: q.order ?? 'newest', timeLimitMs: 10_000 });
       const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
       if (r instanceof SearchError) throw r;
       samples[i]?.push(ms);
+      cpu[i]?.push((c.user + c.system) / 1000);
     });
   }
   db.close();
-  return { samples, totals };
+  return { samples, cpu, totals };
 }
 
 function measureInChild(file: string): Measured {
@@ -251,13 +256,13 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
     for (const variant of ['cycles', 'optimized'] as const) runs[variant].push(measureInChild(files[variant]));
   }
   console.log(`\n${REPS} repetitions × ${ROUNDS} rounds × ${list.length} queries, one child process per repetition and index; load averages at each repetition's start: ${loads.join('; ')}`);
-  console.log('min / median / max over repetitions, milliseconds inside search():\n');
-  console.log('| measure | cycle-built index | rebuilt + optimized |');
-  console.log('|---|---|---|');
+  console.log('min / median / max over repetitions, milliseconds inside search(), wall clock and CPU (user + system, which the machine\'s load does not inflate):\n');
+  console.log('| measure | cycle-built, wall | cycle-built, CPU | rebuilt + optimized, wall | rebuilt + optimized, CPU |');
+  console.log('|---|---|---|---|---|');
   const classes = [...new Set(list.map((q) => q.cls))];
-  const stat = (m: Measured, p: number, cls?: string): number =>
+  const stat = (m: Measured, p: number, cls: string | undefined, cpu = false): number =>
     percentile(
-      m.samples.flatMap((s, i) => (cls === undefined || list[i]?.cls === cls ? s : [])),
+      (cpu ? m.cpu : m.samples).flatMap((s, i) => (cls === undefined || list[i]?.cls === cls ? s : [])),
       p,
     );
   for (const [label, p, cls] of [
@@ -265,13 +270,15 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
     ['all 20 queries, p99', 99, undefined],
     ...classes.map((c) => [`${c}, p99`, 99, c] as const),
   ] as const) {
-    console.log(`| ${label} | ${spread(runs.cycles.map((m) => stat(m, p, cls)))} | ${spread(runs.optimized.map((m) => stat(m, p, cls)))} |`);
+    const cells = (ms: Measured[]): string => `${spread(ms.map((m) => stat(m, p, cls)))} | ${spread(ms.map((m) => stat(m, p, cls, true)))}`;
+    console.log(`| ${label} | ${cells(runs.cycles)} | ${cells(runs.optimized)} |`);
   }
-  console.log('\nper query, median over repetitions of p99 (cycle-built / optimized), and its total:\n');
-  console.log('| class | query | order | total | p99 cycle-built ms | p99 optimized ms |');
+  console.log('\nper query, median over repetitions of its p99 (wall / CPU), and its total:\n');
+  console.log('| class | query | order | total | cycle-built ms | optimized ms |');
   console.log('|---|---|---|---|---|---|');
   list.forEach((q, i) => {
-    const p99 = (ms: Measured[]): string => percentile(ms.map((m) => percentile(m.samples[i] ?? [], 99)), 50).toFixed(1);
+    const p99 = (ms: Measured[]): string =>
+      `${percentile(ms.map((m) => percentile(m.samples[i] ?? [], 99)), 50).toFixed(1)} / ${percentile(ms.map((m) => percentile(m.cpu[i] ?? [], 99)), 50).toFixed(1)}`;
     console.log(`| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${runs.cycles[0]?.totals[i]} | ${p99(runs.cycles)} | ${p99(runs.optimized)} |`);
   });
 
