@@ -5,8 +5,7 @@
 // the work is a stream of small steps (`Statement.iterate`, one candidate rowid per step; FTS5 walks its
 // posting lists lazily in rowid order, which is date order) and the clock is checked every CHECK_EVERY
 // candidates. The walk stops at the time limit (result.truncated), when the count reaches its cap (total
-// becomes null: "more than that"), when the page is full and counting has had its COUNT_BUDGET_MS (total
-// null too), or, for relevance, when RELEVANCE_WINDOW matches have been read. One
+// becomes null: "more than that"), or, for relevance, when RELEVANCE_WINDOW matches have been read. One
 // step can still take as long as FTS5 needs to find the next candidate, bounded by the length of the
 // posting lists of the query's tokens (at most MAX_QUERY_CHARS of them).
 import type { Database, Statement } from 'better-sqlite3';
@@ -35,15 +34,6 @@ export const CONFIRMED_COUNT_CAP = 300;
  */
 export const RELEVANCE_WINDOW = 300;
 export const DEFAULT_TIME_LIMIT_MS = 1_000;
-/**
- * Once the page is full (newest order), counting the rest goes on only this long: the page is what the
- * reader asked for, the count is "at least N" beyond it anyway. At 1,000,000 articles, counting was what
- * made the slowest queries slow (a phrase confirming candidates up to CONFIRMED_COUNT_CAP, a filter
- * intersecting two long posting lists up to COUNT_CAP). The first COUNT_EXACT_BELOW candidates are always
- * counted, so small result sets are counted exactly whatever the machine's load.
- */
-export const COUNT_BUDGET_MS = 20;
-const COUNT_EXACT_BELOW = 1_024;
 const MAX_TIME_LIMIT_MS = 10_000;
 const CHECK_EVERY = 64;
 
@@ -142,16 +132,9 @@ export function search(db: Database, query: string | ParsedQuery, options: Searc
       break; // leaving the loop calls rows.return(), which resets the statement
     }
     examined++;
-    if (examined % CHECK_EVERY === 0) {
-      const now = clock();
-      if (now > deadline) {
-        stop = 'deadline';
-        break;
-      }
-      if (ranker === null && page.length >= limit && examined >= COUNT_EXACT_BELOW && now - started > COUNT_BUDGET_MS) {
-        stop = 'cap';
-        break;
-      }
+    if (examined % CHECK_EVERY === 0 && clock() > deadline) {
+      stop = 'deadline';
+      break;
     }
     if (confirm.accepts !== null || ranker !== null) {
       const doc = s.doc.get(key) as DocRow | undefined;
