@@ -1,366 +1,301 @@
-// Search benchmark: `npm run bench:search`. Default size 100,000 articles; one million is opt-in with
-// BENCH_SIZES=100000,1000000 because indexing runs at roughly 1–2.5 ms per article on a 2-core machine
-// (generation + fold + tokenize + FTS5 insert), so 1,000,000 takes over 20 minutes. BENCH_ROUNDS sets
-// how many times each client repeats the 20 queries (default 25); BENCH_KEEP=1 keeps the SQLite file.
+// Search benchmark: `npm run bench:search`. Sizes: BENCH_SIZES (default 100000; 100000,1000000 for both).
 //
-// For each size it generates a synthetic archive of realistic Chinese text (seeded PRNG, Zipf-distributed
-// vocabulary of real words taken from OpenCC's phrase dictionary plus common news words; ~20% of articles in
-// traditional characters; ~1,500 characters each), indexes it into a temp SQLite file with reindexAll, then:
-//   - sizes: file bytes per article, FTS index bytes vs indexed text bytes (dbstat), search_docs bytes;
-//   - latency: an in-process HTTP server (/api/search?q=) on 127.0.0.1, 8 concurrent clients in a worker
-//     thread (so client work does not share the server's event loop) issuing 20 queries repeatedly;
-//     client-observed p50/p99 (includes queueing behind the other 7 clients: the server is single-threaded,
-//     as the reader is) and server-side search time p50/p99 per query class;
-//   - the alternative: a plain LIKE '%term%' scan over search_docs, newest first, LIMIT 20, no folding.
+// The index is built the way hourly cycles build it: articles arrive BENCH_BATCH at a time (default 21,
+// 500 articles a day over 24 cycles), each batch one transaction through indexBatch (src/cycle/
+// search-indexer.ts, what every cycle calls), no rebuild and no 'optimize'. The named alternative is the
+// same index after `newsvault reindex` (reindexAll: one segment after 'optimize'), made here by copying
+// the cycle-built file and running 'optimize' on the copy, which yields the same one-segment index as a
+// rebuild from the same documents without paying a second build.
+//
+// Both are cached under BENCH_CACHE (default $TMPDIR/newsvault-bench-search), in a folder named by size,
+// batch, seed and a hash of the code that decides the index's shape (corpus generator, indexer, schema,
+// tokenizer, fold, cycle indexer); an interrupted build resumes where its last committed batch ended.
+// Build times are printed (cumulative across resumes). BENCH_BUILD_ONLY=1 builds both and stops.
+//
+// Queries: the 20 of search-corpus.ts (common words, rare words, phrases, source/date/status filters,
+// relevance order). Each repetition (BENCH_REPS, default 3) is a fresh child process per index that runs
+// every query once unmeasured (statements, 简/繁 tables), then BENCH_ROUNDS rounds (default 10) of all 20,
+// timing each search() call; the two indexes alternate so both see the same machine load. The table gives
+// min / median / max over repetitions of each repetition's p50 and p99. Then the bounded relevance ranking
+// is compared with ranking every match (search-recall.ts).
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import OpenCC from 'opencc-js';
-import { ensureSearchSchema, reindexAll, search, SearchError } from '../src/search/index.ts';
-import type { SearchDocument, SearchOrder } from '../src/search/index.ts';
+import { fileURLToPath } from 'node:url';
+import { indexBatch } from '../src/cycle/search-indexer.ts';
+import { ensureSearchSchema, RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
+import type { SearchDocument } from '../src/search/index.ts';
+import { generate, queries, recallQueries, vocabulary } from './search-corpus.ts';
+import { measureRecall } from './search-recall.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number).filter((n) => n > 0);
-const CLIENTS = 8;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25); // each client runs the 20 queries this many times
-const KEEP = process.env.BENCH_KEEP === '1';
+const BATCH = Number(process.env.BENCH_BATCH ?? 21);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'newsvault-bench-search');
+const SEED = 42;
+const SELF = fileURLToPath(import.meta.url);
 
-// ---------- deterministic text ----------
+/** Files whose change changes the built index: the cache is keyed by their content. */
+const SHAPE_FILES = [
+  'bench/search-corpus.ts',
+  'src/cycle/search-indexer.ts',
+  'src/search/indexer.ts',
+  'src/search/schema.ts',
+  'src/search/tokenize.ts',
+  'src/search/fold.ts',
+  'src/search/simplified-table.ts',
+];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function shapeHash(): string {
+  const h = createHash('sha256');
+  for (const f of SHAPE_FILES) h.update(readFileSync(new URL(`../${f}`, import.meta.url)));
+  return h.digest('hex').slice(0, 12);
 }
 
-// The most frequent words of Chinese news prose, most frequent first; they take the top Zipf ranks.
-const COMMON = (
-  '的 是 在 了 和 有 也 对 与 这 他 说 中国 表示 不 将 人 一个 美国 政府 为 上 都 我们 已经 时 就 被 等 但 从 ' +
-  '他们 台湾 香港 习近平 国家 发展 经济 问题 人民 社会 记者 报道 认为 总统 政策 国际 关系 安全 人权 选举 疫情 ' +
-  '疫苗 抗议 警察 法院 新闻 自由 媒体 网络 审查 军事 贸易 关税 北京 当局 官员 外交部 发言人 会议 地区 合作 ' +
-  '继续 今年 去年 目前 可能 需要 进行 包括 其中 之后 没有 因为 所以 如果 以及 通过 根据 这些 一些 大陆 民主 ' +
-  '法律 公司 市场 投资 企业 银行 俄罗斯 乌克兰 日本 欧盟 联合国 战争 和平 中共 共产党 领导人 主席 部长 议员 ' +
-  '调查 消息 网站 学生 大学 教育 家庭 工作 生活 城市 农村 警方 逮捕 拘留 判决 起诉 律师 维权 示威 集会'
-).split(' ');
-
-export function vocabulary(): { simplified: string[]; traditional: string[]; cdf: Float64Array } {
-  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const simplified = [...COMMON];
-  const traditional = COMMON.map((w) => toTaiwan(w));
-  // Real words from OpenCC's simplified→traditional phrase table, every 6th entry of 2–4 characters.
-  const phrases = (OpenCC.Locale.from.cn?.[0]?.[0] as string).split('|');
-  for (let i = 0; i < phrases.length; i += 6) {
-    const [s, t] = (phrases[i] as string).split(' ');
-    if (s === undefined || t === undefined) continue;
-    const n = [...s].length;
-    if (n < 2 || n > 4 || [...t].length !== n) continue;
-    simplified.push(s);
-    traditional.push(t);
-  }
-  const cdf = new Float64Array(simplified.length);
-  let sum = 0;
-  for (let r = 0; r < simplified.length; r++) {
-    sum += 1 / (r + 2) ** 1.05; // Zipf-like
-    cdf[r] = sum;
-  }
-  for (let r = 0; r < cdf.length; r++) cdf[r] = (cdf[r] as number) / sum;
-  return { simplified, traditional, cdf };
-}
-
-const SOURCES = ['voa', 'rfi', 'bbc', 'dw', 'nyt', 'rfa', 'cdt', 'ft', 'reuters']; // weights below
-const SOURCE_WEIGHTS = [0.2, 0.15, 0.15, 0.12, 0.1, 0.1, 0.08, 0.06, 0.04];
-/** About 500 articles a day (ten outlets), ending mid-2024: 100,000 articles span 200 days, 1,000,000 span 5.5 years. */
-export const ARTICLES_PER_DAY = 500;
-export const END_MS = Date.UTC(2024, 6, 1);
-export function spanMs(count: number): number {
-  return (count / ARTICLES_PER_DAY) * 86_400_000;
-}
-
-const TOPIC_WORDS = 12;
-const TOPIC_SHARE = 0.3;
-
-export function* generate(count: number, vocab: ReturnType<typeof vocabulary>, seed = 42): Generator<SearchDocument> {
-  const random = mulberry32(seed);
-  const pick = (): number => {
-    const u = random();
-    let lo = 0;
-    let hi = vocab.cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((vocab.cdf[mid] as number) < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  // Articles have topics: a few words recur throughout one article (names, places, the subject), which is
-  // what makes real news text repetitive (measured on the fixtures: 64% of bigram tokens distinct per
-  // article; without topics this generator gave 87%).
-  let topic: number[] = [];
-  const sentence = (words: string[], chars: number): string => {
-    let out = '';
-    let clause = 0;
-    const clauseLen = 6 + Math.floor(random() * 14);
-    while (out.length < chars) {
-      const w = words[random() < TOPIC_SHARE ? (topic[Math.floor(random() * topic.length)] as number) : pick()] as string;
-      out += w;
-      clause += w.length;
-      if (clause >= clauseLen) {
-        out += random() < 0.7 ? '，' : '。';
-        clause = 0;
-      }
-    }
-    return out + '。';
-  };
-  for (let i = 0; i < count; i++) {
-    const words = random() < 0.2 ? vocab.traditional : vocab.simplified;
-    // Half the topic words are common-ish (ranks 30–330), half anywhere in the vocabulary (names, subjects).
-    topic = Array.from({ length: TOPIC_WORDS }, (_, k) =>
-      k % 2 === 0 ? 30 + Math.floor(random() * 300) : Math.floor(random() * words.length),
-    );
-    let u = random();
-    let s = 0;
-    while (s < SOURCES.length - 1 && u > (SOURCE_WEIGHTS[s] as number)) u -= SOURCE_WEIGHTS[s++] as number;
-    const paragraphs: string[] = [];
-    let length = 0;
-    const target = 1200 + Math.floor(random() * 600);
-    while (length < target) {
-      const p = sentence(words, 80 + Math.floor(random() * 160));
-      paragraphs.push(p);
-      length += p.length + 1;
-    }
-    yield {
-      id: i + 1,
-      source: SOURCES[s] as string,
-      title: sentence(words, 12 + Math.floor(random() * 14)).slice(0, -1),
-      text: paragraphs.join('\n'),
-      published: END_MS - spanMs(count) + Math.floor((i / count) * spanMs(count) + (random() - 0.5) * 4 * 3_600_000),
-      status: random() < 0.02 ? 'removed' : 'live',
-    };
-  }
-}
-
-// ---------- queries ----------
-
-interface BenchQuery {
-  cls: string;
-  q: string;
-  order?: SearchOrder;
-}
-
-function queries(vocab: ReturnType<typeof vocabulary>): BenchQuery[] {
-  const rareAt = (rank: number, len: number): string => {
-    for (let r = rank; r < vocab.simplified.length; r++) if ([...(vocab.simplified[r] as string)].length === len) return vocab.simplified[r] as string;
-    throw new Error('bench: vocabulary too small');
-  };
-  const rare2 = rareAt(2500, 2);
-  const rare3 = rareAt(4500, 3);
-  const rare4 = rareAt(5500, 4);
-  const rareTrad = vocab.traditional[vocab.simplified.indexOf(rareAt(3500, 3))] as string;
-  return [
-    { cls: 'common 2-3', q: '中国' },
-    { cls: 'common 2-3', q: '臺灣' },
-    { cls: 'common 2-3', q: '政府' },
-    { cls: 'common 2-3', q: '习近平' },
-    { cls: 'rare 2-4', q: rare2 },
-    { cls: 'rare 2-4', q: rare3 },
-    { cls: 'rare 2-4', q: rare4 },
-    { cls: 'rare 2-4', q: rareTrad },
-    { cls: 'phrase 4-6', q: '"香港警察"' },
-    { cls: 'phrase 4-6', q: '美国总统表示' },
-    { cls: 'phrase 4-6', q: '"中國政府"' },
-    { cls: 'phrase 4-6', q: '人民 -中国' },
-    { cls: 'filtered', q: '台湾 source:rfa' },
-    { cls: 'filtered', q: '疫苗 from:2024-03-01 to:2024-03-31' },
-    { cls: 'filtered', q: '抗议 status:removed' },
-    { cls: 'filtered', q: `${rare2} source:voa,bbc from:2024-01-01` },
-    { cls: 'relevance', q: '香港', order: 'relevance' },
-    { cls: 'relevance', q: '经济 发展', order: 'relevance' },
-    { cls: 'relevance', q: rare3, order: 'relevance' },
-    { cls: 'relevance', q: '选举 source:dw', order: 'relevance' },
-  ];
-}
-
-// ---------- measurement ----------
-
-function percentile(values: number[], p: number): number {
+function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-const CLIENT_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { base, queries, clients, rounds } = workerData;
-const samples = queries.map(() => []);
-async function client(c) {
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < queries.length; k++) {
-      const i = (k + c * 3 + r) % queries.length;
-      const q = queries[i];
-      const url = base + '/api/search?q=' + encodeURIComponent(q.q) + '&order=' + (q.order || 'newest');
-      const t0 = performance.now();
-      const res = await fetch(url);
-      const body = await res.json();
-      samples[i].push([performance.now() - t0, body.tookMs, body.total === null ? -body.totalAtLeast : body.total, body.hits ? body.hits.length : -1, res.status]);
-    }
-  }
-}
-Promise.all(Array.from({ length: clients }, (_, c) => client(c))).then(() => parentPort.postMessage(samples));
-`;
-
-interface Sample {
-  latency: number;
-  took: number;
-  total: number | null;
-  hits: number;
-  status: number;
+function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 }
 
-async function serveAndLoad(db: Database.Database, list: BenchQuery[]): Promise<Sample[][]> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/api/search') {
-      res.writeHead(404).end();
-      return;
-    }
-    const order = url.searchParams.get('order') === 'relevance' ? 'relevance' : 'newest';
-    const result = search(db, url.searchParams.get('q') ?? '', { order, timeLimitMs: 1000 });
-    const status = result instanceof SearchError ? 400 : 200;
-    const body = result instanceof SearchError ? { error: result.kind, message: result.message } : result;
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const worker = new Worker(CLIENT_CODE, {
-    eval: true,
-    workerData: { base: `http://127.0.0.1:${port}`, queries: list, clients: CLIENTS, rounds: ROUNDS },
-  });
-  const raw = await new Promise<number[][][]>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return raw.map((samples) =>
-    samples.map(([latency, took, total, hits, status]) => ({
-      latency: latency as number,
-      took: took as number,
-      total: total as number | null,
-      hits: hits as number,
-      status: status as number,
-    })),
-  );
+// ---------- building ----------
+
+interface BuildInfo {
+  docs: number;
+  seconds: number;
+  optimizeSeconds?: number;
 }
 
-/** The named alternative: LIKE over the original text, newest first, 20 rows. No folding, no count. */
-function likeBaseline(db: Database.Database, list: BenchQuery[]): number[] {
-  const stmt = db.prepare(
-    "SELECT id FROM search_docs WHERE (title LIKE @t ESCAPE '\\' OR text LIKE @t ESCAPE '\\') ORDER BY key DESC LIMIT 20",
-  );
-  return list.map((q) => {
-    const term = q.q.replace(/"/g, '').split(' ')[0] as string; // first term only, filters ignored
-    const t0 = performance.now();
-    stmt.all({ t: `%${term.replace(/[\\%_]/g, '\\$&')}%` });
-    return performance.now() - t0;
-  });
+function readInfo(file: string): BuildInfo | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildInfo) : null;
 }
 
-function tableBytes(db: Database.Database, names: string[]): number {
-  const placeholders = names.map(() => '?').join(',');
-  const row = db.prepare(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN (${placeholders})`).get(...names) as { bytes: number | null };
-  return row.bytes ?? 0;
-}
-
-async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'nv-bench-search-'));
-  const file = join(dir, 'bench.sqlite');
+function open(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  ensureSearchSchema(db);
-  const t0 = performance.now();
-  let lastReport = t0;
-  await reindexAll(db, generate(size, vocab), {
-    batchSize: 2000,
-    onProgress(n) {
-      if (performance.now() - lastReport > 30_000) {
-        lastReport = performance.now();
-        console.error(`  ${n} indexed, ${((lastReport - t0) / 1000).toFixed(0)} s`);
-      }
-    },
-  });
-  const buildS = (performance.now() - t0) / 1000;
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const fileBytes = statSync(file).size;
-  const text = db.prepare('SELECT sum(length(CAST(text AS BLOB))) + sum(length(CAST(title AS BLOB))) AS bytes, sum(length(text)) AS chars FROM search_docs').get() as {
-    bytes: number;
-    chars: number;
-  };
-  const ftsBytes = tableBytes(db, ['search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config']);
-  const docsBytes = tableBytes(db, ['search_docs', 'sqlite_autoindex_search_docs_1']);
-
-  const list = queries(vocab);
-  // Warm-up (not measured): prepares statements and builds the 简/繁 variant table once.
-  for (const q of list) search(db, q.q, { order: q.order ?? 'newest' });
-  const samples = await serveAndLoad(db, list);
-  const like = likeBaseline(db, list);
-
-  console.log(`\n## ${size.toLocaleString('en')} articles`);
-  console.log(`build (generate + fold + tokenize + insert + optimize): ${buildS.toFixed(1)} s (${((buildS * 1e6) / size).toFixed(0)} µs/article)`);
-  console.log(`database file: ${(fileBytes / 1e6).toFixed(1)} MB = ${(fileBytes / size).toFixed(0)} bytes/article`);
-  console.log(`indexed text (UTF-8, title + body): ${(text.bytes / 1e6).toFixed(1)} MB = ${(text.bytes / size).toFixed(0)} bytes/article, ${(text.chars / size).toFixed(0)} chars/article`);
-  console.log(`FTS index (search_fts_*): ${(ftsBytes / 1e6).toFixed(1)} MB = ${(ftsBytes / size).toFixed(0)} bytes/article = ${((100 * ftsBytes) / text.bytes).toFixed(0)}% of the text`);
-  console.log(`search_docs (text copy + metadata + key index): ${(docsBytes / 1e6).toFixed(1)} MB = ${(docsBytes / size).toFixed(0)} bytes/article`);
-  console.log(`\n${CLIENTS} concurrent clients × ${ROUNDS} rounds × ${list.length} queries over HTTP`);
-  console.log('| class | query | order | total | client p50 ms | client p99 ms | search p50 ms | search p99 ms | LIKE ms |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  const byClass = new Map<string, { latency: number[]; took: number[]; like: number[] }>();
-  const all = { latency: [] as number[], took: [] as number[] };
-  list.forEach((q, i) => {
-    const s = samples[i] ?? [];
-    const bad = s.filter((x) => x.status !== 200);
-    if (bad.length > 0) console.error(`bench: query ${q.q} failed with HTTP ${bad[0]?.status}`);
-    const latency = s.map((x) => x.latency);
-    const took = s.map((x) => x.took);
-    const entry = byClass.get(q.cls) ?? { latency: [], took: [], like: [] };
-    entry.latency.push(...latency);
-    entry.took.push(...took);
-    entry.like.push(like[i] as number);
-    byClass.set(q.cls, entry);
-    all.latency.push(...latency);
-    all.took.push(...took);
-    const t = s[0]?.total ?? 0;
-    const total = t < 0 ? `${-t}+` : String(t);
-    console.log(
-      `| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${total} | ${percentile(latency, 50).toFixed(1)} | ${percentile(latency, 99).toFixed(1)} | ${percentile(took, 50).toFixed(2)} | ${percentile(took, 99).toFixed(2)} | ${(like[i] as number).toFixed(0)} |`,
-    );
-  });
-  console.log('\n| class | client p50 ms | client p99 ms | search p50 ms | search p99 ms | LIKE median ms | LIKE max ms |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const [cls, e] of byClass) {
-    console.log(
-      `| ${cls} | ${percentile(e.latency, 50).toFixed(1)} | ${percentile(e.latency, 99).toFixed(1)} | ${percentile(e.took, 50).toFixed(2)} | ${percentile(e.took, 99).toFixed(2)} | ${percentile(e.like, 50).toFixed(0)} | ${Math.max(...e.like).toFixed(0)} |`,
-    );
-  }
-  console.log(
-    `| all | ${percentile(all.latency, 50).toFixed(1)} | ${percentile(all.latency, 99).toFixed(1)} | ${percentile(all.took, 50).toFixed(2)} | ${percentile(all.took, 99).toFixed(2)} | | |`,
-  );
-  db.close();
-  if (KEEP) console.log(`kept ${file}`);
-  else rmSync(dir, { recursive: true, force: true });
+  return db;
 }
 
-if (import.meta.url === new URL(process.argv[1] ?? '', 'file://').href) {
+/** Builds (or resumes building) the cycle-built index: BATCH documents per transaction, as cycles index. */
+function buildIncremental(dir: string, size: number, vocab: ReturnType<typeof vocabulary>): BuildInfo {
+  const file = join(dir, 'cycles.sqlite');
+  const infoFile = join(dir, 'cycles.json');
+  const info = readInfo(infoFile) ?? { docs: 0, seconds: 0 };
+  if (info.docs >= size) return info;
+  const db = open(file);
+  ensureSearchSchema(db);
+  const done = db.prepare('SELECT coalesce(max(id), 0) FROM search_docs').pluck().get() as number;
+  if (done > 0) console.error(`  resuming at ${done.toLocaleString('en')} documents (${info.seconds.toFixed(0)} s so far)`);
+  const t0 = performance.now();
+  let lastReport = t0;
+  const save = (docs: number): void => {
+    writeFileSync(infoFile, JSON.stringify({ docs, seconds: info.seconds + (performance.now() - t0) / 1000 }));
+  };
+  let batch: SearchDocument[] = [];
+  let n = 0;
+  for (const doc of generate(size, vocab, SEED)) {
+    if (++n <= done) continue;
+    batch.push(doc);
+    if (batch.length >= BATCH) {
+      indexBatch(db, batch);
+      batch = [];
+      if (performance.now() - lastReport > 30_000) {
+        lastReport = performance.now();
+        save(n);
+        console.error(`  ${n.toLocaleString('en')} indexed, ${(info.seconds + (lastReport - t0) / 1000).toFixed(0)} s, load ${load()}`);
+      }
+    }
+  }
+  if (batch.length > 0) indexBatch(db, batch);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  save(size);
+  return readInfo(infoFile) as BuildInfo;
+}
+
+/** The alternative: the same documents as one optimized segment, as after `newsvault reindex`. */
+function buildOptimized(dir: string): BuildInfo {
+  const file = join(dir, 'optimized.sqlite');
+  const infoFile = join(dir, 'optimized.json');
+  const cached = readInfo(infoFile);
+  if (cached !== null) return cached;
+  copyFileSync(join(dir, 'cycles.sqlite'), file);
+  const db = open(file);
+  const t0 = performance.now();
+  db.exec("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  const optimizeSeconds = (performance.now() - t0) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const info = { ...(readInfo(join(dir, 'cycles.json')) as BuildInfo), optimizeSeconds };
+  writeFileSync(infoFile, JSON.stringify(info));
+  return info;
+}
+
+/** FTS5's structure record (rowid 10 of search_fts_data): segments per level. */
+function segmentsPerLevel(db: Database.Database): number[] {
+  const data = db.prepare('SELECT block FROM search_fts_data WHERE id = 10').pluck().get() as Buffer;
+  let i = 4; // cookie
+  if (data[i] === 0xff && data[i + 1] === 0 && data[i + 2] === 0 && data[i + 3] === 1) i += 4; // structure v2
+  const v2 = i === 8;
+  const varint = (): number => {
+    let value = 0;
+    for (let k = 0; k < 9; k++) {
+      const b = data[i++] as number;
+      if (k === 8) return value * 256 + b;
+      value = value * 128 + (b & 0x7f);
+      if ((b & 0x80) === 0) return value;
+    }
+    return value;
+  };
+  const levels = varint();
+  varint(); // total segments
+  varint(); // write counter
+  const out: number[] = [];
+  for (let l = 0; l < levels; l++) {
+    varint(); // segments being merged
+    const segments = varint();
+    out.push(segments);
+    for (let s = 0; s < segments; s++) {
+      varint(); // id
+      varint(); // first page
+      varint(); // last page
+      if (v2) for (let f = 0; f < 5; f++) varint(); // origin 1/2, tombstone pages, tombstone entries, entries
+    }
+  }
+  return out;
+}
+
+function describe(file: string): string {
+  const db = new Database(file, { readonly: true });
+  const levels = segmentsPerLevel(db);
+  db.close();
+  const total = levels.reduce((a, b) => a + b, 0);
+  return `${(statSync(file).size / 1e6).toFixed(0)} MB file; FTS5 segments ${total} (per level: ${levels.map((n, l) => `${l}:${n}`).filter((_, l) => (levels[l] as number) > 0).join(' ')})`;
+}
+
+// ---------- measuring (child process) ----------
+
+interface Measured {
+  /** Per query of queries(): milliseconds of each timed search() call, wall clock and CPU (user + system). */
+  samples: number[][];
+  cpu: number[][];
+  totals: string[];
+}
+
+function measure(file: string): Measured {
+  const db = new Database(file, { readonly: true });
+  const list = queries(vocabulary());
+  const totals: string[] = [];
+  for (const q of list) {
+    const r = search(db, q.q, { order: q.order ?? 'newest', timeLimitMs: 10_000 });
+    if (r instanceof SearchError) throw r;
+    totals.push(r.total === null ? `${r.totalAtLeast}+` : String(r.total));
+  }
+  const samples: number[][] = list.map(() => []);
+  const cpu: number[][] = list.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    list.forEach((q, i) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = search(db, q.q, { order: q.order ?? 'newest', timeLimitMs: 10_000 });
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (r instanceof SearchError) throw r;
+      samples[i]?.push(ms);
+      cpu[i]?.push((c.user + c.system) / 1000);
+    });
+  }
+  db.close();
+  return { samples, cpu, totals };
+}
+
+function measureInChild(file: string): Measured {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, '--measure', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, BENCH_ROUNDS: String(ROUNDS) },
+  });
+  return JSON.parse(out) as Measured;
+}
+
+// ---------- report ----------
+
+function spread(values: number[], digits = 1): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${(sorted[0] as number).toFixed(digits)} / ${percentile(sorted, 50).toFixed(digits)} / ${(sorted.at(-1) as number).toFixed(digits)}`;
+}
+
+async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<void> {
+  const dir = join(CACHE, `n${size}-b${BATCH}-s${SEED}-${shapeHash()}`);
+  mkdirSync(dir, { recursive: true });
+  console.log(`\n## ${size.toLocaleString('en')} articles (cache ${dir})`);
+  console.error(`building the cycle-built index (${BATCH} articles per transaction), load ${load()}`);
+  const built = buildIncremental(dir, size, vocab);
+  const optimized = buildOptimized(dir);
+  const files = { cycles: join(dir, 'cycles.sqlite'), optimized: join(dir, 'optimized.sqlite') };
+  console.log(`cycle-built: ${built.docs.toLocaleString('en')} articles in transactions of ${BATCH}, ${built.seconds.toFixed(0)} s (${((built.seconds * 1e6) / size).toFixed(0)} µs/article); ${describe(files.cycles)}`);
+  if (process.env.BENCH_BUILD_ONLY === '1') return;
+  console.log(`optimized copy ('optimize' took ${(optimized.optimizeSeconds ?? 0).toFixed(1)} s): ${describe(files.optimized)}`);
+
+  const list = queries(vocab);
+  const runs: Record<'cycles' | 'optimized', Measured[]> = { cycles: [], optimized: [] };
+  const loads: string[] = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    loads.push(load());
+    for (const variant of ['cycles', 'optimized'] as const) runs[variant].push(measureInChild(files[variant]));
+  }
+  console.log(`\n${REPS} repetitions × ${ROUNDS} rounds × ${list.length} queries, one child process per repetition and index; load averages at each repetition's start: ${loads.join('; ')}`);
+  console.log('min / median / max over repetitions, milliseconds inside search(), wall clock and CPU (user + system, which the machine\'s load does not inflate):\n');
+  console.log('| measure | cycle-built, wall | cycle-built, CPU | rebuilt + optimized, wall | rebuilt + optimized, CPU |');
+  console.log('|---|---|---|---|---|');
+  const classes = [...new Set(list.map((q) => q.cls))];
+  const stat = (m: Measured, p: number, cls: string | undefined, cpu = false): number =>
+    percentile(
+      (cpu ? m.cpu : m.samples).flatMap((s, i) => (cls === undefined || list[i]?.cls === cls ? s : [])),
+      p,
+    );
+  for (const [label, p, cls] of [
+    ['all 20 queries, p50', 50, undefined],
+    ['all 20 queries, p99', 99, undefined],
+    ...classes.map((c) => [`${c}, p99`, 99, c] as const),
+  ] as const) {
+    const cells = (ms: Measured[]): string => `${spread(ms.map((m) => stat(m, p, cls)))} | ${spread(ms.map((m) => stat(m, p, cls, true)))}`;
+    console.log(`| ${label} | ${cells(runs.cycles)} | ${cells(runs.optimized)} |`);
+  }
+  console.log('\nper query, median over repetitions of its p99 (wall / CPU), and its total:\n');
+  console.log('| class | query | order | total | cycle-built ms | optimized ms |');
+  console.log('|---|---|---|---|---|---|');
+  list.forEach((q, i) => {
+    const p99 = (ms: Measured[]): string =>
+      `${percentile(ms.map((m) => percentile(m.samples[i] ?? [], 99)), 50).toFixed(1)} / ${percentile(ms.map((m) => percentile(m.cpu[i] ?? [], 99)), 50).toFixed(1)}`;
+    console.log(`| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${runs.cycles[0]?.totals[i]} | ${p99(runs.cycles)} | ${p99(runs.optimized)} |`);
+  });
+
+  const db = new Database(files.cycles, { readonly: true });
+  const rows = measureRecall(db, recallQueries(vocab));
+  db.close();
+  console.log(`\nrelevance: top 10 of search() (ranks the newest ${RELEVANCE_WINDOW} matches) against ranking every match, cycle-built index:\n`);
+  console.log('| query | matches | recall@10 | bounded ms | every match ms |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) console.log(`| \`${r.query}\` | ${r.matches.toLocaleString('en')} | ${r.recall.toFixed(1)} | ${r.boundedMs.toFixed(1)} | ${r.exhaustiveMs.toFixed(0)} |`);
+  console.log(`mean recall@10: ${(rows.reduce((a, r) => a + r.recall, 0) / rows.length).toFixed(2)}`);
+}
+
+if (process.argv[2] === '--measure') {
+  process.stdout.write(JSON.stringify(measure(process.argv[3] as string)));
+} else if (import.meta.url === new URL(process.argv[1] ?? '', 'file://').href) {
   const vocab = vocabulary();
-  console.log(`# search benchmark: vocabulary ${vocab.simplified.length} words, sizes ${SIZES.join(', ')}`);
+  console.log(`# search benchmark, ${new Date().toISOString()}: vocabulary ${vocab.simplified.length} words, sizes ${SIZES.join(', ')}, node ${process.version}`);
   for (const size of SIZES) await run(size, vocab);
 }

@@ -22,7 +22,7 @@ import { SIMPLIFIED_PAIRS } from '../src/search/simplified-table.ts';
 import { siteContext } from '../src/publish/site/index.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { serveFolder } from '../test/support/static-server.ts';
-import { generate, vocabulary } from './search.bench.ts';
+import { generate, vocabulary } from './search-corpus.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
 const QUERIES = ['習近平', '香港', '台湾 选举', '中国政府', '新闻自由', '俄罗斯 乌克兰', '疫苗', '人权', '國家安全', '经济'];
