@@ -70,7 +70,10 @@ const ATTRIBUTE_VALUE_SINGLE_QUOTED = 36;
 const ATTRIBUTE_VALUE_UNQUOTED = 37;
 const AFTER_ATTRIBUTE_VALUE_QUOTED = 38;
 
-const EOF_IN_DELIMITED = new Set(['eof-in-comment', 'eof-in-doctype', 'eof-in-cdata']);
+const LT = 0x3c;
+const DQ = 0x22;
+const SQ = 0x27;
+const EOF = -1;
 
 /** parse5's tokenizer, reporting every attribute, dropped tags and CDATA sections (see the top of the file). */
 class SourceTokenizer extends Tokenizer {
@@ -84,6 +87,57 @@ class SourceTokenizer extends Tokenizer {
     super({ sourceCodeLocationInfo: true }, handler);
     // Keep the whole input: offsets stay plain indexes into `html`.
     this.preprocessor.bufferWaterline = Number.POSITIVE_INFINITY;
+  }
+
+  // Text is the source between tokens (HtmlTokens.take), so the tokenizer need not read it character by
+  // character: in the text states it moves straight to the next "<" (where the next token may begin).
+  protected override _stateData(cp: number): void {
+    if (cp === LT || cp === EOF) super._stateData(cp);
+    else this.skipText();
+  }
+
+  protected override _stateRcdata(cp: number): void {
+    if (cp === LT || cp === EOF) super._stateRcdata(cp);
+    else this.skipText();
+  }
+
+  protected override _stateRawtext(cp: number): void {
+    if (cp === LT || cp === EOF) super._stateRawtext(cp);
+    else this.skipText();
+  }
+
+  protected override _stateScriptData(cp: number): void {
+    if (cp === LT || cp === EOF) super._stateScriptData(cp);
+    else this.skipText();
+  }
+
+  protected override _statePlaintext(cp: number): void {
+    if (cp === EOF) super._statePlaintext(cp);
+    else this.preprocessor.pos = this.html.length - 1;
+  }
+
+  // Attribute values are taken from the source too (rawValue), so the tokenizer skips to where they end.
+  protected override _stateAttributeValueDoubleQuoted(cp: number): void {
+    if (cp === DQ || cp === EOF) super._stateAttributeValueDoubleQuoted(cp);
+    else this.skipTo(this.html.indexOf('"', this.preprocessor.pos + 1));
+  }
+
+  protected override _stateAttributeValueSingleQuoted(cp: number): void {
+    if (cp === SQ || cp === EOF) super._stateAttributeValueSingleQuoted(cp);
+    else this.skipTo(this.html.indexOf("'", this.preprocessor.pos + 1));
+  }
+
+  /** Leaves the preprocessor on the last code unit before `next` (-1: the end of the input). */
+  private skipTo(next: number): void {
+    const last = (next === -1 ? this.html.length : next) - 1;
+    if (last > this.preprocessor.pos) this.preprocessor.pos = last;
+  }
+
+  /** Leaves the preprocessor on the last code unit before the next "<" (or the end). */
+  private skipText(): void {
+    const next = this.html.indexOf('<', this.preprocessor.pos + 1);
+    const last = (next === -1 ? this.html.length : next) - 1;
+    if (last > this.preprocessor.pos) this.preprocessor.pos = last;
   }
 
   protected override _createStartTagToken(): void {
@@ -136,6 +190,11 @@ class SourceTokenizer extends Tokenizer {
       });
     }
     super._emitEOFToken();
+  }
+
+  /** Whether the tokenizer has read past the last code unit (a token emitted now was cut off by the end). */
+  atEnd(): boolean {
+    return this.preprocessor.pos >= this.html.length;
   }
 
   /** The attributes of a tag cut off by the end: a quoted value never closed is no attribute, an unquoted one runs to the end. */
@@ -206,7 +265,6 @@ export class HtmlTokens {
   /** where parse5 has read to: the end of the last token it reported */
   private read = 0;
   private eof = false;
-  private pendingUnterminated = false;
   private started = false;
 
   constructor(private readonly html: string) {
@@ -227,9 +285,8 @@ export class HtmlTokens {
       onCharacter: () => undefined,
       onNullCharacter: () => undefined,
       onWhitespaceCharacter: () => undefined,
-      onParseError: (e) => {
-        if (EOF_IN_DELIMITED.has(e.code)) this.pendingUnterminated = true;
-      },
+      // No parse errors are needed (null, not undefined, also spares parse5 checking for them).
+      onParseError: null,
     });
   }
 
@@ -298,7 +355,7 @@ export class HtmlTokens {
     if (!this.html.startsWith('<!--', start)) {
       // Bogus comment (`<?…>`, `<!…>`, `</ …>`): it ends at the first ">".
       const innerStart = start + (this.html[start + 1] === '?' ? 1 : 2);
-      const terminated = this.html[end - 1] === '>' && end - 1 >= innerStart;
+      const terminated = !this.tokenizer.atEnd();
       return { kind: 'bogusComment', start, end, innerStart, innerEnd: terminated ? end - 1 : end, terminated };
     }
     return this.delimited('comment', loc, 4);
@@ -308,8 +365,8 @@ export class HtmlTokens {
     const start = (loc as P5.Location).startOffset;
     // At the end of the input parse5 puts the end one past it.
     const end = Math.min((loc as P5.Location).endOffset, this.html.length);
-    const terminated = !this.pendingUnterminated;
-    this.pendingUnterminated = false;
+    // Emitted at the end of the input (eof-in-comment, eof-in-doctype) rather than at its ">".
+    const terminated = !this.tokenizer.atEnd();
     const innerStart = start + open;
     let innerEnd = end;
     if (terminated) {
