@@ -120,14 +120,14 @@ export function eachTag(html: string, visit: (tag: TagToken) => void): void {
 }
 
 /**
- * Which content model an HTML start tag switches to (13.2.6.4.7 "in body", scripting enabled). Foreign
- * content (SVG/MathML) is not told apart: there <style> and <title> hold markup.
+ * Which content model an HTML start tag switches to (13.2.6.4.7 "in body"). <noscript> content stays
+ * markup, as with scripting disabled: the archive is read that way too (GitHub, a raw file view), so the
+ * images in it count. Foreign content (SVG/MathML) is not told apart: there <style> and <title> hold markup.
  */
 export const HTML_CONTENT_MODELS: ReadonlyMap<string, ContentModel> = new Map<string, ContentModel>([
   ['iframe', 'rawtext'],
   ['noembed', 'rawtext'],
   ['noframes', 'rawtext'],
-  ['noscript', 'rawtext'],
   ['plaintext', 'plaintext'],
   ['script', 'script'],
   ['style', 'rawtext'],
