@@ -3,7 +3,7 @@
 import { HtmlEditor } from '../markup/html-editor.ts';
 import { findTags } from './find-tags.ts';
 import type { TagSpan } from './find-tags.ts';
-import { parseSrcset } from './srcset.ts';
+import { parseSrcset } from '../markup/srcset.ts';
 
 const TAGS = new Set(['img', 'source']);
 
