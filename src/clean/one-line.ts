@@ -5,7 +5,7 @@
 // even drops it right after the start tag, just as it drops a literal LF there).
 import { ForeignTracker } from './archival/foreign.ts';
 import { RAWTEXT_ELEMENTS, RCDATA_ELEMENTS } from './archival/dangerous.ts';
-import { nextToken, rawTextEnd, scriptDataEnd } from './archival/tokenizer.ts';
+import { HtmlTokens } from '../markup/html-editor.ts';
 
 const NEWLINE = /\r\n|\r|\n/g;
 const PRE_LIKE = new Set(['listing', 'pre']);
@@ -18,10 +18,9 @@ export function toOneLine(html: string): string {
   const out: string[] = [];
   const tree = new ForeignTracker('track');
   let preDepth = 0;
-  for (let pos = 0; pos < html.length; ) {
-    const tok = nextToken(html, pos, tree.cdataAllowed());
+  const tokens = new HtmlTokens(html);
+  for (let tok = tokens.next(tree.cdataAllowed()); tok !== null; tok = tokens.next(tree.cdataAllowed())) {
     const slice = html.slice(tok.start, tok.end);
-    pos = tok.end;
     if (tok.kind === 'text') {
       out.push(preDepth > 0 ? asReferences(slice) : asSpaces(slice));
       continue;
@@ -33,13 +32,13 @@ export function toOneLine(html: string): string {
     }
     if (tok.kind !== 'startTag' || !tok.terminated) continue;
     const asHtml = tree.startTagIsHtml(tok.name, tok.attrs);
-    const raw = RAWTEXT_ELEMENTS.has(tok.name) || RCDATA_ELEMENTS.has(tok.name) || tok.name === 'noscript';
+    const rcdata = RCDATA_ELEMENTS.has(tok.name);
+    const raw = RAWTEXT_ELEMENTS.has(tok.name) || rcdata || tok.name === 'noscript';
     if (asHtml && (raw || tok.name === 'script' || tok.name === 'plaintext')) {
-      const end = tok.name === 'script' ? scriptDataEnd(html, tok.end)
-        : tok.name === 'plaintext' ? html.length : rawTextEnd(html, tok.end, tok.name);
+      const model = tok.name === 'script' ? 'script' : tok.name === 'plaintext' ? 'plaintext' : rcdata ? 'rcdata' : 'rawtext';
+      const end = tokens.content(model, tok.name);
       const content = html.slice(tok.end, end);
       out.push(tok.name === 'textarea' ? asReferences(content) : asSpaces(content));
-      pos = end;
       continue;
     }
     if (asHtml && PRE_LIKE.has(tok.name)) preDepth++;

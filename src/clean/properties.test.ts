@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { nextToken } from './archival/tokenizer.ts';
+import { HtmlTokens } from '../markup/html-editor.ts';
 import { cleanArchival, toOneLine } from './index.ts';
 import { staticViolations } from './xss-check.ts';
 
@@ -11,7 +11,8 @@ import { staticViolations } from './xss-check.ts';
 function possibleTags(html: string): Set<string> {
   const tags = new Set<string>();
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
-    const tok = nextToken(html, i, true);
+    const tok = new HtmlTokens(html.slice(i)).next(true);
+    if (tok === null) continue;
     if (tok.kind !== 'startTag' && tok.kind !== 'endTag') continue;
     tags.add(`${tok.kind} ${tok.name}`);
     for (const a of tok.attrs) tags.add(`${tok.kind} ${tok.name} ${a.name}`);

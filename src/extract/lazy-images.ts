@@ -1,5 +1,5 @@
 // Turning lazy-loaded images into plain ones, so the archive shows them without the page's scripts.
-import { bestSrcsetUrl } from '../media/srcset.ts';
+import { bestSrcsetUrl } from '../markup/srcset.ts';
 
 /** Attributes lazy loaders keep the real URL in, most specific first. */
 const SRC_ATTRIBUTES: readonly string[] = [

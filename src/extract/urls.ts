@@ -1,5 +1,5 @@
 // Making the article's URLs stand on their own: absolute against the page, without tracking parameters.
-import { parseSrcset } from '../media/srcset.ts';
+import { parseSrcset } from '../markup/srcset.ts';
 import { stripTrackingParams } from './tracking.ts';
 
 /** Attributes that hold one URL. */

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_SUFFIX } from '../files/atomic-write.ts';
-import { applyEdits, findTags, removeAttribute, replaceValue } from './html-attributes.ts';
-import type { Edit } from './html-attributes.ts';
+import { HtmlEditor } from '../markup/html-editor.ts';
+import { findTags } from './find-tags.ts';
 import { sniffImage } from './image-type.ts';
 import { inPicture } from './proxy.ts';
 
@@ -130,7 +130,7 @@ export async function archiveImages(html: string, opts: ArchiveImagesOptions): P
     local.set(url, opts.publicPrefix + rel);
   }
 
-  const edits: Edit[] = [];
+  const edit = new HtmlEditor(html);
   // <picture>s whose <img> now points at the archive: their <source srcset>s would win over it, so they go.
   const archivedPictures = new Set<number>();
   for (const tag of tags) {
@@ -139,15 +139,15 @@ export async function archiveImages(html: string, opts: ArchiveImagesOptions): P
     const abs = src ? absolute(src.value, opts.baseUrl) : null;
     const target = abs === null ? undefined : local.get(abs);
     if (src === undefined || target === undefined) continue;
-    edits.push(replaceValue(src, target));
+    edit.setAttributeValue(src, target);
     const srcset = tag.attributes.find((a) => a.name === 'srcset');
-    if (srcset !== undefined) edits.push(removeAttribute(html, srcset));
+    if (srcset !== undefined) edit.removeAttribute(srcset);
     if (inPicture(tag) && tag.parentId !== null) archivedPictures.add(tag.parentId);
   }
   for (const tag of tags) {
     if (tag.name !== 'source' || tag.parentId === null || !archivedPictures.has(tag.parentId)) continue;
     const srcset = tag.attributes.find((a) => a.name === 'srcset');
-    if (srcset !== undefined) edits.push(removeAttribute(html, srcset));
+    if (srcset !== undefined) edit.removeAttribute(srcset);
   }
-  return { html: applyEdits(html, edits), saved, failed };
+  return { html: edit.result(), saved, failed };
 }

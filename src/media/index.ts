@@ -4,5 +4,5 @@ export type { ArchiveImagesOptions, ArchiveImagesResult, SavedImage } from './ar
 export { sniffImage } from './image-type.ts';
 export type { ImageType } from './image-type.ts';
 export { rewriteImagesProxy } from './proxy.ts';
-export { bestSrcsetUrl, parseSrcset } from './srcset.ts';
-export type { SrcsetCandidate } from './srcset.ts';
+export { bestSrcsetUrl, parseSrcset } from '../markup/srcset.ts';
+export type { SrcsetCandidate } from '../markup/srcset.ts';

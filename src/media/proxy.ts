@@ -1,8 +1,9 @@
 // Serving images through an image proxy (the old archive used https://images.weserv.nl/?url=…), so readers
 // who cannot reach the outlet's image host still see the pictures.
-import { applyEdits, findTags, replaceValue } from './html-attributes.ts';
-import type { Edit, TagSpan } from './html-attributes.ts';
-import { parseSrcset } from './srcset.ts';
+import { HtmlEditor } from '../markup/html-editor.ts';
+import { findTags } from './find-tags.ts';
+import type { TagSpan } from './find-tags.ts';
+import { parseSrcset } from '../markup/srcset.ts';
 
 const TAGS = new Set(['img', 'source']);
 
@@ -19,13 +20,13 @@ export function rewriteImagesProxy(html: string, template: string): string {
     if (!/^https?:\/\//i.test(url) || (prefix !== '' && url.startsWith(prefix))) return null;
     return template.replace(marker, marker === '{url}' ? encodeURIComponent(url) : url);
   };
-  const edits: Edit[] = [];
+  const edit = new HtmlEditor(html);
   for (const tag of findTags(html, TAGS)) {
     if (tag.name === 'source' && !inPicture(tag)) continue; // <video>/<audio> sources are not images
     for (const attr of tag.attributes) {
       if (attr.name === 'src' && tag.name === 'img') {
         const next = proxied(attr.value.trim());
-        if (next !== null) edits.push(replaceValue(attr, next));
+        if (next !== null) edit.setAttributeValue(attr, next);
       } else if (attr.name === 'srcset') {
         let out = '';
         let last = 0;
@@ -36,11 +37,11 @@ export function rewriteImagesProxy(html: string, template: string): string {
           last = c.end;
           if (next !== null) changed = true;
         }
-        if (changed) edits.push(replaceValue(attr, out + attr.value.slice(last)));
+        if (changed) edit.setAttributeValue(attr, out + attr.value.slice(last));
       }
     }
   }
-  return applyEdits(html, edits);
+  return edit.result();
 }
 
 export function inPicture(tag: TagSpan): boolean {

@@ -7,6 +7,7 @@
 // The stored content keeps every URL exactly as it came.
 import { decodeHTML } from 'entities';
 import { stripTrackingParams } from '../extract/tracking.ts';
+import { HtmlEditor, HtmlTokens, isSpace } from '../markup/html-editor.ts';
 
 export interface ImageProxy {
   host: string;
@@ -27,8 +28,7 @@ export const IMAGE_PROXIES: readonly ImageProxy[] = [
 ];
 
 /** Attributes whose value is a URL (or, for *srcset, a list of URLs). */
-const URL_ATTRIBUTE =
-  /(\s)(src|href|poster|srcset|data-original|data-(?:lazy-)?src(?:set)?)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const URL_ATTRIBUTE = /^(?:src|href|poster|srcset|data-original|data-(?:lazy-)?src(?:set)?)$/;
 
 export interface UrlOptions {
   /**
@@ -38,14 +38,33 @@ export interface UrlOptions {
   proxyTemplates?: readonly string[];
 }
 
-/** The HTML with every URL-valued attribute replaced by its canonical form (always double-quoted). */
+/**
+ * The HTML with every URL-valued attribute replaced by its canonical form (`name="canonical"`, always
+ * double-quoted, the value not re-escaped). Every element's content is read as markup, raw-text ones too
+ * (<style> in SVG holds markup, and cleaned HTML has no <script>), and so is commented-out markup
+ * (`<!-- <img src=…> -->`): this is how the fingerprint read URLs when it matched them with a pattern.
+ */
 export function canonicalizeUrlsInHtml(html: string, options: UrlOptions = {}): string {
-  return html.replace(URL_ATTRIBUTE, (_all, space: string, name: string, _eq, dq?: string, sq?: string, bare?: string) => {
-    const value = decodeHTML(dq ?? sq ?? bare ?? '');
-    const lower = name.toLowerCase();
-    const canonical = lower.endsWith('srcset') ? canonicalSrcset(value, options) : canonicalUrl(value, options);
-    return `${space}${lower}="${canonical}"`;
-  });
+  const edit = new HtmlEditor(html);
+  const tokens = new HtmlTokens(html);
+  for (let tok = tokens.next(); tok !== null; tok = tokens.next()) {
+    if (tok.kind === 'comment' && tok.terminated) {
+      const inner = html.slice(tok.innerStart, tok.innerEnd);
+      const canonical = canonicalizeUrlsInHtml(inner, options);
+      if (canonical !== inner) edit.replace(tok.innerStart, tok.innerEnd, canonical);
+      continue;
+    }
+    if ((tok.kind !== 'startTag' && tok.kind !== 'endTag') || !tok.terminated) continue;
+    for (const attr of tok.attrs) {
+      // An attribute with a value, written after whitespace (`<img a="x"src=y>` is left as it is).
+      if (attr.quote === null || (attr.quote === '' && attr.rawValue === '')) continue;
+      if (!URL_ATTRIBUTE.test(attr.name) || !isSpace(html[attr.start - 1])) continue;
+      const value = decodeHTML(attr.rawValue);
+      const canonical = attr.name.endsWith('srcset') ? canonicalSrcset(value, options) : canonicalUrl(value, options);
+      edit.replace(attr.start, attr.end, `${attr.name}="${canonical}"`);
+    }
+  }
+  return edit.result();
 }
 
 function canonicalSrcset(value: string, options: UrlOptions): string {

@@ -1,5 +1,5 @@
-// Per-attribute decisions and the byte surgery that removes an attribute from a tag's source slice while
-// leaving every other byte of the tag as written.
+// Per-attribute decisions: which attributes must go. The HTML editor (markup/html-editor.ts dropAttributes)
+// removes them and leaves every other byte of the tag as written.
 import { decodeHTMLAttribute } from 'entities';
 import { dangerousStyleAttribute } from './css.ts';
 import {
@@ -8,8 +8,7 @@ import {
   URL_ATTRIBUTES,
   URL_LIST_ATTRIBUTES,
 } from './dangerous.ts';
-import { isSpace } from './tokenizer.ts';
-import type { Attr, TagToken } from './tokenizer.ts';
+import type { Attr } from '../../markup/html-editor.ts';
 import { dangerousUrl, dangerousUrlList } from './url-scheme.ts';
 
 /** Why the attribute must go (human-readable), or null when it stays. */
@@ -39,29 +38,4 @@ export function attributeDanger(tag: string, attr: Attr, endTag: boolean): strin
     return label === null ? null : `${label} URL in ${on} ${name}`;
   }
   return null;
-}
-
-/**
- * The tag's source slice without the given attributes. Whitespace after a removed attribute goes with
- * it (`<a onclick=x title=y>` → `<a title=y>`); when the attribute is last, the whitespace before it
- * goes instead (`<img src=x onerror=y>` → `<img src=x>`). Nothing else is touched, so the remaining
- * attributes keep their quoting, order, case and entities.
- */
-export function sliceWithout(html: string, tok: TagToken, drop: readonly Attr[]): string {
-  if (drop.length === 0) return html.slice(tok.start, tok.end);
-  let out = '';
-  let pos = tok.start;
-  for (const attr of [...drop].sort((a, b) => a.start - b.start)) {
-    let s = attr.start;
-    let e = attr.end;
-    if (s < pos) continue;
-    if (isSpace(html[e])) {
-      while (isSpace(html[e])) e++;
-    } else if (html[e] === '>' || e >= tok.end) {
-      while (s > pos && isSpace(html[s - 1])) s--;
-    }
-    out += html.slice(pos, s);
-    pos = e;
-  }
-  return out + html.slice(pos, tok.end);
 }

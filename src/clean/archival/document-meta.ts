@@ -8,7 +8,7 @@
 // tag-only element (dangerous.ts). `meta` is a breakout tag in SVG and MathML (it ends foreign content),
 // so a `<meta>` written inside `<svg>` is an HTML meta: the check does not depend on the namespace.
 import { decodeHTMLAttribute } from 'entities';
-import type { Attr } from './tokenizer.ts';
+import type { Attr } from '../../markup/html-editor.ts';
 
 /** Attributes that make a meta element a charset declaration or a pragma, by (lowercased) name. */
 export const DOCUMENT_META_ATTRIBUTES: ReadonlySet<string> = new Set(['charset', 'http-equiv']);
@@ -18,7 +18,7 @@ export const DOCUMENT_META_ATTRIBUTES: ReadonlySet<string> = new Set(['charset',
  * article bodies). A `content` naming a charset without `http-equiv` is ignored by the spec's algorithm
  * ("need pragma") but goes too: some parser may not require the pragma, and no article needs it.
  */
-export function documentMetaDanger(attrs: readonly Attr[]): string | null {
+export function documentMetaDanger(attrs: readonly Pick<Attr, 'name' | 'rawValue'>[]): string | null {
   for (const attr of attrs) {
     if (attr.name === 'charset') return 'meta charset';
     if (attr.name === 'http-equiv') return 'meta http-equiv';

@@ -8,7 +8,7 @@ import {
   MATHML_TEXT_INTEGRATION_POINTS,
   SVG_HTML_INTEGRATION_POINTS,
 } from './dangerous.ts';
-import type { Attr } from './tokenizer.ts';
+import type { Attr } from '../../markup/html-editor.ts';
 
 export type ForeignMode = 'track' | 'never' | 'always';
 

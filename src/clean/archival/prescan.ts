@@ -5,7 +5,10 @@
 // that prescans (Firefox's meta scanner follows the spec; Chromium's runs its tokenizer instead).
 // The cleaner removes every meta the tokenizer sees; this finds the ones only the prescan sees.
 import { documentMetaDanger } from './document-meta.ts';
-import type { Attr } from './tokenizer.ts';
+import type { Attr as TagAttr } from '../../markup/html-editor.ts';
+
+/** An attribute as the prescan reads it: no quoting kept, `end` is where the prescan goes on. */
+type Attr = Pick<TagAttr, 'name' | 'rawValue' | 'start' | 'end'>;
 
 const SPACE = /[\t\n\f\r ]/;
 const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c);

@@ -1,5 +1,6 @@
 // srcset parsing (HTML Living Standard §4.8.4.3.10 "parse a srcset attribute"), keeping where each URL sits
-// so callers can replace URLs without touching the descriptors or the separators.
+// so callers can replace URLs without touching the descriptors or the separators. Shared by extract/ (lazy
+// images, URL resolution) and media/ (the image proxy), so it lives here, before both stages.
 
 export interface SrcsetCandidate {
   url: string;
