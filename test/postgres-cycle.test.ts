@@ -84,6 +84,17 @@ describe('newsvault run on PostgreSQL', () => {
     const reindex = await runCliProcess(['--config', config, 'reindex'], dir);
     assert.equal(reindex.code, 0, reindex.stderr);
     assert.match(reindex.stdout, /reindex: indexed 2 articles/);
+
+    // status and check read the same PostgreSQL store (no SQLite file is made beside the config).
+    const status = await runCliProcess(['--config', config, 'status', '--json'], dir);
+    // Exit 1: the seed feeds' newest items are from 2023, so both sources are flagged stale.
+    assert.equal(status.code, 1, status.stderr);
+    const rows = JSON.parse(status.stdout) as { id: string; articles: number; fetched: boolean; flags: string[]; stale: string | null }[];
+    assert.deepEqual(rows.map((row) => [row.id, row.articles, row.fetched]), [['rfi', 1, true], ['voa', 1, true]]);
+    assert.ok(rows.every((row) => row.stale !== null && row.flags.some((flag) => flag.startsWith('stale since'))), JSON.stringify(rows));
+    const check = await runCliProcess(['--config', config, 'check', '--json'], dir);
+    assert.equal(check.code, 0, check.stderr + check.stdout);
+    assert.equal((JSON.parse(check.stdout) as { checked: number }).checked, 0, 'nothing is due yet');
   });
 
   test('two run processes at once against one database: each source fetched once, every item stored once, numbers gapless', async () => {

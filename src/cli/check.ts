@@ -6,12 +6,12 @@ import { importIfEmpty } from '../cycle/import-if-empty.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { createPageReviser } from '../cycle/revise-from-page.ts';
 import { publishArchive } from '../cycle/publish-archive.ts';
-import { createSearchIndexer } from '../cycle/search-indexer.ts';
+import { createQueuedIndexer } from '../cycle/search-indexer.ts';
 import { configuredFetcher } from './configured-fetcher.ts';
 import { withOutputLock } from './output-lock.ts';
 import { commitArchive, commitMessage, GitError, type SourceChange } from '../git/index.ts';
 import { runRechecks, type RecheckResult } from '../recheck/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
 import type { CliIo } from './io.ts';
 import { EXIT_FAILED, EXIT_OK } from './io.ts';
 
@@ -27,10 +27,13 @@ export function checkCommand(config: Config, io: CliIo, options: CheckOptions = 
 }
 
 async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Promise<number> {
-  const store = SqliteStore.open(config.database);
+  // SQLite or PostgreSQL, as the config says (store/open-store.ts), with its search index.
+  const { store, search } = await openStore(config);
   const fetcher = configuredFetcher(config);
   const errors: string[] = [];
   try {
+    await search.prepare();
+    const indexer = createQueuedIndexer(search);
     await importIfEmpty({ store, output: config.output, sources: config.sources, now: io.now });
     await store.syncSources(config.sources.map(({ id, name, url }) => ({ id, name, url })));
     const proxies = new Map(config.sources.map((source) => [source.id, source.proxy]));
@@ -58,9 +61,10 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
         config,
         store,
         touchedSources: result.touchedSources,
-        indexArticles: createSearchIndexer(store.db),
+        indexArticles: indexer.indexArticles,
         nowMs: io.now().getTime(),
       });
+      await indexer.flush();
       result.warnings.push(...published.warnings);
       if (config.git.commit) {
         const commit = await commitArchive({

@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import { assessHealth, describeFlag, neverFetched } from '../cycle/health.ts';
+import { isPostgresUrl } from '../config/database.ts';
 import { openDatabase, SqliteStore } from '../store/index.ts';
+import { openStore } from '../store/open-store.ts';
 import type { CliIo } from './io.ts';
 
 export interface StatusRow {
@@ -40,7 +42,10 @@ function neverFetchedRow(source: { id: string; name: string }, articles: number)
 }
 
 async function readRows(config: Config, nowMs: number): Promise<StatusRow[]> {
-  const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
+  // A SQLite file is opened read-only (status creates no database); PostgreSQL through openStore.
+  const store = isPostgresUrl(config.database)
+    ? (await openStore(config)).store
+    : new SqliteStore(openDatabase(config.database, { readonly: true }));
   try {
     return await Promise.all(config.sources.map(async (source): Promise<StatusRow> => {
       const state = await store.getFetchState(source.id);
@@ -72,7 +77,7 @@ async function readRows(config: Config, nowMs: number): Promise<StatusRow[]> {
 }
 
 export async function statusCommand(config: Config, io: CliIo, options: { json?: boolean } = {}): Promise<number> {
-  const hasDatabase = existsSync(config.database);
+  const hasDatabase = isPostgresUrl(config.database) || existsSync(config.database);
   const rows = hasDatabase ? await readRows(config, io.now().getTime()) : config.sources.map((source) => neverFetchedRow(source, 0));
   if (!hasDatabase) {
     const note = `no database yet at ${config.database}: run \`newsvault run\` first\n`;
