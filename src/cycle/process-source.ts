@@ -11,6 +11,7 @@ import type { ContentPipeline } from './content.ts';
 import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
 import { assessHealth } from './health.ts';
 import { activeFeed, feedProblem, nextHealth } from './source-health.ts';
+import { emptySourceResult } from './source-result.ts';
 import type { ArticleRef, SourceResult } from './types.ts';
 
 export interface ProcessSourceDeps {
@@ -28,24 +29,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
   const previous = await store.getFetchState(source.id);
   // A permanent redirect recorded earlier is followed until the operator changes the configured URL.
   const url = previous && previous.configuredUrl === source.url ? previous.url : source.url;
-  const result: SourceResult = {
-    sourceId: source.id,
-    name: source.name,
-    url,
-    outcome: 'ok',
-    newCount: 0,
-    changedCount: 0,
-    unchangedCount: 0,
-    newArticles: [],
-    changedArticles: [],
-    error: null,
-    warnings: [],
-    movedTo: null,
-    health: [],
-    feedUrl: null,
-    onFallback: false,
-    durationMs: 0,
-  };
+  const result = emptySourceResult(source, url, 'ok');
   const state: FetchState = previous
     ? { ...previous, url, configuredUrl: source.url }
     : {

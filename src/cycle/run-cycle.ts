@@ -12,6 +12,7 @@ import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
 import { createPageReviser } from './revise-from-page.ts';
 import { cycleCommitMessage } from './commit-message.ts';
+import { emptySourceResult } from './source-result.ts';
 import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
 /** Sources processed at once when the config does not say (`fetch.concurrency`). */
@@ -210,24 +211,7 @@ export function cycleExitCode(results: readonly SourceResult[], errors: readonly
 }
 
 function skipped(source: { id: string; name: string; url: string }): SourceResult {
-  return {
-    sourceId: source.id,
-    name: source.name,
-    url: source.url,
-    outcome: 'skipped',
-    newCount: 0,
-    changedCount: 0,
-    unchangedCount: 0,
-    newArticles: [],
-    changedArticles: [],
-    error: null,
-    warnings: [],
-    movedTo: null,
-    health: [],
-    feedUrl: null,
-    onFallback: false,
-    durationMs: 0,
-  };
+  return emptySourceResult(source, source.url, 'skipped');
 }
 
 function toRunResult(result: SourceResult): SourceRunResult {

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { canonicalLink } from '../../normalize/identity.ts';
 import { StoreError } from '../error.ts';
+import { insertedArticle } from '../inserted-article.ts';
 import {
   FIRST_ARTICLE_NUMBER,
   type ArchiveWrite,
@@ -699,26 +700,8 @@ async function insertArticle(db: Queryable, article: NewArticle): Promise<Articl
       article.feedUrl ?? null,
     ]);
   }
-  return {
-    id,
-    sourceId: article.sourceId,
-    number,
-    fileName: article.fileName ?? null,
-    key: article.key,
-    url: article.url,
-    title: article.title,
-    author: article.author,
-    publishedMs: article.publishedMs,
-    firstSeenMs: article.seenMs,
-    status: 'live',
-    statusChangedMs: null,
-    revisionId: revision.id,
-    revisionCount: 1,
-    content: article.content,
-    sha256: article.sha256,
-    fingerprint: article.fingerprint,
-    seenWhere: article.seenWhere,
-  };
+  return insertedArticle(article, id, number, revision.id);
+
 }
 
 async function addRevision(db: Queryable, articleId: number, revision: NewRevision): Promise<Revision> {

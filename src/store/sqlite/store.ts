@@ -35,6 +35,7 @@ import type {
   DayCount,
 } from '../types.ts';
 import { canonicalLink } from '../../normalize/identity.ts';
+import { insertedArticle } from '../inserted-article.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
 import { SqliteSummaries } from './summaries.ts';
@@ -366,27 +367,7 @@ export class SqliteStore implements Store {
       }
       const revision = this.addRevisionNow(id, article);
       if (article.url !== null) this.statements.addLink.run(article.sourceId, canonicalLink(article.url), id, article.feedUrl ?? null);
-      // Built here rather than read back: reading the content again cost ~0.15 ms per new article.
-      return {
-        id,
-        sourceId: article.sourceId,
-        number,
-        fileName: article.fileName ?? null,
-        key: article.key,
-        url: article.url,
-        title: article.title,
-        author: article.author,
-        publishedMs: article.publishedMs,
-        firstSeenMs: article.seenMs,
-        status: 'live',
-        statusChangedMs: null,
-        revisionId: revision.id,
-        revisionCount: 1,
-        content: article.content,
-        sha256: article.sha256,
-        fingerprint: article.fingerprint,
-        seenWhere: article.seenWhere,
-      };
+      return insertedArticle(article, id, number, revision.id);
     });
   }
 
