@@ -73,6 +73,8 @@ describe('static site search in Chromium', () => {
     await page.goto(`${root}index.html`);
     await page.click('header nav a:text("搜索")');
     assert.equal(page.url(), `${root}search.html`);
+    // Hidden until the script has run: wait for it (isVisible alone does not wait, and raced the script).
+    await page.locator('#search-q').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await page.isVisible('#search-q'), true, 'the search box shows when scripts run');
     const hits = await searchFor(page, '習近平');
     const voa = hits.find((hit) => hit.href === `${root}articles/voa/${site.revised.number}.html`);
