@@ -26,6 +26,7 @@ import { checkOptions, CONFIRMED_COUNT_CAP, COUNT_CAP, DEFAULT_TIME_LIMIT_MS, RE
 import { indexText } from '../../search/tokenize.ts';
 import { SearchError, type DocStatus, type ParsedQuery, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult } from '../../search/types.ts';
 import { rows, run, storeError, type Queryable } from './rows.ts';
+import { inTransaction } from './transaction.ts';
 
 /** Candidates read per round trip when they must be confirmed or ranked in JavaScript. */
 const BATCH = 256;
@@ -223,26 +224,10 @@ export class PostgresSearchIndex implements SearchIndex {
     });
   }
 
-  private async transaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect().catch((cause: unknown) => {
-      throw storeError(cause, 'search: connecting');
-    });
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        // The connection is gone: it must not go back to the pool; the first error is the one to report.
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, 'search', fn);
   }
+
 }
 
 interface Walk {

@@ -4,7 +4,8 @@
 import type pg from 'pg';
 import { canonicalLink } from '../../normalize/identity.ts';
 import { StoreError } from '../error.ts';
-import { insertedArticle } from '../inserted-article.ts';
+import { insertedArticle, revisionRow } from '../inserted-article.ts';
+import { inTransaction } from './transaction.ts';
 import {
   FIRST_ARTICLE_NUMBER,
   type ArchiveWrite,
@@ -55,7 +56,6 @@ import {
   rows,
   run,
   SOURCE_HEALTH_COLUMNS,
-  storeError,
   type Queryable,
 } from './rows.ts';
 import { PostgresSearchIndex } from './search-index.ts';
@@ -84,29 +84,10 @@ export class PostgresStore implements Store {
   }
 
   /** Runs `fn` in one transaction on one connection of the pool. */
-  private async atomic<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (cause) {
-      throw storeError(cause, 'store: connecting');
-    }
-    let broken: Error | undefined;
-    try {
-      await run(client, 'BEGIN');
-      const result = await fn(client);
-      await run(client, 'COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        // The connection is gone: it must not go back to the pool; the first error is the one to report.
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private atomic<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, 'store', fn);
   }
+
 
   async syncSources(sources: readonly SourceRecord[]): Promise<void> {
     // One statement; a source listed twice keeps its last name, as one insert after another would.
@@ -709,20 +690,7 @@ async function addRevision(db: Queryable, articleId: number, revision: NewRevisi
   const [article] = await rows<{ id: number }>(db, `SELECT id FROM articles WHERE id = $1 FOR UPDATE`, [articleId]);
   if (!article) throw new StoreError('constraint', `store: adding a revision: no article ${articleId}`);
   const [{ seq } = { seq: 0 }] = await rows<{ seq: number }>(db, `SELECT COALESCE(MAX(seq), 0) AS seq FROM revisions WHERE article_id = $1`, [articleId]);
-  const row = {
-    title: revision.title,
-    url: revision.url,
-    content: revision.content,
-    sha256: revision.sha256,
-    fingerprint: revision.fingerprint,
-    seenMs: revision.seenMs,
-    seenWhere: revision.seenWhere,
-    fetchedUrl: revision.fetchedUrl ?? null,
-    httpStatus: revision.httpStatus ?? null,
-    etag: revision.etag ?? null,
-    articleId,
-    seq: seq + 1,
-  };
+  const row = revisionRow(articleId, seq + 1, revision);
   const [inserted] = await rows<{ id: number }>(
     db,
     `INSERT INTO revisions (article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where, fetched_url, http_status, etag)

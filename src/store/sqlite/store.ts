@@ -35,7 +35,7 @@ import type {
   DayCount,
 } from '../types.ts';
 import { canonicalLink } from '../../normalize/identity.ts';
-import { insertedArticle } from '../inserted-article.ts';
+import { insertedArticle, revisionRow } from '../inserted-article.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
 import { SqliteSummaries } from './summaries.ts';
@@ -378,20 +378,7 @@ export class SqliteStore implements Store {
   private addRevisionNow(articleId: number, revision: NewRevision): Revision {
     return this.atomic(() => {
       const { seq } = this.statements.revisionCount.get(articleId) as { seq: number };
-      const row = {
-        title: revision.title,
-        url: revision.url,
-        content: revision.content,
-        sha256: revision.sha256,
-        fingerprint: revision.fingerprint,
-        seenMs: revision.seenMs,
-        seenWhere: revision.seenWhere,
-        fetchedUrl: revision.fetchedUrl ?? null,
-        httpStatus: revision.httpStatus ?? null,
-        etag: revision.etag ?? null,
-        articleId,
-        seq: seq + 1,
-      };
+      const row = revisionRow(articleId, seq + 1, revision);
       const id = Number(this.statements.insertRevision.run(row).lastInsertRowid);
       this.statements.setCurrentRevision.run(id, revision.title, revision.url, articleId);
       if (revision.url !== null && seq > 0) this.statements.addLinkOf.run(canonicalLink(revision.url), articleId);
