@@ -49,9 +49,9 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
   const { configFromValue } = await import('../src/config/index.ts');
   const { runCycle } = await import('../src/cycle/run-cycle.ts');
   const { createContentPipeline } = await import('../src/cycle/prepare-content.ts');
-  const { createSearchIndexer } = await import('../src/cycle/search-indexer.ts');
+  const { createQueuedIndexer } = await import('../src/cycle/search-indexer.ts');
   const { createFetcher } = await import('../src/fetch/index.ts');
-  const { SqliteStore } = await import('../src/store/index.ts');
+  const { openStore } = await import('../src/store/open-store.ts');
   const { git } = await import('../src/git/exec.ts');
 
   const feeds = new Map<string, Buffer>();
@@ -78,13 +78,16 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
     root,
   );
   const once = async () => {
-    const store = SqliteStore.open(config.database);
+    const { store, search } = await openStore(config);
     const fetcher = createFetcher({ concurrency: 16, perHostConcurrency: 16 });
     const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     // The same pieces `newsvault run` uses: content pipeline (feeds here carry full text) and search index.
     const content = createContentPipeline({ config, fetcher, cacheDir: join(root, 'cache') });
-    const result = await runCycle({ config, store, fetcher, content, indexArticles: createSearchIndexer(store.db), now: () => new Date() });
+    await search.prepare();
+    const indexer = createQueuedIndexer(search);
+    const result = await runCycle({ config, store, fetcher, content, indexArticles: indexer.indexArticles, now: () => new Date() });
+    await indexer.flush();
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
     const used = process.cpuUsage(cpu);
     await fetcher.close();

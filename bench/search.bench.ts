@@ -1,15 +1,15 @@
 // Search benchmark: `npm run bench:search`. Sizes: BENCH_SIZES (default 100000; 100000,1000000 for both).
 //
 // The index is built the way hourly cycles build it: articles arrive BENCH_BATCH at a time (default 21,
-// 500 articles a day over 24 cycles), each batch one transaction through indexBatch (src/cycle/
-// search-indexer.ts, what every cycle calls), no rebuild and no 'optimize'. The named alternative is the
+// 500 articles a day over 24 cycles), each batch one transaction through indexBatch (src/search/indexer.ts,
+// what every cycle calls through SearchIndex.index), no rebuild and no 'optimize'. The named alternative is the
 // same index after `newsvault reindex` (reindexAll: one segment after 'optimize'), made here by copying
 // the cycle-built file and running 'optimize' on the copy, which yields the same one-segment index as a
 // rebuild from the same documents without paying a second build.
 //
 // Both are cached under BENCH_CACHE (default $TMPDIR/newsvault-bench-search), in a folder named by size,
 // batch, seed and a hash of the code that decides the index's shape (corpus generator, indexer, schema,
-// tokenizer, fold, cycle indexer); an interrupted build resumes where its last committed batch ended.
+// tokenizer, fold); an interrupted build resumes where its last committed batch ended.
 // Build times are printed (cumulative across resumes). BENCH_BUILD_ONLY=1 builds both and stops.
 //
 // Queries: the 20 of search-corpus.ts (common words, rare words, phrases, source/date/status filters,
@@ -25,8 +25,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexBatch } from '../src/cycle/search-indexer.ts';
-import { ensureSearchSchema, RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
+import { ensureSearchSchema, indexBatch, RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
 import type { SearchDocument } from '../src/search/index.ts';
 import { generate, queries, recallQueries, vocabulary } from './search-corpus.ts';
 import { measureRecall } from './search-recall.ts';
@@ -42,7 +41,6 @@ const SELF = fileURLToPath(import.meta.url);
 /** Files whose change changes the built index: the cache is keyed by their content. */
 const SHAPE_FILES = [
   'bench/search-corpus.ts',
-  'src/cycle/search-indexer.ts',
   'src/search/indexer.ts',
   'src/search/schema.ts',
   'src/search/tokenize.ts',

@@ -15,7 +15,7 @@ import { serveCommand } from '../src/cli/serve.ts';
 import { configFromValue } from '../src/config/index.ts';
 import { CONTENT_SECURITY_POLICY, startReader } from '../src/serve/index.ts';
 import { createSampleArchive } from '../src/serve/testdata/sample-archive.ts';
-import { openDatabase, SqliteStore } from '../src/store/index.ts';
+import { openStore } from '../src/store/open-store.ts';
 import { ARTIFACTS, launchChromium } from './support/chromium.ts';
 
 // A 1×1 transparent PNG: what the "outside world" answers for article images (there is no internet here).
@@ -100,8 +100,8 @@ describe('reader in Chromium', () => {
 
   test('search by typing, open the first result, see its text (sample archive)', async () => {
     const archive = await createSampleArchive();
-    const store = new SqliteStore(openDatabase(archive.file, { readonly: true }));
-    const reader = await startReader({ store, db: store.db, port: 0 });
+    const { store, search } = await openStore({ database: archive.file }, { readonly: true });
+    const reader = await startReader({ store, search, port: 0 });
     const context = await browser.newContext({ locale: 'zh-CN' });
     try {
       assert.match(reader.url, /^http:\/\/127\.0\.0\.1:\d+$/);

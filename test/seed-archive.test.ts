@@ -1,18 +1,28 @@
-// The seed articles: newsvault must reproduce what the old archive wrote, byte for byte.
+// The seed articles: newsvault must reproduce what the old archive wrote, byte for byte, whichever engine holds
+// the store (a SQLite file, or a database on a throwaway PostgreSQL cluster).
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { git } from '../src/git/exec.ts';
-import { search } from '../src/search/index.ts';
-import { SqliteStore } from '../src/store/index.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { createTestArchive, type TestArchive } from './support/archive.ts';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, fixtures));
 
-describe('seed archive', () => {
+let cluster: PostgresCluster | null = null;
+after(async () => {
+  await cluster?.stop();
+});
+const ENGINES: { name: string; database: () => Promise<Record<string, string>> }[] = [
+  { name: 'SQLite', database: async () => ({}) },
+  { name: 'PostgreSQL', database: async () => ({ database: await (cluster ??= await startPostgresCluster()).createDatabase() }) },
+];
+
+for (const engine of ENGINES) describe(`seed archive (${engine.name})`, () => {
   let server: FeedServer;
   let archive: TestArchive;
 
@@ -23,7 +33,7 @@ describe('seed archive', () => {
     archive = await createTestArchive([
       { id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` },
       { id: 'rfi', name: '法广', url: `${server.url}/rfi.xml` },
-    ]);
+    ], await engine.database());
   });
   after(() => server.close());
 
@@ -53,16 +63,16 @@ describe('seed archive', () => {
   });
 
   test('the cycle indexed both articles for search, traditional query included', async () => {
-    const store = SqliteStore.open(archive.database);
+    const { store, search } = await openStore(archive.config, { readonly: true });
     try {
-      const hits = (query: string) => {
-        const result = search(store.db, query);
+      const hits = async (query: string) => {
+        const result = await search.search(query);
         if ('kind' in result) throw new Error(result.message);
         return result.hits.map((hit) => hit.source).sort();
       };
-      assert.deepEqual(hits('普京'), ['rfi', 'voa']);
-      assert.deepEqual(hits('習近平 source:rfi'), ['rfi']);
-      assert.deepEqual(hits('克里姆林宫 -特殊'), ['voa']);
+      assert.deepEqual(await hits('普京'), ['rfi', 'voa']);
+      assert.deepEqual(await hits('習近平 source:rfi'), ['rfi']);
+      assert.deepEqual(await hits('克里姆林宫 -特殊'), ['voa']);
     } finally {
       await store.close();
     }

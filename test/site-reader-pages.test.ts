@@ -41,7 +41,7 @@ describe('site and reader pages', () => {
       pageSize: 50,
       atomEntries: 10,
     });
-    app = createReaderApp({ store: archive.store, db: archive.store.db, now: () => new Date(Date.UTC(2024, 2, 21)) });
+    app = createReaderApp({ store: archive.store, search: archive.search, now: () => new Date(Date.UTC(2024, 2, 21)) });
   });
   after(() => archive.close());
 

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { configFromValue, type Config } from '../config/index.ts';
 import { createSampleArchive, type SampleArchive } from '../serve/testdata/sample-archive.ts';
 import { CONTENT_SECURITY_POLICY } from '../serve/index.ts';
-import { SqliteStore } from '../store/index.ts';
+import { execSqlite } from '../store/sqlite/test-support.ts';
 import { captureIo as captureAt } from '../../test/support/io.ts';
 import { main } from './main.ts';
 import { reindexCommand } from './reindex.ts';
@@ -76,9 +76,7 @@ describe('newsvault search', () => {
 
 describe('newsvault reindex', () => {
   test('rebuilds a missing index from the store', withArchive(async (archive, config) => {
-    const store = SqliteStore.open(archive.file);
-    store.db.exec('DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_info;');
-    await store.close();
+    execSqlite(archive.file, 'DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_info;');
 
     const before = captureIo(archive.dir);
     assert.equal(await searchCommand(['立法会'], config, {}, before), 0);

@@ -1,14 +1,14 @@
-// `newsvault serve [--port N] [--host H]`: the local web reader over the configured database.
-// Before serving it brings the search index up to date (one read-write connection, closed again); the
-// reader itself gets a read-only connection, so no request can change the archive even by mistake, and a
-// cycle may run at the same time (WAL).
+// `newsvault serve [--port N] [--host H]`: the local web reader over the configured store, SQLite or PostgreSQL
+// (openStore). Before serving it brings the search index up to date (one read-write connection, closed again);
+// the reader itself reads through a read-only store (a read-only SQLite connection; read-only transactions on
+// PostgreSQL), so no request can change the archive even by mistake, and cycles, and other readers on the same
+// PostgreSQL database, may run at the same time.
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import { isPostgresUrl } from '../config/database.ts';
 import { join } from 'node:path';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { startReader } from '../serve/index.ts';
-import { openDatabase, SqliteStore } from '../store/index.ts';
 import { openStore } from '../store/open-store.ts';
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from './io.ts';
 import { reindexStore } from './reindex.ts';
@@ -57,23 +57,18 @@ export async function serveCommand(config: Config, options: ServeOptions, io: Cl
     io.stderr(`serve: --port must be a number from 0 to 65535, got "${options.port}"\n`);
     return EXIT_USAGE;
   }
-  if (isPostgresUrl(config.database)) {
-    // The reader's search and lists still read the SQLite file itself (serve/app.ts takes its handle).
-    io.stderr('serve: the reader does not read a PostgreSQL store yet; serve a SQLite copy of it (`newsvault migrate --to FILE.sqlite`)\n');
-    return EXIT_USAGE;
-  }
-  if (!existsSync(config.database)) {
+  if (!isPostgresUrl(config.database) && !existsSync(config.database)) {
     io.stderr(`serve: no database at ${config.database}; run \`newsvault run\` or \`newsvault import DIR\` first\n`);
     return EXIT_USAGE;
   }
   await prepareIndex(config, io);
 
   const host = options.host ?? '127.0.0.1';
-  const store = new SqliteStore(openDatabase(config.database, { readonly: true }));
+  const { store, search } = await openStore(config, { readonly: true });
   try {
     const reader = await startReader({
       store,
-      db: store.db,
+      search,
       port,
       host,
       now: io.now,

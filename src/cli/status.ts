@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import { assessHealth, describeFlag, neverFetched } from '../cycle/health.ts';
 import { isPostgresUrl } from '../config/database.ts';
-import { openDatabase, SqliteStore } from '../store/index.ts';
+import { SqliteStore } from '../store/index.ts';
 import { openStore } from '../store/open-store.ts';
 import type { CliIo } from './io.ts';
 
@@ -45,7 +45,7 @@ async function readRows(config: Config, nowMs: number): Promise<StatusRow[]> {
   // A SQLite file is opened read-only (status creates no database); PostgreSQL through openStore.
   const store = isPostgresUrl(config.database)
     ? (await openStore(config)).store
-    : new SqliteStore(openDatabase(config.database, { readonly: true }));
+    : SqliteStore.open(config.database, { readonly: true });
   try {
     return await Promise.all(config.sources.map(async (source): Promise<StatusRow> => {
       const state = await store.getFetchState(source.id);

@@ -135,6 +135,15 @@ export function indexDocument(db: Database, doc: SearchDocument): boolean {
   })();
 }
 
+/** Adds or replaces documents in one transaction (a cycle's batch, SearchIndex.index). Returns how many changed. */
+export function indexBatch(db: Database, docs: Iterable<SearchDocument>): number {
+  return db.transaction((): number => {
+    let changed = 0;
+    for (const doc of docs) if (indexDocument(db, doc)) changed++;
+    return changed;
+  })();
+}
+
 /** Removes a document from the index (not the same as status 'removed', which keeps it searchable). */
 export function removeDocument(db: Database, id: number): boolean {
   const s = statements(db);

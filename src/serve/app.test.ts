@@ -3,11 +3,23 @@ import { after, before, describe, test } from 'node:test';
 import { createReaderApp } from './app.ts';
 import { CONTENT_SECURITY_POLICY } from './headers.ts';
 import { createSampleArchive, type SampleArchive } from './testdata/sample-archive.ts';
-import { openDatabase, SqliteStore, type Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import { openStore, type OpenedStore } from '../store/open-store.ts';
+import { startPostgresCluster, type PostgresCluster } from '../store/postgres/test-support.ts';
 
 const NOW = new Date(Date.UTC(2024, 2, 21, 2, 0)); // 2024-03-21 10:00 UTC+8
 
-describe('reader app', () => {
+// One throwaway PostgreSQL cluster for the PostgreSQL half; each engine's archive is built by the same code.
+let cluster: PostgresCluster | null = null;
+after(async () => {
+  await cluster?.stop();
+});
+const ENGINES: { name: string; database: () => Promise<string | undefined> }[] = [
+  { name: 'SQLite', database: async () => undefined },
+  { name: 'PostgreSQL', database: async () => (cluster ??= await startPostgresCluster()).createDatabase() },
+];
+
+for (const engine of ENGINES) describe(`reader app (${engine.name})`, () => {
   let archive: SampleArchive;
   let app: ReturnType<typeof createReaderApp>;
   const get = (path: string, init?: RequestInit) => app.request(path, init);
@@ -16,15 +28,15 @@ describe('reader app', () => {
     return { res, body: await res.text() };
   };
 
-  let reader: SqliteStore;
+  let reader: OpenedStore;
   before(async () => {
-    archive = await createSampleArchive();
-    // A read-only connection, as `newsvault serve` gives it: a route that wrote would fail with a 500.
-    reader = new SqliteStore(openDatabase(archive.file, { readonly: true }));
-    app = createReaderApp({ store: reader, db: reader.db, now: () => NOW });
+    archive = await createSampleArchive({ database: await engine.database() });
+    // A read-only store, as `newsvault serve` opens it: a route that wrote would fail with a 500.
+    reader = await openStore({ database: archive.file }, { readonly: true });
+    app = createReaderApp({ store: reader.store, search: reader.search, now: () => NOW });
   });
   after(async () => {
-    await reader.close();
+    await reader.store.close();
     await archive.close();
   });
 

@@ -2,8 +2,7 @@
 // without JavaScript, a JSON API under /api/, and the same security headers on every response.
 //
 // Read-only by construction: only GET and HEAD are routed (anything else is 405), and no handler calls a
-// Store method that writes. `newsvault serve` also gives it a read-only SQLite connection.
-import type { Database } from 'better-sqlite3';
+// Store or SearchIndex method that writes. `newsvault serve` also opens the store read-only (openStore).
 import { Hono, type Context } from 'hono';
 import { protectMediaLinks, resolveMediaLinks } from '../publish/media-links.ts';
 import {
@@ -21,6 +20,7 @@ import {
 } from '../publish/pages/index.ts';
 import type { ArticleSummary } from '../store/index.ts';
 import { SearchError } from '../search/index.ts';
+import type { SearchIndex } from '../search/types.ts';
 import type { Article, Store } from '../store/index.ts';
 import { createDayStories, otherCoverage, type DayStories } from '../stories/index.ts';
 import { DAY_MS, dayOfUtc8 } from '../time/utc8.ts';
@@ -36,8 +36,8 @@ import { searchForm, searchPage } from './views/search-page.ts';
 
 export interface ReaderOptions {
   store: Store;
-  /** The SQLite handle that holds the search index (ensureSearchSchema done). Without it, search answers 503. */
-  db?: Database | null;
+  /** The search index beside the store (prepared), either engine's. Without it, search answers 503. */
+  search?: SearchIndex | null;
   now?: () => Date;
   /** Per-query budget handed to the search module (default 1,000 ms). */
   searchTimeLimitMs?: number;
@@ -84,7 +84,7 @@ const loadDisplayCleaner = (): Promise<typeof import('../clean/display.ts')> => 
 
 export function createReaderApp(options: ReaderOptions): Hono {
   const { store } = options;
-  const db = options.db ?? null;
+  const index = options.search ?? null;
   const now = options.now ?? (() => new Date());
   const timeLimitMs = options.searchTimeLimitMs ?? 1_000;
   const siteTitle = options.siteTitle ?? 'newsvault 新闻存档';
@@ -160,8 +160,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
     if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
     const page = readerContext(siteTitle, sources, today());
     if (request.parsed === null) return c.html(searchPage(page, sources, request, null));
-    if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
-    const result = runSearch(db, { ...request, parsed: request.parsed }, timeLimitMs);
+    if (index === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
+    const result = await runSearch(index, { ...request, parsed: request.parsed }, timeLimitMs);
     if (result instanceof SearchError) return fail(c, problemOf(result));
     return c.html(searchPage(page, sources, request, result));
   });
@@ -244,8 +244,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
     const request = readSearchRequest((name) => c.req.query(name), await store.listSources(), SEARCH_PAGE_SIZE);
     if (request instanceof ParamError || request instanceof SearchError) return fail(c, problemOf(request));
     if (request.parsed === null) return fail(c, { status: 400, kind: 'bad-param', parameter: 'q', message: 'serve: parameter q: nothing to search for' });
-    if (db === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
-    const result = runSearch(db, { ...request, parsed: request.parsed }, timeLimitMs);
+    if (index === null) return fail(c, { status: 503, kind: 'no-index', message: 'serve: search is not available (no index)' });
+    const result = await runSearch(index, { ...request, parsed: request.parsed }, timeLimitMs);
     if (result instanceof SearchError) return fail(c, problemOf(result));
     return c.json({ ...result, page: request.page, limit: request.limit });
   });

@@ -1,8 +1,8 @@
 // One search request of the reader, shared by the HTML page and the JSON API: the form's parameters
 // (q, source, from, to, status, order, page, limit) checked and merged into the search module's query.
-import type { Database } from 'better-sqlite3';
-import { parseQuery, search, SearchError, MAX_OFFSET } from '../search/index.ts';
+import { parseQuery, SearchError, MAX_OFFSET } from '../search/index.ts';
 import type { ParsedQuery, SearchOrder, SearchResult } from '../search/index.ts';
+import type { SearchIndex } from '../search/types.ts';
 import type { SourceRecord } from '../store/index.ts';
 import { choiceParam, dayParam, limitParam, optional, pageParam, ParamError } from './params.ts';
 import { DAY_MS } from '../time/utc8.ts';
@@ -85,8 +85,8 @@ export function readSearchRequest(
 }
 
 /** Runs the request against the index within the time budget. */
-export function runSearch(db: Database, request: SearchRequest & { parsed: ParsedQuery }, timeLimitMs: number): SearchResult | SearchError {
-  return search(db, request.parsed, {
+export function runSearch(index: SearchIndex, request: SearchRequest & { parsed: ParsedQuery }, timeLimitMs: number): Promise<SearchResult | SearchError> {
+  return index.search(request.parsed, {
     limit: request.limit,
     offset: (request.page - 1) * request.limit,
     order: request.order ?? 'newest',

@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openDatabase, SqliteStore } from '../store/index.ts';
+import { SqliteStore } from '../store/index.ts';
+import { sqliteSearchIndex } from '../store/sqlite/search-index.ts';
 import { RFI, SOURCES, storeFixture, THIRD, UNRELATED, VOA } from '../stories/test-support.ts';
 import { startReader, type RunningReader } from './server.ts';
 
@@ -22,8 +23,8 @@ before(async () => {
   ids.voa = (await storeFixture(writer, VOA, 'voa-1')).id;
   ids.rfi = (await storeFixture(writer, RFI, 'rfi-1')).id;
   ids.dw = (await storeFixture(writer, UNRELATED, 'dw-1')).id;
-  reader = new SqliteStore(openDatabase(file, { readonly: true }));
-  running = await startReader({ store: reader, db: reader.db, port: 0 });
+  reader = SqliteStore.open(file, { readonly: true });
+  running = await startReader({ store: reader, search: sqliteSearchIndex(reader), port: 0 });
   assert.match(running.url, /^http:\/\/127\.0\.0\.1:\d+$/);
 });
 

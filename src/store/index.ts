@@ -1,3 +1,3 @@
 export * from './types.ts';
 export { SqliteStore } from './sqlite/store.ts';
-export { openDatabase, StoreError, type SqliteDatabase } from './sqlite/open.ts';
+export { StoreError } from './error.ts';

@@ -18,7 +18,10 @@ export interface OpenedStore {
 }
 
 export interface OpenStoreOptions {
-  /** SQLite: open the file read-only (a reader beside a running cycle). PostgreSQL: no difference. */
+  /**
+   * Nothing through this store can write (a reader beside running cycles): SQLite opens the file read-only;
+   * PostgreSQL makes every transaction read-only. Either migrates an older database first.
+   */
   readonly?: boolean;
   /** PostgreSQL: connections in the pool. */
   connections?: number;
@@ -28,14 +31,13 @@ export interface OpenStoreOptions {
 export async function openStore(config: { database: string }, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   if (isPostgresUrl(config.database)) {
     const { PostgresStore } = await import('./postgres/store.ts');
-    const store = await PostgresStore.open(config.database, options.connections === undefined ? {} : { max: options.connections });
+    const store = await PostgresStore.open(config.database, {
+      ...(options.connections === undefined ? {} : { max: options.connections }),
+      ...(options.readonly ? { readonly: true } : {}),
+    });
     return { engine: 'postgresql', store, search: store.searchIndex, leases: store.leases };
   }
-  const [{ SqliteStore }, { openDatabase }, { SqliteSearchIndex }] = await Promise.all([
-    import('./sqlite/store.ts'),
-    import('./sqlite/open.ts'),
-    import('../search/sqlite-index.ts'),
-  ]);
-  const store = new SqliteStore(openDatabase(config.database, { readonly: options.readonly ?? false }));
-  return { engine: 'sqlite', store, search: new SqliteSearchIndex(store.db), leases: SOLE_PROCESS };
+  const [{ SqliteStore }, { sqliteSearchIndex }] = await Promise.all([import('./sqlite/store.ts'), import('./sqlite/search-index.ts')]);
+  const store = SqliteStore.open(config.database, { readonly: options.readonly ?? false });
+  return { engine: 'sqlite', store, search: sqliteSearchIndex(store), leases: SOLE_PROCESS };
 }

@@ -1,16 +1,17 @@
 // Builds what an end-to-end test needs: a git-initialised output folder with a bare remote, a config
-// for loopback sources, a real SQLite file, and the project's real fetcher.
+// for loopback sources, a real SQLite file (or the database `extra.database` names, a postgresql:// URL),
+// and the project's real fetcher. Each run opens the store and its search index as `newsvault run` does.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFromValue, type Config } from '../../src/config/index.ts';
 import { createContentPipeline } from '../../src/cycle/prepare-content.ts';
 import { runCycle } from '../../src/cycle/run-cycle.ts';
-import { createSearchIndexer } from '../../src/cycle/search-indexer.ts';
+import { createQueuedIndexer } from '../../src/cycle/search-indexer.ts';
 import type { CycleResult } from '../../src/cycle/types.ts';
 import { createFetcher, type FetcherOptions } from '../../src/fetch/index.ts';
 import { git } from '../../src/git/exec.ts';
-import { SqliteStore } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/open-store.ts';
 
 export interface TestArchive {
   root: string;
@@ -43,8 +44,8 @@ export async function createTestArchive(
   await git(root, ['init', '--quiet', '--bare', remote]);
   await git(output, ['init', '--quiet']);
   await git(output, ['remote', 'add', 'origin', remote]);
-  const database = join(root, 'newsvault.sqlite');
-  const config = configFromValue({ output, database, sources, ...extra }, null, root);
+  const config = configFromValue({ output, database: join(root, 'newsvault.sqlite'), sources, ...extra }, null, root);
+  const database = config.database;
   return {
     root,
     output,
@@ -52,7 +53,7 @@ export async function createTestArchive(
     database,
     config,
     async run(now = new Date('2024-01-01T00:00:00Z')) {
-      const store = SqliteStore.open(database);
+      const { store, search } = await openStore(config);
       const fetcher = createFetcher({
         timeoutMs: 60_000,
         bodyTimeoutMs: 60_000,
@@ -66,7 +67,11 @@ export async function createTestArchive(
       });
       try {
         const content = createContentPipeline({ config, fetcher, cacheDir: join(root, 'page-cache') });
-        return await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now, indexArticles: createSearchIndexer(store.db) });
+        await search.prepare();
+        const indexer = createQueuedIndexer(search);
+        const result = await runCycle({ config, store, fetcher, content, now: () => now, commitDate: now, indexArticles: indexer.indexArticles });
+        await indexer.flush();
+        return result;
       } finally {
         await fetcher.close();
         await store.close();

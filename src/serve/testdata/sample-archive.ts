@@ -1,13 +1,14 @@
-// A small real archive for the reader's tests: a SQLite file in a temp folder with Chinese articles (one
-// in traditional characters, one with a second revision, one removed at the source, one whose stored HTML
-// carries script and event handlers), indexed with the search module.
+// A small real archive for the reader's tests: a SQLite file in a temp folder (or the PostgreSQL database
+// `database` names) with Chinese articles (one in traditional characters, one with a second revision, one
+// removed at the source, one whose stored HTML carries script and event handlers), in the search index beside it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentOf } from '../../search/document.ts';
 import { fingerprint, sha256 } from '../../revision/fingerprint.ts';
-import { ensureSearchSchema, indexDocument } from '../../search/index.ts';
-import { SqliteStore, type Article, type NewArticle } from '../../store/index.ts';
+import type { SearchIndex } from '../../search/types.ts';
+import type { Article, NewArticle, Store } from '../../store/index.ts';
+import { openStore } from '../../store/open-store.ts';
 
 export const SOURCES = [
   { id: 'BBC', name: 'BBC', url: 'https://feedx.net/rss/bbc.xml' },
@@ -42,17 +43,19 @@ export const CONTENT = {
 
 export interface SampleArchive {
   dir: string;
+  /** The database: the SQLite file in `dir`, or the PostgreSQL URL given. */
   file: string;
-  store: SqliteStore;
+  store: Store;
+  search: SearchIndex;
   ids: { meeting: number; hostile: number; traditional: number; removed: number; lateNight: number };
   removedAtMs: number;
   close(): void;
 }
 
-export async function createSampleArchive(): Promise<SampleArchive> {
+export async function createSampleArchive(options: { database?: string } = {}): Promise<SampleArchive> {
   const dir = mkdtempSync(join(tmpdir(), 'nv-reader-'));
-  const file = join(dir, 'newsvault.sqlite');
-  const store = SqliteStore.open(file);
+  const file = options.database ?? join(dir, 'newsvault.sqlite');
+  const { store, search } = await openStore({ database: file });
   await store.syncSources(SOURCES);
   const add = async (a: NewArticle): Promise<Article> => await store.insertArticle(a);
   const meeting = await add(
@@ -83,14 +86,15 @@ export async function createSampleArchive(): Promise<SampleArchive> {
     article({ sourceId: 'rfi', key: 'guid:5', url: 'https://www.rfi.fr/cn/late', title: '上海股市收盘', publishedMs: Date.UTC(2024, 2, 20, 17, 30), content: CONTENT.lateNight }),
   );
 
-  ensureSearchSchema(store.db);
-  for (const id of [meeting.id, hostile.id, traditional.id, removed.id, lateNight.id]) {
-    indexDocument(store.db, documentOf((await store.getArticle(id))!));
-  }
+  await search.prepare();
+  const docs = [];
+  for (const id of [meeting.id, hostile.id, traditional.id, removed.id, lateNight.id]) docs.push(documentOf((await store.getArticle(id))!));
+  await search.index(docs);
   return {
     dir,
     file,
     store,
+    search,
     ids: { meeting: meeting.id, hostile: hostile.id, traditional: traditional.id, removed: removed.id, lateNight: lateNight.id },
     removedAtMs,
     async close() {

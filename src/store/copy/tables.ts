@@ -1,21 +1,15 @@
 // Both ends of a store copy, table by table: a SQLite file or a PostgreSQL database, read in primary-key order
 // and written in one transaction. Rows are arrays of plain values (numbers, strings, null; a boolean as 0 or 1),
 // the same on both engines, so a copy can be checked by hashing what each end holds.
-import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { isPostgresUrl } from '../../config/database.ts';
 import { StoreError } from '../error.ts';
 import { openPostgres, redactUrl } from '../postgres/open.ts';
 import { storeError } from '../postgres/rows.ts';
-import { openDatabase } from '../sqlite/open.ts';
+import { SqliteEnd } from '../sqlite/table-end.ts';
+import { list, type Row, type Table, type TableEnd } from './table-end.ts';
 
-export interface Table {
-  name: string;
-  /** The primary key, the order rows are read in. */
-  key: string[];
-  /** The id column a PostgreSQL identity hands out, moved past the copied ids afterwards. */
-  identity?: string;
-}
+export type { Row, Table, TableEnd } from './table-end.ts';
 
 /** Every table of the store, parents before children. The search index is not copied: `reindex` rebuilds it. */
 export const TABLES: readonly Table[] = [
@@ -33,77 +27,8 @@ export const TABLES: readonly Table[] = [
   { name: 'run_sources', key: ['run_id', 'source_id'] },
 ];
 
-export type Row = unknown[];
-
-export interface TableEnd {
-  readonly where: string;
-  /** Column names of a table, sorted. */
-  columns(table: Table): Promise<string[]>;
-  /** Up to `limit` rows after the key `after` (null: from the start), in key order. */
-  read(table: Table, columns: readonly string[], after: Row | null, limit: number): Promise<Row[]>;
-  count(table: Table): Promise<number>;
-  /** Starts the one transaction every write belongs to. */
-  begin(): Promise<void>;
-  write(table: Table, columns: readonly string[], rows: readonly Row[]): Promise<void>;
-  commit(): Promise<void>;
-  rollback(): Promise<void>;
-  close(): Promise<void>;
-}
-
 export async function openEnd(database: string): Promise<TableEnd> {
   return isPostgresUrl(database) ? PostgresEnd.open(database) : new SqliteEnd(database);
-}
-
-const list = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
-
-class SqliteEnd implements TableEnd {
-  readonly where: string;
-  private readonly db: Database.Database;
-
-  constructor(file: string) {
-    this.where = file;
-    this.db = openDatabase(file);
-  }
-
-  async columns(table: Table): Promise<string[]> {
-    return (this.db.pragma(`table_info(${table.name})`) as { name: string }[]).map((c) => c.name).sort();
-  }
-
-  async read(table: Table, columns: readonly string[], after: Row | null, limit: number): Promise<Row[]> {
-    const keys = list(table.key);
-    const from = after === null ? '' : `WHERE (${keys}) > (${table.key.map(() => '?').join(', ')})`;
-    return this.db
-      .prepare(`SELECT ${list(columns)} FROM ${table.name} ${from} ORDER BY ${keys} LIMIT ?`)
-      .raw()
-      .all(...(after ?? []), limit) as Row[];
-  }
-
-  async count(table: Table): Promise<number> {
-    return (this.db.prepare(`SELECT COUNT(*) FROM ${table.name}`).pluck().get() as number);
-  }
-
-  async begin(): Promise<void> {
-    this.db.exec('BEGIN');
-    // articles.revision_id and revisions.article_id point at each other: checked at commit.
-    this.db.pragma('defer_foreign_keys = ON');
-  }
-
-  async write(table: Table, columns: readonly string[], rows: readonly Row[]): Promise<void> {
-    const insert = this.db.prepare(`INSERT INTO ${table.name} (${list(columns)}) VALUES (${columns.map(() => '?').join(', ')})`);
-    for (const row of rows) insert.run(...row);
-  }
-
-  async commit(): Promise<void> {
-    this.db.exec('COMMIT');
-  }
-
-  async rollback(): Promise<void> {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
-  }
-
-  async close(): Promise<void> {
-    this.db.close();
-  }
 }
 
 class PostgresEnd implements TableEnd {

@@ -33,12 +33,26 @@ const types = {
 export interface PostgresOptions {
   /** Connections in the pool. */
   max?: number;
+  /**
+   * Every transaction read-only (`default_transaction_read_only`), so no statement can change the database: a
+   * reader (`newsvault serve`). A database behind the current schema is migrated first by a connection of its own.
+   */
+  readonly?: boolean;
 }
+
+/** The server-side setting a read-only pool's connections start with. */
+const READ_ONLY = '-c default_transaction_read_only=on';
 
 /** A connected, migrated pool. The caller ends it (`pool.end()`). */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<pg.Pool> {
   const where = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 4,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    types,
+    ...(options.readonly ? { options: READ_ONLY } : {}),
+  });
   // A pooled connection that breaks while idle (the server restarted) is dropped by the pool and a new one is made
   // on the next query, which reports any lasting problem; without a listener the event would end the process.
   pool.on('error', () => undefined);
@@ -49,15 +63,39 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await pool.end();
     throw new StoreError('connect', `store: cannot connect to ${where}: ${describe(cause)}`, { cause });
   }
+  let behind = false;
   try {
-    await migrate(client, where);
+    if (options.readonly) behind = (await schemaVersion(client, where)) < MIGRATIONS.length;
+    else await migrate(client, where);
   } catch (error) {
     client.release();
     await pool.end();
     throw error;
   }
   client.release();
+  if (behind) {
+    // As a read-only SQLite file from an older newsvault: migrated once by a writing connection, then read.
+    await pool.end();
+    await (await openPostgres(url, { max: 1 })).end();
+    return openPostgres(url, options);
+  }
   return pool;
+}
+
+/** The schema version a read-only connection finds (0: no newsvault tables yet); newer than this newsvault is an error. */
+async function schemaVersion(client: pg.PoolClient, where: string): Promise<number> {
+  let current: number;
+  try {
+    const { rows: tables } = await client.query<{ found: boolean }>(`SELECT to_regclass('newsvault_schema') IS NOT NULL AS found`);
+    const { rows } = tables[0]?.found ? await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM newsvault_schema') : { rows: [] };
+    current = rows[0]?.version ?? 0;
+  } catch (cause) {
+    throw new StoreError('migrate', `store: reading the schema version of ${where} failed: ${describe(cause)}`, { cause });
+  }
+  if (current > MIGRATIONS.length) {
+    throw new StoreError('migrate', `store: ${where} has schema version ${current}, newer than this newsvault knows (${MIGRATIONS.length}); upgrade newsvault`);
+  }
+  return current;
 }
 
 async function migrate(client: pg.PoolClient, where: string): Promise<void> {

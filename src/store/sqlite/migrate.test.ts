@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MIGRATIONS } from './schema.ts';
-import { SqliteStore } from './store.ts';
+import { sqliteHandle, SqliteStore } from './store.ts';
 
 test('a version 1 database gains re-check scheduling, checks and status events, keeping its articles', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'nv-migrate-')), 'old.sqlite');
@@ -22,7 +22,7 @@ test('a version 1 database gains re-check scheduling, checks and status events, 
 
   const store = SqliteStore.open(file);
   try {
-    assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(sqliteHandle(store).pragma('user_version', { simple: true }), MIGRATIONS.length);
     assert.equal((await store.getArticle(1))?.title, '旧文章');
     assert.deepEqual((await store.listUnscheduled(10)).map((a) => [a.id, a.nextCheckMs]), [[1, null]]);
     await store.recordCheck({ articleId: 1, checkedMs: 3000, outcome: 'gone', httpStatus: 404, finalUrl: null, detail: null });

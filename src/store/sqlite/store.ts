@@ -127,7 +127,8 @@ function toRevision(row: RevisionRow): Revision {
 }
 
 export class SqliteStore implements Store {
-  readonly db: SqliteDatabase;
+  /** The better-sqlite3 handle: private to store/sqlite/ (sqliteHandle gives it to the search index and the table copy). */
+  private readonly db: SqliteDatabase;
   private readonly statements;
 
   constructor(db: SqliteDatabase) {
@@ -237,8 +238,9 @@ export class SqliteStore implements Store {
     };
   }
 
-  static open(file: string): SqliteStore {
-    return new SqliteStore(openDatabase(file));
+  /** Opens (and migrates) a SQLite file; `readonly` opens an existing file for reading only (a reader beside a running cycle). */
+  static open(file: string, options: { readonly?: boolean } = {}): SqliteStore {
+    return new SqliteStore(openDatabase(file, options));
   }
 
   async syncSources(sources: readonly SourceRecord[]): Promise<void> {
@@ -816,4 +818,10 @@ export class SqliteStore implements Store {
   async listChangedSummaries(limit: number): Promise<ArticleSummary[]> {
     return this.summaries.changed(limit);
   }
+}
+
+/** The store's better-sqlite3 handle, for the other modules of store/sqlite/ only (search-index.ts, table-end.ts). */
+export function sqliteHandle(store: SqliteStore): SqliteDatabase {
+  // eslint-disable-next-line dot-notation -- the one place that reads the private handle
+  return store['db'];
 }
