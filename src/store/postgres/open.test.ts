@@ -61,6 +61,46 @@ describe('openPostgres', () => {
     );
   });
 
+  test('a read-only pool reads but cannot write; a new database is migrated before it is read', async () => {
+    const url = await cluster.createDatabase();
+    const reader = await openPostgres(url, { readonly: true });
+    try {
+      assert.deepEqual((await reader.query('SELECT version FROM newsvault_schema')).rows, [{ version: MIGRATIONS.length }]);
+      await assert.rejects(
+        reader.query(`INSERT INTO sources (id, name, url, next_number) VALUES ('voa', '美国之音', 'https://feedx.net/rss/mgzy1.xml', 1048574)`),
+        /read-only transaction/,
+      );
+      // Inside an explicit transaction too, as the store and the search index run theirs.
+      const client = await reader.connect();
+      try {
+        await client.query('BEGIN');
+        await assert.rejects(client.query(`DELETE FROM sources`), /read-only transaction/);
+        await client.query('ROLLBACK');
+      } finally {
+        client.release();
+      }
+    } finally {
+      await reader.end();
+    }
+    // A writing pool beside it is unaffected.
+    const writer = await openPostgres(url);
+    try {
+      await writer.query(`INSERT INTO sources (id, name, url, next_number) VALUES ('voa', '美国之音', 'https://feedx.net/rss/mgzy1.xml', 1048574)`);
+    } finally {
+      await writer.end();
+    }
+  });
+
+  test('a read-only pool refuses a database from a newer newsvault too', async () => {
+    const url = await cluster.createDatabase();
+    await (await openPostgres(url)).end();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('UPDATE newsvault_schema SET version = $1', [MIGRATIONS.length + 1]);
+    await client.end();
+    await assert.rejects(openPostgres(url, { readonly: true }), (error: unknown) => error instanceof StoreError && error.kind === 'migrate' && /newer than this newsvault knows/.test(error.message));
+  });
+
   test('a server that is not there is a connect error naming it, without the password', async () => {
     // The port of a cluster that has just stopped: nothing listens there.
     const gone = await startPostgresCluster();
