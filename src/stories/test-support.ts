@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticleFile } from '../import/article-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
-import type { SqliteStore } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 import { TESTDATA } from './testdata-records.ts';
 
 export interface StoredFixture {
@@ -40,7 +40,7 @@ export const SOURCES = [
   { id: 'hk', name: '港台', url: 'https://example.com/hk.xml' },
 ];
 
-export function storeFixture(store: SqliteStore, article: StoredFixture, key: string) {
+export function storeFixture(store: Store, article: StoredFixture, key: string) {
   return store.insertArticle({
     ...article,
     key,
