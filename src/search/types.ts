@@ -112,7 +112,7 @@ export interface ReindexProgress {
 }
 
 /**
- * The search index beside the Store: one per store, in the same database. SQLite's (search/sqlite-index.ts)
+ * The search index beside the Store: one per store, in the same database. SQLite's (store/sqlite/search-index.ts)
  * and PostgreSQL's (store/postgres/search-index.ts) answer the same queries with the same results.
  */
 export interface SearchIndex {
