@@ -1,6 +1,7 @@
 // `newsvault search`, `newsvault reindex` and `newsvault serve` against a real SQLite file.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { configFromValue, type Config } from '../config/index.ts';
@@ -130,5 +131,24 @@ describe('newsvault serve', () => {
     const missing = { ...config, database: join(archive.dir, 'nope.sqlite') };
     assert.equal(await serveCommand(missing, { port: '0', until: Promise.resolve() }, io), 2);
     assert.match(io.err.join(''), /no database at/);
+  }));
+
+  test('a PostgreSQL server that cannot be reached is one line and exit 2 (the URL is served, not refused)', withArchive(async (archive) => {
+    // A port nothing listens on: one taken from the system and let go again.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const file = join(archive.dir, 'pg.config.json');
+    writeFileSync(file, JSON.stringify({ output: 'archive', database: `postgresql://nv:hunter2@127.0.0.1:${port}/newsvault` }));
+    const io = captureIo(archive.dir);
+    assert.equal(await main(['--config', file, 'serve', '--port', '0'], io), 2);
+    const err = io.err.join('');
+    assert.match(err, new RegExp(`^store: cannot connect to postgresql://nv:\\*\\*\\*@127\\.0\\.0\\.1:${port}/newsvault: .*check that the server is running`));
+    assert.equal(err.trim().split('\n').length, 1, err);
+    assert.doesNotMatch(err, /hunter2|does not read a PostgreSQL/);
+    assert.deepEqual(io.out, []);
   }));
 });
