@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { openStore } from '../src/store/open-store.ts';
 import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
@@ -56,6 +57,8 @@ function startServe(config: string, dir: string): { run: CliRun; url: Promise<st
 describe('newsvault serve on PostgreSQL', () => {
   let cluster: PostgresCluster;
   let server: FeedServer;
+  /** The database and config the first test fills; the second serves them again. */
+  let filled: { database: string; config: string; dir: string } | null = null;
   before(async () => {
     cluster = await startPostgresCluster();
     server = await startFeedServer();
@@ -112,6 +115,7 @@ describe('newsvault serve on PostgreSQL', () => {
     }
 
     // Both readers start at once: each brings the index up to date (nothing to do) and serves read-only.
+    filled = { database, config, dir };
     const readers = [startServe(config, dir), startServe(config, dir)];
     try {
       const urls = await Promise.all(readers.map((reader) => reader.url));
@@ -161,6 +165,43 @@ describe('newsvault serve on PostgreSQL', () => {
         assert.equal(outcome.code, 0, outcome.stderr);
         assert.doesNotMatch(outcome.stderr, /building the search index/, 'the runs kept the index up to date');
       }
+    }
+  });
+
+  test('two serve processes started at once on a database without a search index both build it and answer', async (t) => {
+    if (filled === null) return t.skip('the first test did not fill a database');
+    const { database, config, dir } = filled;
+    // As after `newsvault migrate --to postgresql://…`, which copies the store but not its index.
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    try {
+      await client.query('TRUNCATE search_docs');
+    } finally {
+      await client.end();
+    }
+    const readers = [startServe(config, dir), startServe(config, dir)];
+    try {
+      const urls = await Promise.all(readers.map((reader) => reader.url));
+      for (const url of urls) {
+        const result = (await (await fetch(`${url}/api/search?q=${encodeURIComponent('习近平')}`)).json()) as SearchJson;
+        assert.equal(result.total, 3, JSON.stringify(result));
+        const removed = (await (await fetch(`${url}/api/search?q=${encodeURIComponent('立法會 status:removed')}`)).json()) as SearchJson;
+        assert.deepEqual(removed.hits.map((hit) => hit.source), ['rfa'], 'the rebuilt index keeps the removed status');
+      }
+    } finally {
+      for (const reader of readers) reader.run.child.kill('SIGTERM');
+      const outcomes = await Promise.all(readers.map((reader) => reader.run.done));
+      for (const reader of readers) reader.run.killGroup();
+      for (const outcome of outcomes) assert.equal(outcome.code, 0, outcome.stderr);
+      // At least one of them found the index empty and built it; neither failed doing so.
+      assert.ok(outcomes.some((outcome) => /serve: indexed 4 articles/.test(outcome.stderr)), outcomes.map((o) => o.stderr).join('\n'));
+    }
+    const counted = new pg.Client({ connectionString: database });
+    await counted.connect();
+    try {
+      assert.deepEqual((await counted.query('SELECT COUNT(*)::int AS n FROM search_docs')).rows, [{ n: 4 }]);
+    } finally {
+      await counted.end();
     }
   });
 });
