@@ -1,7 +1,8 @@
 // The reader in a real browser (headless Chromium): type a term into the search box, submit, open the first
 // result and see its text; every page reachable from home loads without console errors; every response
-// carries the Content-Security-Policy. Once over a small archive built with the store API (simplified and
-// traditional text, a revision, a removed article, hostile HTML), once over the demo archive that
+// carries the Content-Security-Policy. Over a small archive built with the store API (simplified and
+// traditional text, a revision, a removed article, hostile HTML) in a SQLite file and in a database on a
+// throwaway PostgreSQL cluster, and over the demo archive that
 // `newsvault demo` writes, served by `newsvault serve`. Screenshots go to test-artifacts/reader-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { configFromValue } from '../src/config/index.ts';
 import { CONTENT_SECURITY_POLICY, startReader } from '../src/serve/index.ts';
 import { createSampleArchive } from '../src/serve/testdata/sample-archive.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { ARTIFACTS, launchChromium } from './support/chromium.ts';
 
 // A 1×1 transparent PNG: what the "outside world" answers for article images (there is no internet here).
@@ -98,8 +100,17 @@ describe('reader in Chromium', () => {
     await browser?.close();
   });
 
-  test('search by typing, open the first result, see its text (sample archive)', async () => {
-    const archive = await createSampleArchive();
+  let cluster: PostgresCluster | null = null;
+  after(async () => {
+    await cluster?.stop();
+  });
+  const engines: { name: string; suffix: string; database: () => Promise<string | undefined> }[] = [
+    { name: 'SQLite', suffix: '', database: async () => undefined },
+    { name: 'PostgreSQL', suffix: '-postgres', database: async () => (cluster ??= await startPostgresCluster()).createDatabase() },
+  ];
+
+  for (const engine of engines) test(`search by typing, open the first result, see its text (sample archive, ${engine.name})`, async () => {
+    const archive = await createSampleArchive({ database: await engine.database() });
     const { store, search } = await openStore({ database: archive.file }, { readonly: true });
     const reader = await startReader({ store, search, port: 0 });
     const context = await browser.newContext({ locale: 'zh-CN' });
@@ -124,10 +135,10 @@ describe('reader in Chromium', () => {
       assert.ok(await page.locator('h1 .mark.removed').isVisible());
       await page.goto(`${reader.url}/removed`, { waitUntil: 'load' });
       assert.equal(await page.locator(`ul.articles a[href="/articles/${archive.ids.removed}"]`).count(), 1);
-      await page.screenshot({ path: join(ARTIFACTS, 'reader-sample-removed.png'), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `reader-sample-removed${engine.suffix}.png`), fullPage: true });
 
       await page.goto(`${reader.url}/`, { waitUntil: 'load' });
-      await page.screenshot({ path: join(ARTIFACTS, 'reader-sample-home.png'), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `reader-sample-home${engine.suffix}.png`), fullPage: true });
       assert.deepEqual(await crawlFromHome(page, reader.url, 40), []);
       assert.deepEqual(watch.consoleErrors, []);
       assertCspEverywhere(watch);
