@@ -1,6 +1,6 @@
 // The static site and the reader render from one set of pages: for the same archive, an article's body,
 // its revision history with the diffs, and the removed and changed lists are the same markup on both,
-// apart from where the links point (relative files on the site, routes in the reader).
+// apart from where the links point (relative files on the site, routes in the reader); on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { publishSite, sitePaths } from '../src/publish/site/index.ts';
 import { createReaderApp } from '../src/serve/index.ts';
 import { createSampleArchive, SOURCES, type SampleArchive } from '../src/serve/testdata/sample-archive.ts';
+import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 
 /** The markup between the first `open` and its `close`, with every href emptied. */
 function part(page: string, open: string, close: string): string {
@@ -18,7 +19,16 @@ function part(page: string, open: string, close: string): string {
   return page.slice(start, end + close.length).replace(/ href="[^"]*"/g, ' href=""');
 }
 
-describe('site and reader pages', () => {
+let cluster: PostgresCluster | null = null;
+after(async () => {
+  await cluster?.stop();
+});
+const ENGINES: { name: string; database: () => Promise<string | undefined> }[] = [
+  { name: 'SQLite', database: async () => undefined },
+  { name: 'PostgreSQL', database: async () => (cluster ??= await startPostgresCluster()).createDatabase() },
+];
+
+for (const engine of ENGINES) describe(`site and reader pages (${engine.name})`, () => {
   let archive: SampleArchive;
   let siteDir: string;
   let app: ReturnType<typeof createReaderApp>;
@@ -30,7 +40,7 @@ describe('site and reader pages', () => {
   };
 
   before(async () => {
-    archive = await createSampleArchive();
+    archive = await createSampleArchive({ database: await engine.database() });
     siteDir = join(archive.dir, 'site');
     await publishSite({
       store: archive.store,
