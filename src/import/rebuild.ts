@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { byTime, checkFinalUrl, manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
 import { judge, nextCheckAt } from '../recheck/index.ts';
 import type { ArchiveWrite, ArticlePlace, ArticleStatus, CheckOutcome, SeenWhere, Store } from '../store/index.ts';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { articleVersions } from './git-versions.ts';
 import { sha256 } from '../revision/fingerprint.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
 import { sha256 } from '../revision/fingerprint.ts';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { articleVersions } from './git-versions.ts';
 
 export interface VerifyReport {

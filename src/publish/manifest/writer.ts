@@ -35,7 +35,7 @@ import {
   statusLine,
   type ManifestHeader,
   type ManifestLine,
-} from './format.ts';
+} from '../../archive-format/manifest.ts';
 
 /** The longest re-check lines wait for another change to ride along with. */
 export const CHECKS_WAIT_MS = 24 * 3600 * 1000;
