@@ -120,7 +120,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // A bounded share of the archive is re-checked before publishing, so that a removal or restoration
   // found now is in this run's lists and commit (recheck/schedule.ts says which articles are due).
   // Under leases, only the articles of the sources this process fetched: each due article is re-checked once per
-  // cycle however many processes share the store (articles of sources no enabled config names wait for a sole process).
+  // cycle however many processes share the store (articles of sources no enabled config names: `newsvault check`).
   let rechecks: RecheckResult = emptyRecheckResult();
   try {
     rechecks = await recheckPhase({
