@@ -51,64 +51,44 @@ describe('exit codes', () => {
     assert.equal((await git(archive.remote, ['rev-list', '--count', '--all'])).stdout.trim(), '1');
   });
 
-  test('every source unreachable by name (a machine with no network): 3, and the summary says it may be offline and names the demo', async () => {
-    const archive = await createTestArchive([]);
-    const config = join(archive.root, 'newsvault.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        output: archive.output,
-        database: archive.database,
-        fetch: { retries: 0, timeoutMs: 2000 },
-        sources: [
-          { id: 'a', name: '甲', url: 'http://feeds-a.newsvault.invalid/a.xml' },
-          { id: 'b', name: '乙', url: 'http://feeds-b.newsvault.invalid/b.xml' },
-        ],
-      }),
-    );
-    const io = captureIo(archive.root);
-    assert.equal(await main(['run', '--config', config], io), 3, io.err.join(''));
-    const summary = io.out.join('');
-    assert.match(summary, /0 new, 0 changed, 2 failed of 2 sources/);
-    assert.match(summary, /may be offline/);
-    assert.match(summary, /`newsvault demo`/);
-  });
-
-  test("every source on loopback refused (the demo's server gone): 3, and the summary says the server is not running, not offline", async () => {
-    const archive = await createTestArchive([]);
-    const config = join(archive.root, 'newsvault.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        output: archive.output,
-        database: archive.database,
-        fetch: { retries: 0, timeoutMs: 2000 },
-        sources: [
-          { id: 'a', name: '甲', url: `${refused}/a.xml` },
-          { id: 'b', name: '乙', url: `${refused}/b.xml` },
-        ],
-      }),
-    );
-    const io = captureIo(archive.root);
-    assert.equal(await main(['run', '--config', config], io), 3, io.err.join(''));
-    const summary = io.out.join('');
-    assert.match(summary, /0 new, 0 changed, 2 failed of 2 sources/);
-    assert.match(summary, /every source is on this machine \(127\.0\.0\.1:\d+\) and none answered: the server that served them is not running/);
-    assert.doesNotMatch(summary, /may be offline/);
-  });
-
-  test('every source failing with HTTP 500 is 3 too, but not called offline', async () => {
-    const archive = await createTestArchive([]);
-    const config = join(archive.root, 'newsvault.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({ output: archive.output, database: archive.database, fetch: { retries: 0 }, sources: [{ id: 'e', name: '五百', url: `${server.url}/500.xml` }] }),
-    );
-    const io = captureIo(archive.root);
-    assert.equal(await main(['run', '--config', config], io), 3);
-    assert.match(io.out.join(''), /FAILED http-status/);
-    assert.doesNotMatch(io.out.join(''), /offline/);
-  });
+  // Every source failed, so the archive could not advance: 3. What the summary then says depends on how they
+  // failed: [name, sources, what it must say, what it must not say].
+  const everySourceFailed: [string, () => { id: string; name: string; url: string }[], RegExp[], RegExp][] = [
+    ['unreachable by name (a machine with no network): it may be offline, and the demo is named',
+      () => [
+        { id: 'a', name: '甲', url: 'http://feeds-a.newsvault.invalid/a.xml' },
+        { id: 'b', name: '乙', url: 'http://feeds-b.newsvault.invalid/b.xml' },
+      ],
+      [/0 new, 0 changed, 2 failed of 2 sources/, /may be offline/, /`newsvault demo`/],
+      /the server that served them is not running/],
+    ["on loopback and refused (the demo's server gone): the server is not running, not offline",
+      () => [
+        { id: 'a', name: '甲', url: `${refused}/a.xml` },
+        { id: 'b', name: '乙', url: `${refused}/b.xml` },
+      ],
+      [/0 new, 0 changed, 2 failed of 2 sources/,
+        /every source is on this machine \(127\.0\.0\.1:\d+\) and none answered: the server that served them is not running/],
+      /may be offline/],
+    ['answering HTTP 500: named as such, not called offline',
+      () => [{ id: 'e', name: '五百', url: `${server.url}/500.xml` }],
+      [/FAILED http-status/],
+      /offline/],
+  ];
+  for (const [name, sources, says, doesNotSay] of everySourceFailed) {
+    test(`every source failing, ${name}: 3`, async () => {
+      const archive = await createTestArchive([]);
+      const config = join(archive.root, 'newsvault.config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({ output: archive.output, database: archive.database, fetch: { retries: 0, timeoutMs: 2000 }, sources: sources() }),
+      );
+      const io = captureIo(archive.root);
+      assert.equal(await main(['run', '--config', config], io), 3, io.err.join(''));
+      const summary = io.out.join('');
+      for (const pattern of says) assert.match(summary, pattern);
+      assert.doesNotMatch(summary, doesNotSay);
+    });
+  }
 
   test('a push the remote rejects: 3, the reason named, the commit kept for the next run', async () => {
     const archive = await createTestArchive([{ id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` }]);

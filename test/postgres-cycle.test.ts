@@ -1,7 +1,7 @@
 // `newsvault run` as a child process against loopback feeds with a PostgreSQL database: the articles are stored
 // and `newsvault search` finds them (習近平 finds 习近平). Two `run` processes at once against one database (two
 // machines, each with its own output folder): each source is fetched by one of them, every item is stored once,
-// and each source's file numbers are gapless.
+// and each source's file numbers are gapless; and each due article is re-checked by exactly one of them.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { runCliProcess, startCli } from './support/killable-cli.ts';
 const rfiFeed = readFileSync(new URL('./fixtures/seed-feeds/rfi.xml', import.meta.url));
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
 
-function writeConfig(dir: string, database: string, sources: { id: string; name: string; url: string }[]): string {
+function writeConfig(dir: string, database: string, sources: { id: string; name: string; url: string }[], perRun = 0): string {
   const file = join(dir, 'newsvault.config.json');
   writeFileSync(
     file,
@@ -27,7 +27,7 @@ function writeConfig(dir: string, database: string, sources: { id: string; name:
       fetch: { retries: 0, timeoutMs: 10_000 },
       fulltext: 'feed',
       git: { commit: false },
-      recheck: { perRun: 0 },
+      recheck: { perRun },
       sources,
     }),
   );
@@ -143,6 +143,70 @@ describe('newsvault run on PostgreSQL', () => {
         counts.map((row) => [row.source_id, Number(row.n), Number(row.keys), Number(row.top), Number(row.bottom)]),
         SOURCES.map((id) => [id, ITEMS, ITEMS, FIRST_ARTICLE_NUMBER, FIRST_ARTICLE_NUMBER - ITEMS + 1]),
       );
+    } finally {
+      release();
+      for (const run of runs) run.killGroup();
+    }
+  });
+
+  test('two run processes at once: each due article re-checked exactly once, by the process that fetched its source', async () => {
+    const url = await cluster.createDatabase();
+    const SOURCES = Array.from({ length: 6 }, (_, i) => `r${i}`);
+    const ITEMS = 5;
+    // Feeds wait for `gate` (when set), so the two cycles overlap; article pages answer at once and are counted.
+    let gate: Promise<void> | null = null;
+    let release = () => {};
+    const pages: string[] = [];
+    for (const id of SOURCES) {
+      const items = generatedItems(id, ITEMS).map((item, index) => ({ ...item, link: `${server.url}/pages/${id}/${index}.html` }));
+      const feed = serveBody(rssFeed(id, items));
+      server.routes.set(`/${id}.xml`, (request, response) => void (gate ?? Promise.resolve()).then(() => feed(request, response)));
+      for (const [index, item] of items.entries()) {
+        const path = `/pages/${id}/${index}.html`;
+        pages.push(path);
+        server.routes.set(path, serveBody(`<html><head><title>${item.title}</title></head><body>${item.html}</body></html>`, 'text/html; charset=utf-8'));
+      }
+    }
+    const sources = SOURCES.map((id) => ({ id, name: `源${id}`, url: `${server.url}/${id}.xml` }));
+    // One run stores the articles (re-checks off); then every one of them is made due.
+    const seedDir = mkdtempSync(join(tmpdir(), 'nv-pg-seed-'));
+    const seed = await runCliProcess(['--config', writeConfig(seedDir, url, sources), 'run'], seedDir);
+    assert.equal(seed.code, 0, seed.stderr + seed.stdout);
+    await query(url, 'UPDATE articles SET next_check_ms = 0');
+    const [{ n: due }] = (await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM articles WHERE next_check_ms <= 0')) as [{ n: string }];
+    assert.equal(Number(due), SOURCES.length * ITEMS);
+
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const before = server.requests.length;
+    const machines = [0, 1].map(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'nv-pg-recheck-'));
+      return { dir, config: writeConfig(dir, url, sources, 1000) };
+    });
+    const runs = machines.map((machine) => startCli(['--config', machine.config, 'run', '--json'], machine.dir));
+    try {
+      for (;;) {
+        const started = await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM runs').catch(() => [{ n: '0' }]);
+        if (Number(started[0]?.n) >= 3) break; // the seed run and both of these
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      release();
+      const outcomes = await Promise.all(runs.map((run) => run.done));
+      for (const outcome of outcomes) assert.equal(outcome.code, 0, outcome.stderr);
+
+      const requested = server.requests.slice(before).map((request) => request.path).filter((path) => path.startsWith('/pages/')).sort();
+      assert.deepEqual(requested, [...pages].sort(), 'each article page requested once between the two processes');
+      const results = outcomes.map((outcome) => JSON.parse(outcome.stdout) as { sources: { sourceId: string; outcome: string }[]; rechecks: { checked: number } });
+      assert.deepEqual(results.map((result) => result.rechecks.checked).reduce((a, b) => a + b), pages.length);
+      // Each process re-checked the articles of the sources it fetched, and only those.
+      const checks = await query<{ source_id: string; n: string }>(
+        url,
+        'SELECT a.source_id, COUNT(*) AS n FROM checks c JOIN articles a ON a.id = c.article_id GROUP BY a.source_id ORDER BY a.source_id',
+      );
+      assert.deepEqual(checks.map((row) => [row.source_id, Number(row.n)]), SOURCES.map((id) => [id, ITEMS]));
+      for (const result of results) {
+        const fetched = result.sources.filter((source) => source.outcome !== 'skipped').length;
+        assert.equal(result.rechecks.checked, fetched * ITEMS, JSON.stringify(result.sources));
+      }
     } finally {
       release();
       for (const run of runs) run.killGroup();

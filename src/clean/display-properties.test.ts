@@ -96,10 +96,12 @@ const markup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((p
 
 describe('cleanDisplay is balanced and idempotent', () => {
   test('on generated markup', () => {
-    // A fixed seed: the suite must give the same answer on every run. Other seeds find mis-nested table cells
-    // (`<td><custom-el><td>`), which sanitize-html, having no HTML tree builder, writes as nested cells that a
-    // second pass flattens: a known defect, not yet fixed.
-    fc.assert(fc.property(markup, (html) => assertBalancedAndIdempotent(html, { baseUrl: 'https://example.com/news/' })), { numRuns: 1000, seed: 20261202 });
+    // Fixed seeds: the suite must give the same answer on every run. Before the display cleaner read markup as a
+    // tree, some seeds found mis-nested table cells (`<td><custom-el><td>`) written as nested cells that a second
+    // pass flattened; seed 4 was one of them.
+    for (const seed of [20261202, 4, 5, 6]) {
+      fc.assert(fc.property(markup, (html) => assertBalancedAndIdempotent(html, { baseUrl: 'https://example.com/news/' })), { numRuns: 1000, seed });
+    }
   });
 
   test('on every vector of the XSS corpus', () => {

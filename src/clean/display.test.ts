@@ -28,7 +28,10 @@ const CASES: [string, string, Parameters<typeof cleanDisplay>[1], string][] = [
   ['http iframes go', '<iframe src="http://www.youtube.com/embed/abc"></iframe>ok', {}, 'ok'],
   ['allowIframeHosts replaces the default', '<iframe src="https://bbc.com/e"></iframe>', { allowIframeHosts: ['bbc.com'] },
     '<iframe src="https://bbc.com/e" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"></iframe>'],
-  ['table cells keep spans', '<table><tr><td colspan="2" style="x">a</td></tr></table>', {}, '<table><tr><td colspan="2">a</td></tr></table>'],
+  // The rows get the <tbody> every browser's tree builder gives them (the display cleaner reads markup as a tree).
+  ['table cells keep spans', '<table><tr><td colspan="2" style="x">a</td></tr></table>', {}, '<table><tbody><tr><td colspan="2">a</td></tr></tbody></table>'],
+  ['mis-nested cells come out as the browser nests them', '<table><tr><td>a<custom-el><td>b</table>', {},
+    '<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>'],
   ['time keeps datetime', '<time datetime="2025-02-14" pudate="x">d</time>', {}, '<time datetime="2025-02-14">d</time>'],
   ['video keeps http(s) src only', '<video src="javascript:x" controls poster="https://x.org/p.jpg"></video>', {},
     '<video controls poster="https://x.org/p.jpg"></video>'],

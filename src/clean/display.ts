@@ -2,6 +2,7 @@
 // is re-serialized: only the tags and attributes below survive, URLs are made absolute against the
 // article's URL, links open in a new tab without an opener, and only a few video hosts may be framed.
 import { createRequire } from 'node:module';
+import { parseFragment, serialize } from 'parse5';
 import type { Attributes, IOptions } from 'sanitize-html';
 import { DEFAULT_IFRAME_HOSTS } from './iframe-hosts.ts';
 
@@ -135,7 +136,31 @@ export function cleanDisplay(html: string, opts: DisplayOptions = {}): string {
     exclusiveFilter: (frame) =>
       (frame.tag === 'img' && !frame.attribs.src) || (frame.tag === 'iframe' && !frame.attribs.src),
   };
-  return loadSanitizeHtml()(html, options);
+  // Read as a tree, filter, and again until nothing changes: filtering can itself leave a nesting that a tree
+  // builder reads another way (an element dropped from between two <rt>s leaves one inside the other), and text
+  // inside a raw-text element (<iframe>, <noscript>) is markup to sanitize-html's parser. Real articles settle on
+  // the second pass, which only confirms the first.
+  const sanitize = loadSanitizeHtml();
+  let out = sanitize(asTree(html), options);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const again = sanitize(asTree(out), options);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+const MAX_PASSES = 4;
+
+/**
+ * The markup as a browser's tree builder reads it, written back out: sanitize-html has no HTML tree builder,
+ * so mis-nested markup (`<td><custom-el><td>`, a `<p>` left open before a `<table>`) came out as a nesting no
+ * browser builds, which a second pass then read differently (the output was not idempotent, and one open
+ * element could swallow what the page put after the article). parse5 applies the HTML standard's
+ * tree-construction rules.
+ */
+function asTree(html: string): string {
+  return serialize(parseFragment(html));
 }
 
 // sanitize-html (with htmlparser2, postcss and their dependencies) costs about 0.3 s of CPU to load: it

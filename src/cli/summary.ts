@@ -1,6 +1,7 @@
 // The per-source summary every run ends with, and progress lines for a terminal.
 import { describeFlag } from '../cycle/health.ts';
 import type { CycleResult, SourceResult } from '../cycle/types.ts';
+import type { RecheckResult } from '../recheck/index.ts';
 
 function describe(result: SourceResult): string {
   switch (result.outcome) {
@@ -89,4 +90,36 @@ function isLoopback(url: string): boolean {
     return false; // not a URL at all: certainly not a loopback one
   }
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** `newsvault check`'s summary: the outcomes, each error kind with a sample reason, every status change. */
+export function formatCheckSummary(result: RecheckResult, committed: boolean): string {
+  const outcomes = Object.entries(result.outcomes)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${outcome}`)
+    .join(', ');
+  const lines = [
+    `checked ${result.checked} article${result.checked === 1 ? '' : 's'}${outcomes ? `: ${outcomes}` : ''}`,
+    ...result.errorKinds.map((group) => `  ${group.count} error${group.count === 1 ? '' : 's'} (${group.kind}), e.g. ${group.sample}`),
+    ...result.removed.map((ref) => `removed  ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...result.restored.map((ref) => `restored ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...result.revised.map((ref) => `edited   ${ref.sourceId}/${ref.number} ${ref.title}`),
+    ...result.warnings,
+    `${result.removed.length} removed, ${result.restored.length} restored, ${result.revised.length} edited; ` +
+      `${result.stillDue} still due${committed ? '; committed' : ''}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every re-check ended in an error: no answer from any source (an article checked nowhere is no news), so the
+ * check learned nothing, an error of its own. Null when at least one got an answer, or nothing was due.
+ */
+export function nothingCheckedError(result: RecheckResult): string | null {
+  if (result.checked === 0 || result.outcomes.error !== result.checked) return null;
+  const offline = result.errorKinds.every((group) => group.kind === 'network' || group.kind === 'timeout');
+  return (
+    `check: none of the ${result.checked} re-checks got an answer (reasons above), so nothing was learned` +
+    (offline ? '; the machine may be offline' : '')
+  );
 }

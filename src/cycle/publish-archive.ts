@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
 import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
-import { FETCH_STATE_FILE, writeFetchStateFile } from '../publish/fetch-state-file.ts';
+import { FETCH_STATE_FILE, writeFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
 import { appendManifests, MANIFEST_DIR, manifestMonths, monthRange } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';

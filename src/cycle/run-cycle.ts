@@ -2,16 +2,17 @@
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
 import type { Config } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
-import { commitArchive, GitError, type CommitResult } from '../git/index.ts';
-import { emptyRecheckResult, runRechecks, type RecheckResult } from '../recheck/index.ts';
+import type { CommitResult } from '../git/index.ts';
+import { emptyRecheckResult, type RecheckResult } from '../recheck/index.ts';
 import type { Article, Store, SourceRunResult } from '../store/index.ts';
 import type { SourceLeases } from '../store/lease.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
-import { createPageReviser } from './revise-from-page.ts';
+import { recheckPhase } from './recheck-phase.ts';
 import { cycleCommitMessage } from './commit-message.ts';
+import { commitPhase } from './commit-phase.ts';
 import { emptySourceResult } from './source-result.ts';
 import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
@@ -84,6 +85,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // At most `concurrency` sources in flight: each holds its feed body and parsed items until stored,
   // so this bounds memory as well as connections (the fetcher also limits per host).
   const results: SourceResult[] = new Array(sources.length);
+  /** The sources this process fetched under its leases: the ones whose articles it re-checks. */
+  const claimed: string[] = [];
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -94,6 +97,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         // Another process holds it, or fetched it since this cycle began.
         results[index] = skipped(source);
       } else {
+        if (lease) claimed.push(source.id);
         try {
           results[index] = await processSource(source, {
             store,
@@ -115,16 +119,17 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
 
   // A bounded share of the archive is re-checked before publishing, so that a removal or restoration
   // found now is in this run's lists and commit (recheck/schedule.ts says which articles are due).
+  // Under leases, only the articles of the sources this process fetched: each due article is re-checked once per
+  // cycle however many processes share the store (articles of sources no enabled config names: `newsvault check`).
   let rechecks: RecheckResult = emptyRecheckResult();
   try {
-    const proxies = new Map(config.sources.map((source) => [source.id, source.proxy]));
-    rechecks = await runRechecks({
+    rechecks = await recheckPhase({
+      config,
       store,
       fetcher: deps.fetcher,
       now: deps.now,
-      limit: config.recheck.perRun,
-      proxyFor: (sourceId) => proxies.get(sourceId) ?? config.fetch.proxy ?? null,
-      revise: createPageReviser({ store, content: deps.content ?? feedOnly, sources: config.sources, now: deps.now, imageProxy: config.imageProxy }),
+      content: deps.content ?? feedOnly,
+      ...(lease ? { sourceIds: claimed } : {}),
     });
   } catch (error) {
     errors.push(`recheck: ${(error as Error).message}`);
@@ -159,22 +164,9 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
 
   let commit: CommitResult | null = null;
   if (config.git.commit && errors.length === 0) {
-    try {
-      commit = await commitArchive({
-        dir: config.output,
-        message: cycleCommitMessage(results, rechecks),
-        authorName: config.git.authorName,
-        authorEmail: config.git.authorEmail,
-        remotes: config.git.remotes,
-        push: config.git.push,
-        ...(deps.commitDate ? { date: deps.commitDate } : {}),
-      });
-      for (const push of commit.pushes.filter((outcome) => !outcome.ok)) {
-        errors.push(push.error ?? `git: push to ${push.remote} failed`);
-      }
-    } catch (error) {
-      errors.push(error instanceof GitError ? error.message : `git: ${(error as Error).message}`);
-    }
+    const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate);
+    commit = committed.commit;
+    errors.push(...committed.errors);
   }
 
   phaseDone('commitMs');

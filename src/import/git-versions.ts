@@ -1,7 +1,7 @@
 // Every version of every article file in the archive's git history, read with two git processes (a
 // `git log --raw` for the blob ids, one `git cat-file --batch` for their bytes) however long the history.
 import { spawnSync } from 'node:child_process';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { sha256 } from '../revision/fingerprint.ts';
 
 export interface FileVersion {

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { formatArticleFile } from '../publish/markdown/format.ts';
+import { formatArticleFile } from '../archive-format/markdown.ts';
 import { SqliteStore, type Store } from '../store/index.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import { importArchive } from './import-archive.ts';

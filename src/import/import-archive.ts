@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cleanArchival } from '../clean/index.ts';
 import { join } from 'node:path';
-import { readFetchStateFile } from '../publish/fetch-state-file.ts';
+import { readFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { ArchiveWrite, Store } from '../store/index.ts';
-import { ArticleFileError, parseArticleFile } from './article-file.ts';
+import { ArticleFileError, parseArticleFile } from '../archive-format/article-file.ts';
 import { firstAddedTimes } from './git-history.ts';
 
 export interface ImportOptions {

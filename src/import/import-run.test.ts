@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { SqliteStore } from '../store/index.ts';
 import { createTestArchive, type TestArchive } from '../../test/support/archive.ts';
 import { serveBody, startFeedServer, type FeedServer } from '../../test/support/feed-server.ts';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 
 const testdata = new URL('./testdata/duty-machine/', import.meta.url).pathname;
 const FEEDS = ['BBC', 'dw', 'voa'] as const;

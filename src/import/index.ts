@@ -1,7 +1,7 @@
 export { importArchive } from './import-archive.ts';
 export type { ImportOptions, ImportResult } from './import-archive.ts';
-export { parseArticleFile, plainTitle, ArticleFileError } from './article-file.ts';
-export type { ArticleFile } from './article-file.ts';
+export { parseArticleFile, plainTitle, ArticleFileError } from '../archive-format/article-file.ts';
+export type { ArticleFile } from '../archive-format/article-file.ts';
 export { rebuildFromManifest } from './rebuild.ts';
 export type { RebuildResult } from './rebuild.ts';
 export { verifyArchive } from './verify-archive.ts';

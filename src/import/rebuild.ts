@@ -4,10 +4,11 @@
 // archive's) are imported by importArchive afterwards, which skips the numbers already taken.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { byTime, checkFinalUrl, manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
+import { byTime, checkFinalUrl, manifestPath, parseManifest, type RevisionLine } from '../archive-format/manifest.ts';
+import { manifestMonths } from '../archive-format/manifest-months.ts';
 import { judge, nextCheckAt } from '../recheck/index.ts';
 import type { ArchiveWrite, ArticlePlace, ArticleStatus, CheckOutcome, SeenWhere, Store } from '../store/index.ts';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { articleVersions } from './git-versions.ts';
 import { sha256 } from '../revision/fingerprint.ts';
 

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestMonths, manifestPath, parseManifest, type RevisionLine } from '../publish/manifest/index.ts';
+import { manifestPath, parseManifest, type RevisionLine } from '../archive-format/manifest.ts';
+import { manifestMonths } from '../archive-format/manifest-months.ts';
 import { sha256 } from '../revision/fingerprint.ts';
-import { parseArticleFile } from './article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { articleVersions } from './git-versions.ts';
 
 export interface VerifyReport {

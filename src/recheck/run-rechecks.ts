@@ -16,6 +16,8 @@ export interface RecheckDeps {
   limit: number;
   /** Ignore the schedule: every article with a URL is due now (`newsvault check --all`). */
   all?: boolean;
+  /** Only these sources' articles (the sources this process fetched, when several share the store); absent: all. */
+  sourceIds?: readonly string[];
   /** A per-source proxy (config `sources[].proxy`). */
   proxyFor?: (sourceId: string) => string | null;
   /** Requests in flight at once. */
@@ -66,8 +68,8 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   await scheduleNew(store);
   const nowMs = deps.now().getTime();
   const dueBefore = deps.all ? Number.MAX_SAFE_INTEGER : nowMs;
-  const queue = await store.listDueChecks(dueBefore, deps.limit);
-  result.stillDue = await store.countDueChecks(dueBefore) - queue.length;
+  const queue = await store.listDueChecks(dueBefore, deps.limit, deps.sourceIds);
+  result.stillDue = await store.countDueChecks(dueBefore, deps.sourceIds) - queue.length;
   const touched = new Set<string>();
 
   const worker = async () => {

@@ -1,9 +1,18 @@
 // What the index keeps of an archived article: its current revision as plain text.
-import type { Article } from '../store/index.ts';
 import { htmlToText } from './html-text.ts';
 import type { SearchDocument } from './types.ts';
 
-export function documentOf(article: Article): SearchDocument {
+/** What of a stored article (the store's Article) the index reads; named here, since the store comes after search. */
+export interface IndexedArticle {
+  id: number;
+  sourceId: string;
+  title: string;
+  content: string;
+  publishedMs: number;
+  status: SearchDocument['status'];
+}
+
+export function documentOf(article: IndexedArticle): SearchDocument {
   return {
     id: article.id,
     source: article.sourceId,

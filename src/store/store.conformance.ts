@@ -282,6 +282,18 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.ok(!(await store.listDueChecks(10_000, 10)).some((x) => x.id === noUrl.id));
   }));
 
+  test('due checks of some sources only', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b', sourceId: 'rfi' }));
+    await store.setNextChecks([{ articleId: a.id, atMs: 5000 }, { articleId: b.id, atMs: 3000 }]);
+    assert.deepEqual((await store.listDueChecks(10_000, 10, ['voa'])).map((x) => x.id), [a.id]);
+    assert.deepEqual((await store.listDueChecks(10_000, 10, ['rfi', 'voa'])).map((x) => x.id), [b.id, a.id]);
+    assert.deepEqual(await store.listDueChecks(10_000, 10, []), []);
+    assert.equal(await store.countDueChecks(10_000, ['rfi']), 1);
+    assert.equal(await store.countDueChecks(10_000, []), 0);
+    assert.equal(await store.countDueChecks(10_000), 2);
+  }));
+
   test('an article is found by its canonical link: the same article reached through another feed', withStore(async (store) => {
     const a = await store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
     assert.deepEqual(await store.findArticleByLink('voa', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {

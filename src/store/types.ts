@@ -394,9 +394,12 @@ export interface Store {
   listUnscheduled(limit: number): Promise<CheckTarget[]>;
   /** Next check times, in one transaction. */
   setNextChecks(entries: readonly NextCheck[]): Promise<void>;
-  /** Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. */
-  listDueChecks(nowMs: number, limit: number): Promise<CheckTarget[]>;
-  countDueChecks(nowMs: number): Promise<number>;
+  /**
+   * Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. With `sourceIds`, only those sources'
+   * articles (several processes on one store each re-check the sources they fetched: cycle/recheck-phase.ts).
+   */
+  listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]>;
+  countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number>;
 
   /** Newest first by publication time. */
   listLatest(sourceId: string, limit: number): Promise<Article[]>;

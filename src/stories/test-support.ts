@@ -2,7 +2,7 @@
 // outlet's report of the same meeting in traditional script; and how to put them into a real store.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticleFile } from '../import/article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { Store } from '../store/index.ts';
 import { TESTDATA } from './testdata-records.ts';

@@ -4,7 +4,7 @@
 // Ids are `<path under testdata>#<item index>` for feed items and the path for archive files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticleFile } from '../import/article-file.ts';
+import { parseArticleFile } from '../archive-format/article-file.ts';
 import { describeFeed } from '../normalize/describe.ts';
 import { leadText } from './lead.ts';
 import type { StoryRecord } from './types.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { SqliteStore } from '../../store/index.ts';
 import type { NewArticle } from '../../store/types.ts';
-import { manifestPath, monthOf, parseManifest } from './format.ts';
+import { manifestPath, monthOf, parseManifest } from '../../archive-format/manifest.ts';
 import { appendManifests, CHECKS_WAIT_MS } from './writer.ts';
 
 const MARCH = Date.UTC(2026, 2, 10);

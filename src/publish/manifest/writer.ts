@@ -10,19 +10,19 @@
 // Re-check lines wait for a run that writes something else (a new article, a list), for at most
 // CHECKS_WAIT_MS, so an hour with nothing but re-checks still makes no commit.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../store/types.ts';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
 import { describeWriteError } from '../../files/disk-space.ts';
+import { manifestMonths } from '../../archive-format/manifest-months.ts';
 import {
   byTime,
   checkLine,
   healthLine,
   lineIdentity,
   lineTime,
-  MANIFEST_DIR,
   MANIFEST_VERSION,
   manifestPath,
   monthOf,
@@ -35,23 +35,13 @@ import {
   statusLine,
   type ManifestHeader,
   type ManifestLine,
-} from './format.ts';
+} from '../../archive-format/manifest.ts';
 
 /** The longest re-check lines wait for another change to ride along with. */
 export const CHECKS_WAIT_MS = 24 * 3600 * 1000;
 
 export function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** Months with a manifest file, oldest first ("YYYY-MM" names are fixed-width, so they sort as dates). */
-export function manifestMonths(output: string): string[] {
-  const dir = join(output, MANIFEST_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((name) => /^(\d{4}-\d{2})\.jsonl$/.exec(name)?.[1])
-    .filter((month): month is string => month !== undefined)
-    .sort();
 }
 
 /** Every line the store has for one month, in time order. */

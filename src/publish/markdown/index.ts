@@ -2,4 +2,4 @@ export { publishMarkdown, writeArticle, formatReadme, listPath } from './writer.
 export type { MarkdownPublishOptions, MarkdownPublishResult, MarkdownSource } from './writer.ts';
 export { reconcileWithCheckout } from './reconcile.ts';
 export type { ReconcileResult } from './reconcile.ts';
-export * from './format.ts';
+export * from '../../archive-format/markdown.ts';

@@ -3,7 +3,7 @@
 // (a fresh checkout where the last run's commit never reached the remote, a file edited by hand) is
 // marked to be written again, and a list that differs makes its source's lists rewritten.
 import type { Store } from '../../store/types.ts';
-import { articleFilePath } from './format.ts';
+import { articleFilePath } from '../../archive-format/markdown.ts';
 import { listPath, type MarkdownSource } from './writer.ts';
 
 const BATCH = 5000;

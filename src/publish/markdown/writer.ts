@@ -14,7 +14,7 @@ import {
   formatRemovedList,
   REMOVED_LIST_PATH,
   REMOVED_LIST_TITLE,
-} from './format.ts';
+} from '../../archive-format/markdown.ts';
 
 /** Articles read from the store at a time: memory stays flat however many a run added. */
 const BATCH = 500;

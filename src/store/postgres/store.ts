@@ -256,17 +256,26 @@ export class PostgresStore implements Store {
     await setNextChecks(this.pool, entries);
   }
 
-  async listDueChecks(nowMs: number, limit: number): Promise<CheckTarget[]> {
+  async listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]> {
+    // A null array: every source.
     return rows<CheckTarget>(
       this.pool,
       `SELECT ${TARGET_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= $1
+        AND ($3::text[] IS NULL OR a.source_id = ANY($3::text[]))
         ORDER BY a.next_check_ms, a.id LIMIT $2`,
-      [nowMs, limitOrAll(limit)],
+      [nowMs, limitOrAll(limit), sourceIds ?? null],
     );
   }
 
-  async countDueChecks(nowMs: number): Promise<number> {
-    return (await rows<{ n: number }>(this.pool, `SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= $1`, [nowMs]))[0]!.n;
+  async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {
+    return (
+      await rows<{ n: number }>(
+        this.pool,
+        `SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= $1
+          AND ($2::text[] IS NULL OR source_id = ANY($2::text[]))`,
+        [nowMs, sourceIds ?? null],
+      )
+    )[0]!.n;
   }
 
   async listLatest(sourceId: string, limit: number): Promise<Article[]> {

@@ -199,6 +199,12 @@ export class SqliteStore implements Store {
       setNextCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ?`),
       listDue: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
         WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= ? ORDER BY a.next_check_ms, a.id LIMIT ?`),
+      // The sources as one JSON array parameter: one statement for any number of them.
+      countDueIn: prepare(`SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= ?
+        AND source_id IN (SELECT value FROM json_each(?))`),
+      listDueIn: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
+        WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= ? AND a.source_id IN (SELECT value FROM json_each(?))
+        ORDER BY a.next_check_ms, a.id LIMIT ?`),
       latest: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = ?
         ORDER BY a.published_ms DESC, a.number ASC LIMIT ?`),
       latestAll: prepare(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM}
@@ -426,12 +432,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  async countDueChecks(nowMs: number): Promise<number> {
-    return (this.statements.countDue.get(nowMs) as { n: number }).n;
+  async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {
+    const row = sourceIds === undefined ? this.statements.countDue.get(nowMs) : this.statements.countDueIn.get(nowMs, JSON.stringify(sourceIds));
+    return (row as { n: number }).n;
   }
 
-  async listDueChecks(nowMs: number, limit: number): Promise<CheckTarget[]> {
-    return (this.statements.listDue.all(nowMs, limit) as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
+  async listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]> {
+    const due = sourceIds === undefined ? this.statements.listDue.all(nowMs, limit) : this.statements.listDueIn.all(nowMs, JSON.stringify(sourceIds), limit);
+    return (due as (ArticleRow & { next_check_ms: number | null })[]).map(toCheckTarget);
   }
 
   async listLatest(sourceId: string, limit: number): Promise<Article[]> {

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { normalizeFeed } from '../normalize/index.ts';
-import { parseFeed } from './index.ts';
-import { ParseError, type ParsedFeed } from './types.ts';
+import { normalizeFeed } from './index.ts';
+import { parseFeed } from '../parse/index.ts';
+import { ParseError, type ParsedFeed } from '../parse/types.ts';
 
-const testdata = new URL('./testdata/', import.meta.url);
+const testdata = new URL('../parse/testdata/', import.meta.url);
 const fixtures = readdirSync(testdata)
   .filter((f) => /\.(xml|rss|rdf|json)$/.test(f))
   .sort()

@@ -1,13 +1,13 @@
 // Classes of input the reference parsers (feedparser, RFC 4287) read differently from a naive reader:
 // Atom 0.3 base64 text, Atom XHTML content with its wrapping div, repeated dates, several enclosures.
-// Built samples in testdata/ (see SOURCES.md), plus table cases for the edges.
+// Built samples in parse/testdata/ (see SOURCES.md there), plus table cases for the edges.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { normalizeFeed } from '../normalize/index.ts';
-import { parseFeed } from './index.ts';
+import { normalizeFeed } from './index.ts';
+import { parseFeed } from '../parse/index.ts';
 
-const read = (name: string): Buffer => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
+const read = (name: string): Buffer => readFileSync(new URL(`../parse/testdata/${name}`, import.meta.url));
 const atom = (entry: string, version: '0.3' | '1.0' = '1.0'): string =>
   version === '1.0'
     ? `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>${entry}</entry></feed>`

@@ -10,7 +10,7 @@ import {
   markdownTitle,
   markdownUrl,
   monthDayUtc8,
-} from './format.ts';
+} from './markdown.ts';
 
 describe('markdown format', () => {
   const titles: [string, string, string][] = [
@@ -62,7 +62,7 @@ describe('markdown format', () => {
   }
 
   test('the importer undoes exactly the wrapper the writer adds', async () => {
-    const { unwrapBody } = await import('../../import/article-file.ts');
+    const { unwrapBody } = await import('./article-file.ts');
     for (const [, input] of bodies) assert.equal(unwrapBody(markdownBody(input)), input);
     // A source's own <div>s are not ours: kept.
     assert.equal(unwrapBody('<div><img src="a"></div><div>b</div>'), '<div><img src="a"></div><div>b</div>');

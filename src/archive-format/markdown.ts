@@ -1,5 +1,5 @@
 // The compatible article and list formats (DESIGN.md, "The Markdown archive"). Pure string functions.
-import { formatUtc8, UTC8_MS } from '../../time/utc8.ts';
+import { formatUtc8, UTC8_MS } from '../time/utc8.ts';
 
 /**
  * A title as Markdown link text. HTML-significant characters become entities (the old archive wrote

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CheckRecord, RevisionRecord, StatusEventRecord } from '../../store/types.ts';
-import { checkFinalUrl, checkLine, lineIdentity, monthOf, monthRange, nextMonth, parseManifest, renderMonth, revisionLine, statusLine } from './format.ts';
+import type { CheckRecord, RevisionRecord, StatusEventRecord } from '../store/types.ts';
+import { checkFinalUrl, checkLine, lineIdentity, monthOf, monthRange, nextMonth, parseManifest, renderMonth, revisionLine, statusLine } from './manifest.ts';
 
 const revision = (seenMs: number, seq: number): RevisionRecord => ({
   id: seq,

@@ -6,7 +6,7 @@
 //
 //   {HTML}
 import { decodeHTML } from 'entities';
-import { BODY_WRAPPER_START, markdownBody } from '../publish/markdown/format.ts';
+import { BODY_WRAPPER_START, markdownBody } from './markdown.ts';
 
 export interface ArticleFile {
   publishedMs: number | null;

@@ -10,8 +10,8 @@
 //      lack fetchedUrl/httpStatus/etag; no check or health lines.
 //   2  `previous` is the sha256 of the previous file's first `previousBytes` bytes (it may grow after this
 //      month began: a line filled in later does not break the link, a changed line does).
-import type { CheckOutcome, CheckRecord, HealthEvent, HealthEventKind, RevisionRecord, StatusEventRecord } from '../../store/types.ts';
-import { articleFilePath } from '../markdown/format.ts';
+import type { CheckOutcome, CheckRecord, HealthEvent, HealthEventKind, RevisionRecord, StatusEventRecord } from '../store/types.ts';
+import { articleFilePath } from './markdown.ts';
 
 export const MANIFEST_DIR = '.newsvault/manifest';
 export const MANIFEST_VERSION = 2;

@@ -1,0 +1,30 @@
+// The commit phase, one for `newsvault run` (run-cycle.ts) and `newsvault check`: commit the output folder with the
+// cycle's message and push to every remote. A failed push or commit is an error of the cycle (exit code 3).
+import type { Config } from '../config/index.ts';
+import { commitArchive, GitError, type CommitResult, type StagedChange } from '../git/index.ts';
+
+export interface CommitPhaseResult {
+  /** Null when the commit itself failed. */
+  commit: CommitResult | null;
+  errors: string[];
+}
+
+export async function commitPhase(config: Config, message: (staged: readonly StagedChange[]) => string, date?: Date): Promise<CommitPhaseResult> {
+  const errors: string[] = [];
+  try {
+    const commit = await commitArchive({
+      dir: config.output,
+      message,
+      authorName: config.git.authorName,
+      authorEmail: config.git.authorEmail,
+      remotes: config.git.remotes,
+      push: config.git.push,
+      ...(date ? { date } : {}),
+    });
+    for (const push of commit.pushes.filter((outcome) => !outcome.ok)) errors.push(push.error ?? `git: push to ${push.remote} failed`);
+    return { commit, errors };
+  } catch (error) {
+    errors.push(error instanceof GitError ? error.message : `git: ${(error as Error).message}`);
+    return { commit: null, errors };
+  }
+}
