@@ -187,6 +187,9 @@ async function main(): Promise<void> {
   console.log(row('no-change cycle: wall s', again.map((m) => m.wallS), 2));
   console.log(row('no-change cycle: CPU s (user + sys)', again.map((m) => m.cpuS), 2));
   console.log(row('no-change cycle: peak RSS MiB', again.map((m) => m.peakMiB), 0));
+  console.log(row('no-change cycle: phase sources s', again.map((m) => (m.phases[0] ?? 0) / 1000), 2));
+  console.log(row('no-change cycle: phase publish s', again.map((m) => (m.phases[2] ?? 0) / 1000), 2));
+  console.log(row('no-change cycle: phase git s', again.map((m) => (m.phases[3] ?? 0) / 1000), 2));
   console.log('\n| run | cycle | exit | articles | 304s | failed | wall s | user s | sys s | peak MiB | phases s (sources/recheck/publish/git) | load 1-min before→after |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   const detail = (run: number, name: string, m: Measured): void => {

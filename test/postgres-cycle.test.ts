@@ -1,14 +1,17 @@
 // `newsvault run` as a child process against loopback feeds with a PostgreSQL database: the articles are stored
 // and `newsvault search` finds them (習近平 finds 习近平). Two `run` processes at once against one database (two
 // machines, each with its own output folder): each source is fetched by one of them, every item is stored once,
-// and each source's file numbers are gapless; and each due article is re-checked by exactly one of them.
+// and each source's file numbers are gapless; each due article is re-checked by exactly one of them; one of them
+// publishes at a time, and the output it leaves holds everything both stored. A run that finds the publish lock held
+// says that publishing was left to the other machine.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
+import { PUBLISH_LOCK } from '../src/store/postgres/publish-lock.ts';
 import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
 import { generatedItems, rssFeed } from './support/generated-feed.ts';
@@ -42,6 +45,33 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   } finally {
     await client.end();
   }
+}
+
+/** The files under `dir` (relative), or none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+/** The store's build mark as the site's publish state records it (store/types.ts BuildMark). */
+async function storeMark(url: string): Promise<{ revisionId: number; revisionSha256: string; statusChangedMs: number }> {
+  const [last] = await query<{ id: string; sha256: string }>(url, 'SELECT id, sha256 FROM revisions ORDER BY id DESC LIMIT 1');
+  const [status] = await query<{ ms: string | null }>(url, 'SELECT MAX(status_changed_ms) AS ms FROM articles');
+  return { revisionId: Number(last!.id), revisionSha256: last!.sha256, statusChangedMs: Number(status?.ms ?? 0) };
+}
+
+/** Every article's Markdown file and site page, as `<source>/<number>`, from one output folder. */
+function published(dir: string): { markdown: string[]; pages: string[]; mark: unknown } {
+  const archive = join(dir, 'archive');
+  const state = join(archive, 'site', '.state.json');
+  return {
+    markdown: filesUnder(join(archive, 'articles')).map((file) => file.replace(/\.md$/, '')),
+    pages: filesUnder(join(archive, 'site', 'articles')).map((file) => file.replace(/\.html$/, '')),
+    mark: existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { mark: unknown }).mark : null,
+  };
 }
 
 describe('newsvault run on PostgreSQL', () => {
@@ -135,6 +165,20 @@ describe('newsvault run on PostgreSQL', () => {
       }
       for (const id of SOURCES) assert.deepEqual(bySource.get(id)?.sort(), ['ok', 'skipped'], id);
 
+      // Publishing: one at a time. A machine that left it to the other wrote nothing; between them every article
+      // file was written once, and the last to publish holds every article's page, at the store's mark.
+      const turns = outcomes.map((outcome) => (JSON.parse(outcome.stdout) as { publishing: string }).publishing);
+      assert.ok(turns.includes('published'), turns.join());
+      const outputs = machines.map((machine) => published(machine.dir));
+      turns.forEach((turn, i) => {
+        if (turn === 'left-to-other') assert.deepEqual(outputs[i], { markdown: [], pages: [], mark: null });
+      });
+      const every = SOURCES.flatMap((id) => Array.from({ length: ITEMS }, (_, n) => `${id}/${FIRST_ARTICLE_NUMBER - n}`)).sort();
+      assert.deepEqual(outputs.flatMap((output) => output.markdown).sort(), every, 'each article file written once, by one of them');
+      const mark = await storeMark(url);
+      const complete = outputs.filter((output) => JSON.stringify(output.pages) === JSON.stringify(every) && JSON.stringify(output.mark) === JSON.stringify(mark));
+      assert.ok(complete.length >= 1, `no output holds every page at the store's mark: ${JSON.stringify(outputs.map((o) => [o.pages.length, o.mark]))}`);
+
       const counts = await query<{ source_id: string; n: string; top: string; bottom: string; keys: string }>(
         url,
         `SELECT source_id, COUNT(*) AS n, MAX(number) AS top, MIN(number) AS bottom, COUNT(DISTINCT key) AS keys FROM articles GROUP BY source_id ORDER BY source_id`,
@@ -210,6 +254,39 @@ describe('newsvault run on PostgreSQL', () => {
     } finally {
       release();
       for (const run of runs) run.killGroup();
+    }
+  });
+
+  test('a run that finds the publish lock held leaves publishing to the other machine; the next run publishes everything', async () => {
+    const url = await cluster.createDatabase();
+    const ITEMS = 4;
+    server.routes.set('/lock.xml', serveBody(rssFeed('lock', generatedItems('lock', ITEMS))));
+    const dir = mkdtempSync(join(tmpdir(), 'nv-pg-lock-'));
+    const config = writeConfig(dir, url, [{ id: 'lock', name: '锁', url: `${server.url}/lock.xml` }]);
+    // The "other machine" holds the lock (advisory locks belong to one database, so no table is needed).
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('SELECT pg_advisory_lock($1)', [PUBLISH_LOCK]);
+    let held = true;
+    try {
+      const left = await runCliProcess(['--config', config, 'run'], dir);
+      assert.equal(left.code, 0, left.stderr + left.stdout);
+      assert.match(left.stdout, /^publishing left to the other machine: another process sharing this database was publishing/m);
+      const [{ n }] = (await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM articles WHERE needs_publish')) as [{ n: string }];
+      assert.equal(Number(n), ITEMS, 'stored, not published');
+      assert.deepEqual(published(dir), { markdown: [], pages: [], mark: null });
+      await other.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]);
+      held = false;
+      const next = await runCliProcess(['--config', config, 'run', '--json'], dir);
+      assert.equal(next.code, 0, next.stderr + next.stdout);
+      assert.equal((JSON.parse(next.stdout) as { publishing: string }).publishing, 'published');
+      const every = Array.from({ length: ITEMS }, (_, i) => `lock/${FIRST_ARTICLE_NUMBER - i}`).sort();
+      assert.deepEqual(published(dir), { markdown: every, pages: every, mark: await storeMark(url) });
+      const [{ pending }] = (await query<{ pending: string }>(url, 'SELECT COUNT(*) AS pending FROM articles WHERE needs_publish')) as [{ pending: string }];
+      assert.equal(Number(pending), 0);
+    } finally {
+      if (held) await other.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]).catch(() => undefined);
+      await other.end();
     }
   });
 });

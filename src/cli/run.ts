@@ -35,8 +35,11 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
       indexArticles: indexer.indexArticles,
-      // On PostgreSQL other `newsvault run` processes (other machines) may share the store: sources are leased.
-      ...(opened.engine === 'postgresql' ? { leases: { leases: opened.leases, holder: leaseHolder() } } : {}),
+      // On PostgreSQL other `newsvault run` processes (other machines) may share the store: sources are leased, and
+      // one of them at a time publishes.
+      ...(opened.engine === 'postgresql'
+        ? { leases: { leases: opened.leases, holder: leaseHolder(), ...(opened.publishLock ? { publish: opened.publishLock } : {}) } }
+        : {}),
       onSourceDone: io.isTty ? (source, done, total) => io.stderr(`${formatProgress(source, done, total)}\n`) : undefined,
     });
     await indexer.flush();

@@ -50,6 +50,9 @@ export function formatSummary(cycle: CycleResult): string {
   }
   const offline = offlineHint(cycle);
   if (offline) lines.push(offline);
+  if (cycle.publishing === 'left-to-other') {
+    lines.push('publishing left to the other machine: another process sharing this database was publishing, and publishes what this run stored');
+  }
   if (cycle.commit?.committed) lines.push(`committed ${cycle.commit.commit?.slice(0, 12)}`);
   for (const warning of [...cycle.warnings, ...(cycle.commit?.warnings ?? [])]) lines.push(`warning: ${warning}`);
   for (const push of cycle.commit?.pushes ?? []) {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Source } from '../config/index.ts';
 import { importArchive, rebuildFromManifest } from '../import/index.ts';
 import type { Article, Store } from '../store/index.ts';
+import { reanchorPublishState } from '../publish/site/reanchor.ts';
+import { manifestPosition } from '../publish/manifest/index.ts';
 
 /** Articles handed to the search indexer at a time. */
 const BATCH = 500;
@@ -16,6 +18,8 @@ export async function importIfEmpty(input: {
   now: () => Date;
   /** The cycle's search indexer: imported articles are never "pending", so publishing would not index them. */
   indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
+  /** The site folder, when the site is published: its publish state is moved to the rebuilt store (reanchor.ts). */
+  siteDir?: string | null;
 }): Promise<number> {
   if (await input.store.countArticles() > 0) return 0;
   // Only a folder holds articles; anything else there is left for the publish step to report.
@@ -35,6 +39,8 @@ export async function importIfEmpty(input: {
   // HTML the archival cleaner changed, which are rewritten with what the store now holds.
   await input.store.markAllPublished();
   await input.store.markUnpublished(result.cleaned);
+  // Before anything is fetched: the mark must be the store as the archive left it.
+  if (input.siteDir && result.cleaned.length === 0) await reanchorPublishState(input.store, input.siteDir, manifestPosition(input.output));
   if (input.indexArticles) {
     for (let batch = await input.store.listArticlesAfter(0, BATCH); batch.length > 0; batch = await input.store.listArticlesAfter(batch.at(-1)!.id, BATCH)) {
       await input.indexArticles(batch);

@@ -6,11 +6,13 @@ import type { Config } from '../config/index.ts';
 import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
-import { appendManifests, MANIFEST_DIR, manifestMonths, monthRange } from '../publish/manifest/index.ts';
+import { appendManifests, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
 import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
+import { readChanges } from '../publish/site/changes.ts';
+import { daysOver, readPublishState, savePublishState } from '../publish/site/state.ts';
 import { publishSiteSearch } from '../search/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
 import { createDayStories } from '../stories/index.ts';
@@ -78,11 +80,13 @@ export async function publishArchive(options: PublishArchiveOptions): Promise<Pu
     await store.recordPublishedFiles(manifest.blobs);
     for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
   }
-  // The site keeps its own build mark (site/.state.json), so it finds what changed by itself and
-  // catches up after a run that failed to publish it.
+  // The site, its search and its EPUB digests read one change set, from the site folder's one publish state
+  // (publish/site/state.ts), which is saved once all three have written: a run that failed before catches up.
   if (config.site.enabled) {
     const siteSources = config.sources.map(({ id, name, language }) => ({ id, name, language }));
-    await publishSite({
+    const changes = await readChanges(store, readPublishState(config.site.dir));
+    const site = await publishSite({
+      changes,
       store,
       stories: createDayStories(store),
       dir: config.site.dir,
@@ -95,13 +99,17 @@ export async function publishArchive(options: PublishArchiveOptions): Promise<Pu
       nowMs: options.nowMs,
       log,
     });
-    // The site's search index (search.html, search/): its own build mark, like the site's.
-    await publishSiteSearch({ store, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
+    const search = await publishSiteSearch({ changes, store, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
     // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).
     const view = await healthView(store, config.sources);
     writeFileAtomic(join(config.site.dir, sitePaths.health), renderHealthPage(config.site.title, view), log);
     const feed = healthFeed({ siteTitle: config.site.title, baseUrl: config.site.baseUrl, view, entries: config.site.atomEntries });
     writeFileAtomic(join(config.site.dir, feed.path), feed.content, log);
+    savePublishState(
+      config.site.dir,
+      { version: 2, mark: changes.mark, daysOverMs: daysOver(options.nowMs), manifest: manifestPosition(config.output), settings: { ...changes.previous?.settings, site: site.settings, search: search.settings } },
+      log,
+    );
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {

@@ -5,11 +5,12 @@ import type { Fetcher } from '../fetch/types.ts';
 import type { CommitResult } from '../git/index.ts';
 import { emptyRecheckResult, type RecheckResult } from '../recheck/index.ts';
 import type { Article, Store, SourceRunResult } from '../store/index.ts';
-import type { SourceLeases } from '../store/lease.ts';
+import type { PublishLock, SourceLeases } from '../store/lease.ts';
 import { feedOnly, type ContentPipeline } from './content.ts';
 import { importIfEmpty } from './import-if-empty.ts';
 import { processSource } from './process-source.ts';
 import { publishArchive } from './publish-archive.ts';
+import { publishInTurn } from './publish-turn.ts';
 import { recheckPhase } from './recheck-phase.ts';
 import { cycleCommitMessage } from './commit-message.ts';
 import { commitPhase } from './commit-phase.ts';
@@ -28,6 +29,8 @@ export interface CycleLeases {
   /** This process's name in the lease table (host, pid and a random part). */
   holder: string;
   ttlMs?: number;
+  /** One publisher at a time (publish-turn.ts); absent: this process publishes. */
+  publish?: PublishLock;
 }
 
 export interface CycleDeps {
@@ -61,6 +64,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       output: config.output,
       sources: config.sources,
       now: deps.now,
+      siteDir: config.site.enabled ? config.site.dir : null,
       ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
     });
   } catch (error) {
@@ -138,23 +142,29 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   phaseDone('recheckMs');
 
   let articlesWritten = 0;
-  let filesWritten: string[] = [];
+  const filesWritten: string[] = [];
   const warnings: string[] = [];
+  const seen = new Set<string>();
+  let publishing: CycleResult['publishing'] = 'published';
   try {
-    const touched = [
+    let touched = [
       ...results.filter((result) => result.newCount + result.changedCount > 0).map((r) => r.sourceId),
       ...rechecks.touchedSources,
     ];
-    const published = await publishArchive({
-      config,
-      store,
-      touchedSources: imported > 0 ? config.sources.map((source) => source.id) : touched,
-      ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
-      nowMs: deps.now().getTime(),
+    if (imported > 0) touched = config.sources.map((source) => source.id);
+    publishing = await publishInTurn(lease?.publish, store, async () => {
+      const published = await publishArchive({
+        config,
+        store,
+        touchedSources: touched,
+        ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
+        nowMs: deps.now().getTime(),
+      });
+      touched = []; // a later round (others' writes) finds its sources from what is pending
+      articlesWritten += published.articlesWritten;
+      for (const file of published.filesWritten) if (!seen.has(file)) filesWritten.push(file), seen.add(file);
+      warnings.push(...published.warnings);
     });
-    articlesWritten = published.articlesWritten;
-    filesWritten = published.filesWritten;
-    warnings.push(...published.warnings);
   } catch (error) {
     const message = (error as Error).message;
     errors.push(message.startsWith('publish: ') ? message : `publish: ${message}`);
@@ -163,7 +173,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   phaseDone('publishMs');
 
   let commit: CommitResult | null = null;
-  if (config.git.commit && errors.length === 0) {
+  // Left to the other machine: this folder has nothing new to commit.
+  if (config.git.commit && errors.length === 0 && publishing === 'published') {
     const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate);
     commit = committed.commit;
     errors.push(...committed.errors);
@@ -182,6 +193,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     rechecks,
     articlesWritten,
     filesWritten,
+    publishing,
     timings,
     commit,
     warnings,
@@ -228,6 +240,7 @@ function emptyResult(started: Date, ended: Date, errors: string[]): CycleResult 
     rechecks: emptyRecheckResult(),
     articlesWritten: 0,
     filesWritten: [],
+    publishing: 'published',
     timings: { sourcesMs: 0, recheckMs: 0, publishMs: 0, commitMs: 0 },
     commit: null,
     warnings: [],

@@ -75,6 +75,11 @@ export interface CycleResult {
   rechecks: RecheckResult;
   articlesWritten: number;
   filesWritten: string[];
+  /**
+   * 'left-to-other': another process sharing the store (PostgreSQL) was publishing, so this one wrote and
+   * committed nothing; the other publishes what this one stored (cycle/publish-turn.ts).
+   */
+  publishing: 'published' | 'left-to-other';
   /** Wall time of each phase, for the operator and the benchmark. */
   timings: { sourcesMs: number; recheckMs: number; publishMs: number; commitMs: number };
   commit: CommitResult | null;

@@ -19,3 +19,12 @@ export const SOLE_PROCESS: SourceLeases = {
   claim: async () => true,
   release: async () => undefined,
 };
+
+/**
+ * Publishing when several processes share the store: one of them at a time renders and commits. Null from
+ * tryAcquire means another process is publishing now; otherwise the caller holds the lock until it calls the
+ * release function it got.
+ */
+export interface PublishLock {
+  tryAcquire(): Promise<(() => Promise<void>) | null>;
+}

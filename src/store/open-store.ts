@@ -3,7 +3,7 @@
 // driver is imported only when it is the one configured.
 import { isPostgresUrl } from '../config/database.ts';
 import type { SearchIndex } from '../search/types.ts';
-import { SOLE_PROCESS, type SourceLeases } from './lease.ts';
+import { SOLE_PROCESS, type PublishLock, type SourceLeases } from './lease.ts';
 import type { Store } from './types.ts';
 
 export type StoreEngine = 'sqlite' | 'postgresql';
@@ -15,6 +15,8 @@ export interface OpenedStore {
   readonly search: SearchIndex;
   /** Who fetches which source when several processes share the store (PostgreSQL); SOLE_PROCESS for SQLite. */
   readonly leases: SourceLeases;
+  /** One publisher at a time among the processes sharing the store (PostgreSQL); null for SQLite, which has one. */
+  readonly publishLock: PublishLock | null;
 }
 
 export interface OpenStoreOptions {
@@ -35,9 +37,9 @@ export async function openStore(config: { database: string }, options: OpenStore
       ...(options.connections === undefined ? {} : { max: options.connections }),
       ...(options.readonly ? { readonly: true } : {}),
     });
-    return { engine: 'postgresql', store, search: store.searchIndex, leases: store.leases };
+    return { engine: 'postgresql', store, search: store.searchIndex, leases: store.leases, publishLock: store.publishLock };
   }
   const [{ SqliteStore }, { sqliteSearchIndex }] = await Promise.all([import('./sqlite/store.ts'), import('./sqlite/search-index.ts')]);
   const store = SqliteStore.open(config.database, { readonly: options.readonly ?? false });
-  return { engine: 'sqlite', store, search: sqliteSearchIndex(store), leases: SOLE_PROCESS };
+  return { engine: 'sqlite', store, search: sqliteSearchIndex(store), leases: SOLE_PROCESS, publishLock: null };
 }

@@ -18,7 +18,7 @@ import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { buildEpub, type EpubArticle, type EpubImage, type EpubOutlet } from '../epub/index.ts';
 import { resolveMediaLinks } from '../media-links.ts';
 import type { DisplayCleaner, PageContext, PageSource } from '../pages/index.ts';
-import { DAY_MS, dayRangeUtc8 } from '../../time/utc8.ts';
+import { DAY_MS, dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
 import { formatOfflineState, readOfflineState, type OfflineBook, type OfflineState } from './offline-state.ts';
 import { renderOfflinePage, type OfflineListing } from './offline-page.ts';
@@ -46,6 +46,13 @@ export interface PublishOfflineOptions {
   nowMs: number;
   /** Rebuild every book whatever the state says. */
   force: boolean;
+  /**
+   * The cycle's change set (changes.ts): only the weeks of these articles' days, and of days that ended after
+   * `sinceMs`, are looked at; null: every day.
+   */
+  changed?: readonly ArticleSummary[] | null;
+  /** PublishState.daysOverMs: days that ended after it are due; null: unknown, every day is looked at. */
+  sinceMs?: number | null;
   at(path: string): PageContext;
   write(path: string, content: string): boolean;
   log: WriteLog;
@@ -88,30 +95,49 @@ interface PlannedBook {
   language: string;
 }
 
-export async function publishOffline(options: PublishOfflineOptions): Promise<OfflineListing> {
+/** The listing as written, or null when no week was due (nothing read: the page is as it was). */
+export async function publishOffline(options: PublishOfflineOptions): Promise<OfflineListing | null> {
   const { store, dir } = options;
   const statePath = join(dir, offlinePaths.state);
-  const before: OfflineState = options.force ? { version: 1, books: {} } : readOfflineState(statePath);
-  const after: OfflineState = { version: 1, books: {} };
   const settings = [EPUB_VERSION, options.siteTitle, [...options.sources.values()]];
   const outlet = (id: string): EpubOutlet => options.sources.get(id) ?? { id, name: id, language: null };
 
+  // The weeks to look at: every week on a first or forced build; else those of the changed articles' days and
+  // of the days that ended since the last publish. None: nothing is read, written or rendered.
+  const sinceMs = options.sinceMs ?? null;
+  const everyDay = options.force || options.changed === null || options.changed === undefined || sinceMs === null;
+  const dueWeeks = new Set<string>();
+  if (!everyDay) {
+    for (const article of options.changed!) dueWeeks.add(isoWeek(dayOfUtc8(article.publishedMs)).week);
+    for (let ms = sinceMs - DAY_MS; ms <= options.nowMs; ms += DAY_MS) {
+      const day = dayOfUtc8(ms);
+      const { endMs } = dayRangeUtc8(day);
+      if (endMs > sinceMs && endMs <= options.nowMs) dueWeeks.add(isoWeek(day).week);
+    }
+    if (dueWeeks.size === 0 && existsSync(join(dir, offlinePaths.index))) return null;
+  }
+  const before: OfflineState = options.force ? { version: 1, books: {} } : readOfflineState(statePath);
+
   // Days that are over, grouped by week; the newest week first.
   const weeks = new Map<string, { monday: string; days: { day: string; summaries: ArticleSummary[] }[] }>();
-  for (const { day } of await store.countByDay()) {
+  for (const day of everyDay ? (await store.countByDay()).map((entry) => entry.day) : daysOfWeeks(dueWeeks)) {
     const { startMs, endMs } = dayRangeUtc8(day);
     if (endMs > options.nowMs) continue;
+    const summaries = (await store.listSummariesPublishedBetween(startMs, endMs)).reverse();
+    if (summaries.length === 0) continue;
     const { week, monday } = isoWeek(day);
     if (!weeks.has(week)) weeks.set(week, { monday, days: [] });
-    weeks.get(week)!.days.push({ day, summaries: (await store.listSummariesPublishedBetween(startMs, endMs)).reverse() });
+    weeks.get(week)!.days.push({ day, summaries });
   }
 
-  const listing: OfflineListing = { weeks: [], books: after.books };
+  // Books of the weeks not looked at stay as they are; those of the weeks looked at are planned again.
+  const after: OfflineState = { version: 1, books: {} };
+  const looked = (path: string): boolean => everyDay || dueWeeks.has(weekOfBook(path));
+  for (const [path, book] of Object.entries(before.books)) if (!looked(path)) after.books[path] = book;
   for (const [week, { monday, days }] of weeks) {
     const weekOver = dayRangeUtc8(monday).startMs + 7 * DAY_MS <= options.nowMs;
     const planned: PlannedBook[] = [];
     const weekHashes: string[] = [];
-    const listedDays: OfflineListing['weeks'][number]['days'] = [];
     for (const { day, summaries } of days) {
       const hash = hashOf([settings, day, summaries.map(line)]);
       weekHashes.push(hash);
@@ -141,7 +167,6 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
           language: source.language ?? 'zh',
         });
       }
-      listedDays.push({ day, all: offlinePaths.day(day), sources: ids.map((id) => ({ source: outlet(id), path: offlinePaths.sourceDay(id, day) })) });
     }
     if (weekOver) {
       planned.unshift({
@@ -165,16 +190,76 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
       const made = stale.includes(book) ? makeBook(options, book, articles) : before.books[book.path]!;
       after.books[book.path] = made;
     }
-    listing.weeks.push({ week, monday, all: weekOver ? offlinePaths.week(week) : null, days: listedDays });
   }
 
   // Books of days that no longer have articles (an archive rebuilt from another store, a removed outlet).
   for (const path of Object.keys(before.books)) {
     if (!(path in after.books)) rmSync(join(dir, path), { force: true });
   }
+  const listing = listingOf(after, outlet);
   options.write(offlinePaths.index, renderOfflinePage(options.at(offlinePaths.index), listing));
   writeFileAtomic(statePath, formatOfflineState(after), options.log); // last: a run killed before it redoes the books
   return listing;
+}
+
+/** The ISO week a book belongs to, from its path (offlinePaths). */
+function weekOfBook(path: string): string {
+  const week = /^offline\/weeks\/(\d{4}-W\d{2})\.epub$/.exec(path);
+  if (week) return week[1]!;
+  const day = /^offline\/days\/(\d{4}-\d{2}-\d{2})/.exec(path);
+  return day ? isoWeek(day[1]!).week : '';
+}
+
+/** The seven days of each week, newest first. */
+function daysOfWeeks(weeks: ReadonlySet<string>): string[] {
+  const days: string[] = [];
+  for (const week of weeks) {
+    const [year, number] = week.split('-W').map(Number) as [number, number];
+    // The Monday of ISO week 1 is the Monday on or before 4 January.
+    const jan4 = Date.UTC(year, 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (number - 1) * 7 * DAY_MS;
+    for (let i = 0; i < 7; i++) days.push(new Date(monday + i * DAY_MS).toISOString().slice(0, 10));
+  }
+  return days.sort().reverse();
+}
+
+/** What the listing page shows, from the books made: weeks and days newest first, outlets by id. */
+function listingOf(state: OfflineState, outlet: (id: string) => EpubOutlet): OfflineListing {
+  const weeks = new Map<string, { all: string | null; days: Map<string, string[]> }>();
+  const weekOf = (week: string) => {
+    if (!weeks.has(week)) weeks.set(week, { all: null, days: new Map() });
+    return weeks.get(week)!;
+  };
+  for (const path of Object.keys(state.books)) {
+    const week = /^offline\/weeks\/(\d{4}-W\d{2})\.epub$/.exec(path);
+    if (week) {
+      weekOf(week[1]!).all = path;
+      continue;
+    }
+    const day = /^offline\/days\/(\d{4}-\d{2}-\d{2})(?:-(.+))?\.epub$/.exec(path);
+    if (!day) continue;
+    const entry = weekOf(isoWeek(day[1]!).week);
+    if (!entry.days.has(day[1]!)) entry.days.set(day[1]!, []);
+    if (day[2] !== undefined) entry.days.get(day[1]!)!.push(day[2]);
+  }
+  const newestFirst = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  return {
+    books: state.books,
+    weeks: [...weeks.keys()].sort(newestFirst).map((week) => {
+      const { all, days } = weeks.get(week)!;
+      const first = [...days.keys()].sort()[0] ?? week;
+      return {
+        week,
+        monday: isoWeek(first).monday,
+        all,
+        days: [...days.keys()].sort(newestFirst).map((day) => ({
+          day,
+          all: offlinePaths.day(day),
+          sources: days.get(day)!.sort().map((id) => ({ source: outlet(id), path: offlinePaths.sourceDay(id, day) })),
+        })),
+      };
+    }),
+  };
 }
 
 /** The articles of `days`, oldest first, with their display HTML and the bytes of their archived images. */

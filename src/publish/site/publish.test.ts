@@ -99,6 +99,37 @@ describe('publishSite', () => {
     assert.deepEqual(second.files, []);
   });
 
+  test('with nothing changed since the publish state, the store is asked for the mark and the changes only', async () => {
+    const nowMs = BASE + 10 * DAY; // every day and week is over: the digests are made on the first build
+    await publish({ nowMs });
+    assert.ok(readFileSync(join(dir, 'offline/index.html'), 'utf8').includes('.epub'));
+    const asked: string[] = [];
+    const watched = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          asked.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const result = await publishSite({
+      store: watched,
+      dir,
+      siteTitle: '测试存档',
+      sources: [
+        { id: 'a', name: '甲台', language: 'zh-Hans' },
+        { id: 'b', name: '乙台', language: 'zh-Hant' },
+      ],
+      pageSize: 2,
+      atomEntries: 10,
+      nowMs: nowMs + 3600_000,
+    });
+    assert.deepEqual(result.files, []);
+    assert.deepEqual(asked, ['currentBuildMark', 'buildMarkIsValid', 'listChangedSince']);
+  });
+
   test('one new article rewrites only its page, its outlet page, its day and the summaries', async () => {
     await publish();
     const untouched = join(dir, 'sources/a/page-1.html');

@@ -31,7 +31,8 @@ import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
 import { offlinePaths, publishOffline } from './offline.ts';
 import { siteContext } from './site-links.ts';
-import { formatSiteState, readSiteState, settingsHash } from './state.ts';
+import { daysOver, readPublishState, savePublishState, settingsHash } from './state.ts';
+import { readChanges, type PublishChanges } from './changes.ts';
 import { storyDaysAround, storyPass, type SiteStories, type StoryPass } from './story-pass.ts';
 
 export interface PublishSiteOptions {
@@ -47,6 +48,11 @@ export interface PublishSiteOptions {
   baseUrl?: string | null;
   /** Render every page, whatever the saved state says. */
   full?: boolean;
+  /**
+   * The cycle's change set (changes.ts), shared with the site search; the caller saves the publish state. Without
+   * it the site reads its folder's state itself and saves it when done (a site built on its own).
+   */
+  changes?: PublishChanges;
   clean?: DisplayCleaner;
   diff?: RevisionDiffer;
   log?: WriteLog;
@@ -63,6 +69,8 @@ export interface PublishSiteOptions {
 
 export interface PublishSiteResult {
   full: boolean;
+  /** The settings hash the site was built with (PublishState.settings.site). */
+  settings: string;
   /** Article pages rendered (written or found identical). */
   articlesRendered: number;
   /** Files whose bytes changed, absolute. */
@@ -143,16 +151,30 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     ...(options.stories ? { stories: 1 } : {}),
   });
 
-  const statePath = join(dir, sitePaths.state);
-  const state = options.full ? null : readSiteState(statePath);
-  const mark = await store.currentBuildMark();
-  const full = state === null || state.settings !== settings || !await store.buildMarkIsValid(state.mark);
+  const own = options.changes === undefined;
+  const changes = options.changes ?? (await readChanges(store, readPublishState(dir)));
+  const full = options.full === true || changes.changed === null || changes.previous?.settings['site'] !== settings;
+  const changed = full ? null : changes.changed!;
+  // Nothing new since the mark: no page is read or rendered; only the digests look for a day that ended.
+  const quiet = changed !== null && changed.length === 0;
+  const offlineFor = (at: (path: string) => PageContext) =>
+    options.nowMs === undefined
+      ? null
+      : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log });
+  let articlesRendered = 0;
+  if (quiet) await offlineFor(at);
+  else articlesRendered = await renderSite();
+  if (own) {
+    // Last: the mark. A build killed before this point is simply redone next time.
+    savePublishState(dir, { version: 2, mark: changes.mark, daysOverMs: options.nowMs === undefined ? null : daysOver(options.nowMs), manifest: null, settings: { ...changes.previous?.settings, site: settings } }, log);
+  }
+  return { full, settings, articlesRendered, files: log.written.slice(before) };
 
+  async function renderSite(): Promise<number> {
   // 0. Stories, before the article pages that list the other outlets' reports: every day on a full build,
   // else the days whose stories a changed article can be in; articles in a story with a changed article are
   // rendered again. (An edit that takes an article out of a story leaves its old partners' pages listing it
   // until their own next change or a full build.)
-  const changed = full ? null : await store.listChangedSince(state!.mark);
   let stories: StoryPass | null = null;
   if (options.stories) {
     const days = changed === null ? (await store.countByDay()).map((entry) => entry.day) : changed.flatMap((a) => storyDaysAround(dayOfUtc8(a.publishedMs)));
@@ -226,13 +248,17 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   }
   write(sitePaths.days, renderDaysIndex(at(sitePaths.days), days));
   // EPUB digests (site/offline/), each rebuilt only when its day changed: they keep their own state.
-  const offline = options.nowMs === undefined ? null : await publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, at, write, log });
-  const intro = offline === null ? undefined : html`<p><a href="${offlinePaths.index}">离线阅读：每日、每周 EPUB 电子书</a></p>`;
+  await offlineFor(at);
+  const intro = options.nowMs === undefined ? undefined : html`<p><a href="${offlinePaths.index}">离线阅读：每日、每周 EPUB 电子书</a></p>`;
   const listed = outlets.filter((o) => o.count > 0 || sources.has(o.source.id));
   write(sitePaths.home, renderHome(at(sitePaths.home), { latest: await store.listLatestSummaries(HOME_ARTICLES), outlets: listed, recentDays: days.slice(0, HOME_DAYS), intro }));
-  write(sitePaths.removed, renderRemoved(at(sitePaths.removed), await store.listRemovedSummaries(LIST_LIMIT)));
-  write(sitePaths.changed, renderChanged(at(sitePaths.changed), await store.listChangedSummaries(LIST_LIMIT)));
-  write(sitePaths.style, STYLESHEET);
+  // The removed and changed lists only when a change can show there; the stylesheet only with the renderer.
+  const statusSince = changes.previous?.mark.statusChangedMs ?? 0;
+  const removals = changed === null || changed.some((a) => a.status === 'removed' || (a.statusChangedMs ?? 0) > statusSince);
+  const edits = changed === null || changed.some((a) => a.revisionCount > 1);
+  if (removals) write(sitePaths.removed, renderRemoved(at(sitePaths.removed), await store.listRemovedSummaries(LIST_LIMIT)));
+  if (edits) write(sitePaths.changed, renderChanged(at(sitePaths.changed), await store.listChangedSummaries(LIST_LIMIT)));
+  if (full) write(sitePaths.style, STYLESHEET);
 
   // 4. Feeds: everything, removed, changed, and the outlets that changed.
   const feeds: FeedContext = {
@@ -243,7 +269,9 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     entries: options.atomEntries,
     clean,
   };
-  for (const rendered of [await allFeed(feeds), await removedFeed(feeds), await changedFeed(feeds)]) write(rendered.path, rendered.content);
+  write(...feedFile(await allFeed(feeds)));
+  if (removals) write(...feedFile(await removedFeed(feeds)));
+  if (edits) write(...feedFile(await changedFeed(feeds)));
   for (const outlet of outlets) {
     if (full || touchedPages.has(outlet.source.id)) {
       const rendered = await sourceFeed(feeds, outlet.source);
@@ -251,10 +279,11 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     }
   }
 
-  // 5. Last: the mark. A build killed before this point is simply redone next time.
-  write(sitePaths.state, formatSiteState({ version: 1, settings, mark }));
-  return { full, articlesRendered, files: log.written.slice(before) };
+  return articlesRendered;
+  }
 }
+
+const feedFile = (feed: { path: string; content: string }): [string, string] => [feed.path, feed.content];
 
 function range(from: number, to: number): Set<number> {
   const out = new Set<number>();

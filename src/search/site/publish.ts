@@ -1,13 +1,15 @@
 // Writes the site's search: the page, the script, the fold table and the index shards, from the same
-// store reads the site is built from. Keeps its own build mark (search/.state.json, like site/.state.json),
-// so it updates only what changed since it last ran and catches up after a run that failed before it.
+// store reads the site is built from. It reads the cycle's change set (publish/site/changes.ts) from the site
+// folder's one publish state, so it updates only what changed since the last publish and catches up after a run
+// that failed before it.
 import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { readFileOrNull } from './read-file.ts';
 import type { PageSource } from '../../publish/pages/index.ts';
 import { siteContext, sitePaths } from '../../publish/site/index.ts';
 import type { ArticleSummary, Store } from '../../store/index.ts';
-import { formatSiteState, readSiteState, settingsHash } from '../../publish/site/state.ts';
+import { readPublishState, savePublishState, settingsHash } from '../../publish/site/state.ts';
+import { readChanges, type PublishChanges } from '../../publish/site/changes.ts';
 import { documentOf } from '../document.ts';
 import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
 import { buildSearchIndex, type BuildResult } from './build.ts';
@@ -24,11 +26,15 @@ export interface PublishSiteSearchOptions {
   sources: readonly PageSource[];
   /** Rebuild the whole index, whatever the saved state says. */
   full?: boolean;
+  /** The cycle's change set; the caller saves the publish state. Without it the search reads and saves the state itself. */
+  changes?: PublishChanges;
   log?: WriteLog;
 }
 
 export interface PublishSiteSearchResult {
   full: boolean;
+  /** The settings hash the index was built with (PublishState.settings.search). */
+  settings: string;
   /** Articles (re)indexed. */
   articles: number;
   /** Token shards rebuilt (written or found identical). */
@@ -71,23 +77,32 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
   const log: WriteLog = options.log ?? { written: [] };
   const before = log.written.length;
   const write = (path: string, content: string): boolean => writeFileAtomic(join(dir, path), content, log);
+  const settings = settingsHash({ searchIndex: INDEX_VERSION });
+  const own = options.changes === undefined;
+  const changes = options.changes ?? (await readChanges(store, readPublishState(dir)));
+  const incremental = !options.full && changes.changed !== null && changes.previous?.settings['search'] === settings;
+  const saveOwn = () => {
+    if (own) savePublishState(dir, { version: 2, mark: changes.mark, daysOverMs: null, manifest: null, settings: { ...changes.previous?.settings, search: settings } }, log);
+  };
+  // Nothing changed since the mark: nothing is read or written.
+  if (incremental && changes.changed!.length === 0) {
+    saveOwn();
+    return { full: false, settings, articles: 0, tokenShards: 0, files: log.written.slice(before) };
+  }
   const sourceMap = new Map(options.sources.map((source) => [source.id, source]));
   write(searchPaths.page, renderSearchPage(siteContext(options.siteTitle, sourceMap, searchPaths.page)));
   write(searchPaths.script, CLIENT_SCRIPT);
   write(searchPaths.fold, formatFoldTable(SIMPLIFIED_PAIRS));
 
   const names = Object.fromEntries(options.sources.map((source) => [source.id, source.name]));
-  const settings = settingsHash({ searchIndex: INDEX_VERSION });
-  const mark = await store.currentBuildMark();
-  const state = options.full ? null : readSiteState(join(dir, searchPaths.state));
-  const manifestText = state === null ? null : readFileOrNull(join(dir, searchPaths.manifest));
+  const manifestText = incremental ? readFileOrNull(join(dir, searchPaths.manifest)) : null;
   const manifest = manifestText === null ? null : parseManifest(manifestText);
   const counter = { n: 0 };
   let result: BuildResult | null = null;
   let full = true;
-  if (state !== null && manifest !== null && state.settings === settings && (await store.buildMarkIsValid(state.mark))) {
+  if (manifest !== null) {
     const records: SiteSearchRecord[] = [];
-    for (const summary of await store.listChangedSince(state.mark)) {
+    for (const summary of changes.changed!) {
       const record = await recordOf(store, summary);
       if (record) records.push(record);
     }
@@ -108,6 +123,6 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
   // The manifest last: a reader (or a killed run) never sees a manifest naming shards not yet written.
   for (const [path, content] of result.files) if (path !== searchPaths.manifest) write(path, content);
   write(searchPaths.manifest, result.files.get(searchPaths.manifest)!);
-  write(searchPaths.state, formatSiteState({ version: 1, settings, mark }));
-  return { full, articles: counter.n, tokenShards: result.tokenShardsWritten, files: log.written.slice(before) };
+  saveOwn();
+  return { full, settings, articles: counter.n, tokenShards: result.tokenShardsWritten, files: log.written.slice(before) };
 }

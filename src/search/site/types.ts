@@ -48,7 +48,6 @@ export const searchPaths = {
   script: 'search/search.js',
   fold: 'search/fold.js',
   manifest: 'search/manifest.js',
-  state: 'search/.state.json',
   tokenShard: (n: number): string => `search/t/${n}.js`,
   docShard: (n: number): string => `search/d/${n}.js`,
 };

@@ -43,6 +43,7 @@ import {
   type Store,
 } from '../types.ts';
 import { PostgresLeases } from './leases.ts';
+import { PostgresPublishLock } from './publish-lock.ts';
 import { openPostgres, type PostgresOptions } from './open.ts';
 import {
   ARTICLE_COLUMNS,
@@ -71,11 +72,14 @@ export class PostgresStore implements Store {
   readonly searchIndex: PostgresSearchIndex;
   /** Leases on sources for several processes sharing the database (store/lease.ts). */
   readonly leases: PostgresLeases;
+  /** One publisher at a time among the processes sharing this database. */
+  readonly publishLock: PostgresPublishLock;
 
   constructor(private readonly pool: pg.Pool) {
     this.summaries = new PostgresSummaries(pool);
     this.searchIndex = new PostgresSearchIndex(pool);
     this.leases = new PostgresLeases(pool);
+    this.publishLock = new PostgresPublishLock(pool);
   }
 
   /** Connects to `url` and migrates the database (open.ts); a server that cannot be reached is StoreError 'connect'. */
