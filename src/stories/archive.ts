@@ -3,6 +3,7 @@
 // article's current text (Store.getArticle), from which the lead is cut. A day's batch is that day ± the window
 // (day.ts), read as whole days and kept for a few days, so building consecutive days (a full site build)
 // reads each day once.
+import { coverageOf, NO_COVERAGE, type Coverage } from '../publish/pages/coverage.ts';
 import type { ArticleSummary, Store } from '../store/types.ts';
 import { addDaysUtc8, dayOfUtc8, dayRangeUtc8 } from '../time/utc8.ts';
 import { dayBatchRange, storiesOfDay } from './day.ts';
@@ -54,8 +55,8 @@ export function createDayStories(queries: StoryQueries, options: StoryOptions = 
   return stories;
 }
 
-/** The reports of other outlets in the story of `article`, oldest first; empty when it is in none. */
-export function otherCoverage(stories: readonly (readonly ArticleSummary[])[], article: { id: number; sourceId: string }): ArticleSummary[] {
+/** The reports of other outlets in the story of `article` listed under it (publish/pages/coverage.ts chooses them). */
+export function otherCoverage(stories: readonly (readonly ArticleSummary[])[], article: { id: number; sourceId: string; publishedMs: number }): Coverage<ArticleSummary> {
   const story = stories.find((members) => members.some((member) => member.id === article.id));
-  return story ? story.filter((member) => member.sourceId !== article.sourceId) : [];
+  return story ? coverageOf(story, article) : NO_COVERAGE;
 }

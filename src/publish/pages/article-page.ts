@@ -4,9 +4,9 @@ import type { Article, Revision } from '../../store/types.ts';
 import { dayOfUtc8, formatUtc, formatUtc8, isoUtc } from '../../time/utc8.ts';
 import { diffMarkup, type RevisionDiffer } from './diff-view.ts';
 import { html, raw, type SafeHtml } from './html.ts';
-import type { ListedArticle } from './article-list.ts';
 import { renderPage } from './layout.ts';
 import { coverageSection } from './stories-page.ts';
+import { NO_COVERAGE, type Coverage } from './coverage.ts';
 import { articleLang, type PageContext, type PageSource } from './links.ts';
 
 /** Turns archival HTML into the strict display HTML (clean/cleanDisplay in production). */
@@ -19,8 +19,8 @@ export interface ArticlePageInput {
   source: PageSource;
   clean: DisplayCleaner;
   diff: RevisionDiffer;
-  /** Other outlets' reports of the same event (stories/), oldest first; absent or empty shows none. */
-  coverage?: readonly ListedArticle[];
+  /** Other outlets' reports of the same event (stories/, chosen by coverage.ts); absent shows none. */
+  coverage?: Coverage;
 }
 
 const SEEN_WHERE: Record<Revision['seenWhere'], string> = {
@@ -80,7 +80,7 @@ ${removed}
 ${raw(input.clean(article.content, article.url))}
 </div>
 </article>
-${coverageSection(context, input.coverage ?? [], day)}${history(input, lang)}`;
+${coverageSection(context, input.coverage ?? NO_COVERAGE, day)}${history(input, lang)}`;
   return renderPage(context, { title: article.title || '（无标题）', body });
 }
 

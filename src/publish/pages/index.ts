@@ -11,4 +11,5 @@ export { readableUrl, renderArticlePage, safeHttpUrl, type ArticlePageInput, typ
 export { renderChanged, renderDay, renderDaysIndex, renderHome, renderRemoved, renderSourcePage } from './list-pages.ts';
 export type { DayCount, DayPageInput, HomeInput, OutletCount, SourcePageInput } from './list-pages.ts';
 export { STYLESHEET } from './stylesheet.ts';
+export { COVERAGE_LIMIT, coverageOf, NO_COVERAGE, type Coverage } from './coverage.ts';
 export { coverageSection, renderStoriesDay, type StoriesPageInput } from './stories-page.ts';

@@ -3,18 +3,20 @@
 // (a later stage); these functions render the groups they are given.
 import { addDaysUtc8 } from '../../time/utc8.ts';
 import { articleList, type ListedArticle } from './article-list.ts';
+import type { Coverage } from './coverage.ts';
 import { html, type SafeHtml } from './html.ts';
 import { renderPage } from './layout.ts';
 import { articleLang, type PageContext } from './links.ts';
 
-/** The other outlets' reports shown under an article; empty renders nothing. */
-export function coverageSection(context: PageContext, coverage: readonly ListedArticle[], day: string): SafeHtml | '' {
-  if (coverage.length === 0) return '';
+/** The other outlets' reports shown under an article (coverage.ts chooses them); none renders nothing. */
+export function coverageSection(context: PageContext, coverage: Coverage, day: string): SafeHtml | '' {
+  if (coverage.reports.length === 0) return '';
   const stories = context.links.stories?.(day);
+  const more = coverage.more > 0 ? html`另有 ${coverage.more} 篇报道` : '';
   return html`<section class="coverage" id="coverage">
 <h2>其他媒体的报道</h2>
-${articleList(context, coverage, { showOutlet: true })}
-${stories ? html`<p><a href="${stories}">${day} 的多方报道</a></p>\n` : ''}</section>
+${articleList(context, coverage.reports, { showOutlet: true })}
+${stories ? html`<p>${more}${more ? '，见' : ''}<a href="${stories}">${day} 的多方报道</a></p>\n` : more ? html`<p>${more}</p>\n` : ''}</section>
 `;
 }
 

@@ -190,7 +190,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     if (!article) return;
     const source = sourceOf(article.sourceId);
     const path = sitePaths.article(article.sourceId, article.number);
-    const coverage = stories?.coverage.get(article.id) ?? [];
+    const coverage = stories?.coverage.get(article.id);
     write(path, renderArticlePage(at(path), { article, revisions: await store.listRevisions(article.id), source, clean, diff, coverage }));
     articlesRendered++;
     if (!full) {

@@ -3,6 +3,7 @@
 // report. The grouping is stories/ (a later stage than publish): the cycle hands it in as a function.
 import { addDaysUtc8, dayOfUtc8 } from '../../time/utc8.ts';
 import type { ArticleSummary } from '../../store/types.ts';
+import { coverageOf, type Coverage } from '../pages/coverage.ts';
 
 /** A day's stories (UTC+8 `YYYY-MM-DD`), each oldest first: stories/createDayStories in production. */
 export type SiteStories = (day: string) => Promise<ArticleSummary[][]>;
@@ -12,9 +13,12 @@ export const STORY_DAYS_AROUND = 2;
 
 export interface StoryPass {
   byDay: Map<string, ArticleSummary[][]>;
-  /** Other outlets' reports of each article of the computed days that is in a story. */
-  coverage: Map<number, ArticleSummary[]>;
-  /** Articles (not among the changed) whose story holds a changed article. */
+  /** Other outlets' reports listed under each article of the computed days that is in a story. */
+  coverage: Map<number, Coverage<ArticleSummary>>;
+  /**
+   * Articles (not among the changed) that list a changed article under them: a new report that enters a
+   * list is in it, so those pages are rendered again; a story's other pages list the same as before.
+   */
   touched: ArticleSummary[];
 }
 
@@ -31,7 +35,7 @@ export function storyDaysAround(day: string): string[] {
  */
 export async function storyPass(stories: SiteStories, days: Iterable<string>, changed: ReadonlySet<number> | null): Promise<StoryPass> {
   const byDay = new Map<string, ArticleSummary[][]>();
-  const coverage = new Map<number, ArticleSummary[]>();
+  const coverage = new Map<number, Coverage<ArticleSummary>>();
   const touched = new Map<number, ArticleSummary>();
   for (const day of [...new Set(days)].sort()) {
     const dayStories = await stories(day);
@@ -40,8 +44,9 @@ export async function storyPass(stories: SiteStories, days: Iterable<string>, ch
       const holdsChange = changed !== null && story.some((member) => changed.has(member.id));
       for (const member of story) {
         if (dayOfUtc8(member.publishedMs) !== day) continue;
-        coverage.set(member.id, story.filter((other) => other.sourceId !== member.sourceId));
-        if (holdsChange && !changed!.has(member.id)) touched.set(member.id, member);
+        const listed = coverageOf(story, member);
+        coverage.set(member.id, listed);
+        if (holdsChange && !changed!.has(member.id) && listed.reports.some((report) => changed!.has(report.id))) touched.set(member.id, member);
       }
     }
   }
