@@ -1,0 +1,319 @@
+// `npm run bench:search-pg`: search on PostgreSQL against SQLite, on the same generated corpus (issue 14, item 6).
+// BENCH_SIZE articles (default 20,000: the issue's 1,000,000 takes hours to build on this machine and is not
+// what this measures), from search-corpus.ts with the seed of bench/search.bench.ts.
+//
+// Both indexes are built the way hourly cycles build them: BENCH_BATCH articles (21) per transaction, no rebuild.
+//   - SQLite: indexBatch (src/search/indexer.ts) into a file, cached under BENCH_CACHE in the folder layout of
+//     bench/search.bench.ts (same size, batch, seed and code hash: either benchmark reuses the other's build);
+//   - PostgreSQL: PostgresSearchIndex.index (src/store/postgres/search-index.ts), what a cycle on PostgreSQL
+//     calls, into a throwaway cluster (test-support.ts: Debian's postgresql, fsync off) started and stopped
+//     here, so it is built on every run. Then one VACUUM (ANALYZE) of search_docs, which autovacuum would
+//     have done on its own after that many inserts; without statistics the planner's first plans are guesses.
+//
+// Queries: the 20 of search-corpus.ts. Each repetition (BENCH_REPS, default 3) is a fresh child process per
+// engine (alternating, so both see the same load) that runs every query once unmeasured, then BENCH_ROUNDS
+// rounds (10) of all 20, timing each search() call. PostgreSQL's child uses one connection (a pool of one, as a
+// search takes one connection for its transaction); its CPU is the child's own (process.cpuUsage) plus that
+// connection's server process (/proc/<pid>/schedstat, nanoseconds on a CPU), since the server does the index
+// work there. SQLite's CPU is the child's own. The table gives min / median / max over repetitions of each
+// repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
+import Database from 'better-sqlite3';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureSearchSchema, indexBatch, search, SearchError } from '../src/search/index.ts';
+import type { SearchDocument } from '../src/search/index.ts';
+import { openPostgres } from '../src/store/postgres/open.ts';
+import { PostgresSearchIndex } from '../src/store/postgres/search-index.ts';
+import { startPostgresCluster } from '../src/store/postgres/test-support.ts';
+import { generate, queries, vocabulary } from './search-corpus.ts';
+
+const SIZE = Number(process.env['BENCH_SIZE'] ?? 20_000);
+const BATCH = Number(process.env['BENCH_BATCH'] ?? 21);
+const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
+const CACHE = process.env['BENCH_CACHE'] ?? join(tmpdir(), 'newsvault-bench-search');
+const SEED = 42;
+const TIME_LIMIT_MS = 10_000;
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** As bench/search.bench.ts: files whose change changes the built SQLite index key its cache folder. */
+const SHAPE_FILES = [
+  'bench/search-corpus.ts',
+  'src/search/indexer.ts',
+  'src/search/schema.ts',
+  'src/search/tokenize.ts',
+  'src/search/fold.ts',
+  'src/search/simplified-table.ts',
+];
+
+function shapeHash(): string {
+  const h = createHash('sha256');
+  for (const f of SHAPE_FILES) h.update(readFileSync(new URL(`../${f}`, import.meta.url)));
+  return h.digest('hex').slice(0, 12);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}
+
+// ---------- building ----------
+
+/** The SQLite index as cycles build it, cached as bench/search.bench.ts caches it (it resumes the same way). */
+function buildSqlite(dir: string, vocab: ReturnType<typeof vocabulary>): { file: string; seconds: number } {
+  const file = join(dir, 'cycles.sqlite');
+  const infoFile = join(dir, 'cycles.json');
+  const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as { docs: number; seconds: number }) : { docs: 0, seconds: 0 };
+  if (info.docs >= SIZE) return { file, seconds: info.seconds };
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  ensureSearchSchema(db);
+  const done = db.prepare('SELECT coalesce(max(id), 0) FROM search_docs').pluck().get() as number;
+  const t0 = performance.now();
+  const save = (docs: number): void => writeFileSync(infoFile, JSON.stringify({ docs, seconds: info.seconds + (performance.now() - t0) / 1000 }));
+  let batch: SearchDocument[] = [];
+  let n = 0;
+  let lastReport = t0;
+  for (const doc of generate(SIZE, vocab, SEED)) {
+    if (++n <= done) continue;
+    batch.push(doc);
+    if (batch.length >= BATCH) {
+      indexBatch(db, batch);
+      batch = [];
+      if (performance.now() - lastReport > 30_000) {
+        lastReport = performance.now();
+        save(n);
+        console.error(`  sqlite: ${n.toLocaleString('en')} indexed, load ${load()}`);
+      }
+    }
+  }
+  if (batch.length > 0) indexBatch(db, batch);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  save(SIZE);
+  return { file, seconds: info.seconds + (performance.now() - t0) / 1000 };
+}
+
+/** The PostgreSQL index as cycles on PostgreSQL build it: one index() transaction per BATCH documents. */
+async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; vacuumSeconds: number; size: string }> {
+  const pool = await openPostgres(url);
+  try {
+    const index = new PostgresSearchIndex(pool);
+    await index.prepare();
+    const t0 = performance.now();
+    let lastReport = t0;
+    let batch: SearchDocument[] = [];
+    let n = 0;
+    for (const doc of generate(SIZE, vocab, SEED)) {
+      batch.push(doc);
+      n++;
+      if (batch.length >= BATCH) {
+        await index.index(batch);
+        batch = [];
+        if (performance.now() - lastReport > 30_000) {
+          lastReport = performance.now();
+          console.error(`  postgres: ${n.toLocaleString('en')} indexed, load ${load()}`);
+        }
+      }
+    }
+    await index.index(batch);
+    const seconds = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    await pool.query('VACUUM (ANALYZE) search_docs');
+    const vacuumSeconds = (performance.now() - t1) / 1000;
+    const { rows } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('search_docs')) AS size`);
+    return { seconds, vacuumSeconds, size: rows[0]!.size };
+  } finally {
+    await pool.end();
+  }
+}
+
+// ---------- measuring (in a child process) ----------
+
+interface Measured {
+  /** Per query (in queries() order), one wall-clock sample per round, ms. */
+  samples: number[][];
+  /** The same calls' CPU, ms: the child's, plus its server connection's on PostgreSQL. */
+  cpu: number[][];
+  totals: string[];
+}
+
+function total(r: { total: number | null; totalAtLeast: number }): string {
+  return r.total === null ? `${r.totalAtLeast}+` : String(r.total);
+}
+
+function measureSqlite(file: string): Measured {
+  const list = queries(vocabulary());
+  const db = new Database(file, { readonly: true });
+  const totals: string[] = [];
+  for (const q of list) {
+    const r = search(db, q.q, { order: q.order ?? 'newest', timeLimitMs: TIME_LIMIT_MS });
+    if (r instanceof SearchError) throw r;
+    totals.push(total(r));
+  }
+  const samples: number[][] = list.map(() => []);
+  const cpu: number[][] = list.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    list.forEach((q, i) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = search(db, q.q, { order: q.order ?? 'newest', timeLimitMs: TIME_LIMIT_MS });
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (r instanceof SearchError) throw r;
+      samples[i]!.push(ms);
+      cpu[i]!.push((c.user + c.system) / 1000);
+    });
+  }
+  db.close();
+  return { samples, cpu, totals };
+}
+
+/** Nanoseconds the process `pid` has spent on a CPU (the first field of /proc/<pid>/schedstat). */
+function cpuNs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+}
+
+async function measurePostgres(url: string): Promise<Measured> {
+  const list = queries(vocabulary());
+  // One connection that is never closed as idle, so its server process is the one whose CPU is read.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    idleTimeoutMillis: 0,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  try {
+    const pid = (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    const index = new PostgresSearchIndex(pool);
+    const totals: string[] = [];
+    for (const q of list) {
+      const r = await index.search(q.q, { order: q.order ?? 'newest', timeLimitMs: TIME_LIMIT_MS });
+      if (r instanceof SearchError) throw r;
+      totals.push(total(r));
+    }
+    const samples: number[][] = list.map(() => []);
+    const cpu: number[][] = list.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, q] of list.entries()) {
+        const s0 = cpuNs(pid);
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        const r = await index.search(q.q, { order: q.order ?? 'newest', timeLimitMs: TIME_LIMIT_MS });
+        const ms = performance.now() - t0;
+        const c = process.cpuUsage(c0);
+        const server = (cpuNs(pid) - s0) / 1e6;
+        if (r instanceof SearchError) throw r;
+        samples[i]!.push(ms);
+        cpu[i]!.push((c.user + c.system) / 1000 + server);
+      }
+    }
+    return { samples, cpu, totals };
+  } finally {
+    await pool.end();
+  }
+}
+
+function measureInChild(engine: 'sqlite' | 'postgres', target: string): Measured {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, `--measure-${engine}`, target], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, BENCH_ROUNDS: String(ROUNDS) },
+  });
+  return JSON.parse(out) as Measured;
+}
+
+// ---------- report ----------
+
+function spread(values: number[], digits = 1): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[0]!.toFixed(digits)} / ${percentile(sorted, 50).toFixed(digits)} / ${sorted.at(-1)!.toFixed(digits)}`;
+}
+
+function describeCommit(): string {
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
+}
+
+async function main(): Promise<void> {
+  const vocab = vocabulary();
+  console.log(`# search on PostgreSQL and SQLite, ${new Date().toISOString()}, commit ${describeCommit()}, node ${process.version}`);
+  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction; vocabulary ${vocab.simplified.length} words`);
+  const dir = join(CACHE, `n${SIZE}-b${BATCH}-s${SEED}-${shapeHash()}`);
+  mkdirSync(dir, { recursive: true });
+  console.error(`building the SQLite index (cache ${dir}), load ${load()}`);
+  const sqlite = buildSqlite(dir, vocab);
+  console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
+
+  const cluster = await startPostgresCluster();
+  try {
+    const url = await cluster.createDatabase();
+    console.error(`building the PostgreSQL index, load ${load()}`);
+    const loadBefore = load();
+    const built = await buildPostgres(url, vocab);
+    console.log(
+      `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${load()}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`,
+    );
+
+    const list = queries(vocab);
+    const runs: Record<'sqlite' | 'postgres', Measured[]> = { sqlite: [], postgres: [] };
+    const loads: string[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      loads.push(load());
+      runs.sqlite.push(measureInChild('sqlite', sqlite.file));
+      runs.postgres.push(measureInChild('postgres', url));
+      console.error(`repetition ${rep + 1} of ${REPS} done, load ${load()}`);
+    }
+    console.log(`\n${REPS} repetitions × ${ROUNDS} rounds × ${list.length} queries, one cold child process per repetition and engine; load averages (1, 5, 15 min) at each repetition's start: ${loads.join('; ')}`);
+    console.log('min / median / max over repetitions, ms per search() call; CPU on PostgreSQL includes its server process:\n');
+    console.log('| measure | SQLite, wall | SQLite, CPU | PostgreSQL, wall | PostgreSQL, CPU |');
+    console.log('|---|---|---|---|---|');
+    const classes = [...new Set(list.map((q) => q.cls))];
+    const stat = (m: Measured, p: number, cls: string | undefined, cpu: boolean): number =>
+      percentile((cpu ? m.cpu : m.samples).flatMap((s, i) => (cls === undefined || list[i]?.cls === cls ? s : [])), p);
+    for (const [label, p, cls] of [
+      ['all 20 queries, p50', 50, undefined],
+      ['all 20 queries, p99', 99, undefined],
+      ...classes.map((c) => [`${c}, p99`, 99, c] as const),
+    ] as const) {
+      const cells = (ms: Measured[]): string => `${spread(ms.map((m) => stat(m, p, cls, false)))} | ${spread(ms.map((m) => stat(m, p, cls, true)))}`;
+      console.log(`| ${label} | ${cells(runs.sqlite)} | ${cells(runs.postgres)} |`);
+    }
+    console.log('\nper query: total found on each engine; median over repetitions of its p99, wall / CPU ms:\n');
+    console.log('| class | query | order | total SQLite | total PostgreSQL | SQLite ms | PostgreSQL ms |');
+    console.log('|---|---|---|---|---|---|---|');
+    list.forEach((q, i) => {
+      const p99 = (ms: Measured[]): string =>
+        `${percentile(ms.map((m) => percentile(m.samples[i]!, 99)), 50).toFixed(1)} / ${percentile(ms.map((m) => percentile(m.cpu[i]!, 99)), 50).toFixed(1)}`;
+      console.log(`| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${runs.sqlite[0]!.totals[i]} | ${runs.postgres[0]!.totals[i]} | ${p99(runs.sqlite)} | ${p99(runs.postgres)} |`);
+    });
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (process.argv[2] === '--measure-sqlite') {
+  process.stdout.write(JSON.stringify(measureSqlite(process.argv[3]!)));
+} else if (process.argv[2] === '--measure-postgres') {
+  process.stdout.write(JSON.stringify(await measurePostgres(process.argv[3]!)));
+} else {
+  await main();
+}
