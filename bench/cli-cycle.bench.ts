@@ -9,6 +9,9 @@
 // processes it waits for) and the peak RSS of the largest process in it. NODE_OPTIONS is removed from the
 // child's environment: the default heap is what is measured. The load average (/proc/loadavg, 1 minute)
 // is printed beside every run, since on a shared machine a single figure says little.
+// BENCH_NODE_ARGS (space-separated) are put before the CLI in both children's node arguments, e.g.
+// `BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` for a CPU profile of each cold run (while the feed
+// server is still up). BENCH_KEEP=1 keeps each run's temp folder (config, archive, database) and prints it.
 // The named alternative is the README's targets (issue 15): ≥ 1,000 articles/s on the first cycle, peak RSS
 // under 300 MiB, the no-change cycle under 1 s of CPU for the whole process.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,6 +30,7 @@ const SOURCES = Number(process.env['BENCH_SOURCES'] ?? 300);
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 50);
 const KEEP = process.env['BENCH_KEEP'] === '1';
 const SKIP_BUILD = process.env['BENCH_SKIP_BUILD'] === '1';
+const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 
 interface Measured {
   wallS: number;
@@ -87,7 +91,7 @@ async function runCli(dir: string, config: string): Promise<Measured> {
   const env = { ...process.env };
   delete env['NODE_OPTIONS'];
   const loadBefore = loadAverage();
-  const child = spawn(TIME, ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, CLI, '--config', config, 'run', '--json'], {
+  const child = spawn(TIME, ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, ...NODE_ARGS, CLI, '--config', config, 'run', '--json'], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -170,7 +174,8 @@ async function main(): Promise<void> {
 
   console.log(`\nnewsvault cold-process cycle benchmark: ${new Date().toISOString()}, commit ${describe()}, Node ${process.version}`);
   console.log(`${SOURCES} loopback sources × ${ITEMS} new full-text items; ${RUNS} repeats, each in a fresh temp folder; ${served()} feed bodies served in all`);
-  console.log('`node bin/newsvault.js run --json` under /usr/bin/time: CPU = user + system of the process and its children; RSS = peak of the largest\n');
+  console.log('`node bin/newsvault.js run --json` under /usr/bin/time: CPU = user + system of the process and its children; RSS = peak of the largest');
+  console.log(NODE_ARGS.length > 0 ? `node arguments (BENCH_NODE_ARGS): ${NODE_ARGS.join(' ')}: figures not comparable with runs without\n` : '');
   const row = (name: string, values: number[], digits: number): string => {
     const s = stats(values);
     return `| ${name} | ${s.min.toFixed(digits)} | ${s.median.toFixed(digits)} | ${s.max.toFixed(digits)} |`;

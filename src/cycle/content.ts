@@ -33,7 +33,7 @@ export interface ContentPipeline {
   fromPage(
     page: { body: Uint8Array; contentType: string | null; finalUrl: string; status: number; etag: string | null },
     source: Source,
-  ): PreparedContent | null;
+  ): Promise<PreparedContent | null>;
 }
 
 /** The feed's content as sent. feedx.net-style feeds put the whole article in <description> (summary). */
@@ -46,5 +46,5 @@ export function feedHtml(item: FeedItem): string {
 export const feedOnly: ContentPipeline = {
   prepare: async (item) => ({ html: feedHtml(item), seenWhere: 'feed', warnings: [] }),
   finish: async (html) => ({ html, warnings: [] }),
-  fromPage: () => null,
+  fromPage: async () => null,
 };

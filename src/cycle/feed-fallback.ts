@@ -6,7 +6,7 @@ import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
 import type { FeedState, RevisionFetch } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
-import { readFeedItems } from './feed-items.ts';
+import { itemStages } from './item-stages.ts';
 import type { FeedReport } from './source-health.ts';
 import { freshness, isStale, itemDates, type Freshness } from './staleness.ts';
 import type { SourceError } from './types.ts';
@@ -63,6 +63,7 @@ export async function readFeed(input: ReadFeedInput): Promise<FeedRead> {
       const dates: number[] = [];
       const fetched: RevisionFetch = { fetchedUrl: response.finalUrl, httpStatus: response.status, etag: response.etag };
       try {
+        const { readFeedItems } = await itemStages();
         const warnings = await readFeedItems(response, input.now(), (item) => {
           dates.push(...itemDates([item]));
           return input.onItem(item, fetched);

@@ -3,10 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../config/index.ts';
-import { importArchive, rebuildFromManifest } from '../import/index.ts';
 import type { Article, Store } from '../store/index.ts';
-import { reanchorPublishState } from '../publish/site/reanchor.ts';
-import { manifestPosition } from '../publish/manifest/index.ts';
 
 /** Articles handed to the search indexer at a time. */
 const BATCH = 500;
@@ -24,6 +21,12 @@ export async function importIfEmpty(input: {
   if (await input.store.countArticles() > 0) return 0;
   // Only a folder holds articles; anything else there is left for the publish step to report.
   if (!statSync(join(input.output, 'articles'), { throwIfNoEntry: false })?.isDirectory()) return 0;
+  // Loaded only here, for the one run that finds an empty store (issue 15: every other run's start-up is spared them).
+  const [{ importArchive, rebuildFromManifest }, { reanchorPublishState }, { manifestPosition }] = await Promise.all([
+    import('../import/index.ts'),
+    import('../publish/site/reanchor.ts'),
+    import('../publish/manifest/index.ts'),
+  ]);
   // The manifest first: every revision and status event with its original times and identities; then the
   // files it does not know (an old archive's), which importArchive reads as first revisions.
   const rebuilt = await rebuildFromManifest({ store: input.store, dir: input.output, sources: input.sources });

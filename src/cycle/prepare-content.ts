@@ -2,13 +2,19 @@
 // where a source's feed carries only a summary, and image handling per source.
 import { dirname, join } from 'node:path';
 import type { Config, Source } from '../config/index.ts';
-import { decodeText } from '../fetch/charset.ts';
 import { FetchError, type Fetcher } from '../fetch/types.ts';
-import { createFilePageCache, createPageFetcher, extractArticle, ExtractError, needsFullText, selectorsFor } from '../extract/index.ts';
-import { archiveImages, rewriteImagesProxy } from '../media/index.ts';
+import type { PageFetcher } from '../extract/index.ts';
 import { MEDIA_DIR, MEDIA_PREFIX_FROM_ARTICLE } from '../publish/media-links.ts';
 import type { FeedItem } from '../normalize/types.ts';
 import { feedHtml, type ContentPipeline, type FinishedContent, type PreparedContent } from './content.ts';
+import type * as Parts from './prepare-content-load.ts';
+
+/** Loaded on the first item or page that needs them (issue 15: a 304-only cycle never does). */
+let loading: Promise<typeof Parts> | null = null;
+function parts(): Promise<typeof Parts> {
+  loading ??= import('./prepare-content-load.ts');
+  return loading;
+}
 
 export interface ContentPipelineDeps {
   config: Config;
@@ -20,10 +26,12 @@ export interface ContentPipelineDeps {
 
 export function createContentPipeline(deps: ContentPipelineDeps): ContentPipeline {
   const { config, fetcher } = deps;
-  const cache = createFilePageCache(deps.cacheDir ?? join(dirname(config.database), 'newsvault-cache', 'pages'));
+  const cacheDir = deps.cacheDir ?? join(dirname(config.database), 'newsvault-cache', 'pages');
+  let cache: ReturnType<typeof Parts.createFilePageCache> | null = null;
   // One page fetcher per proxy setting: a source behind a proxy fetches its pages through it too.
-  const pageFetchers = new Map<string, ReturnType<typeof createPageFetcher>>();
-  const pagesFor = (proxy: string | null) => {
+  const pageFetchers = new Map<string, PageFetcher>();
+  const pagesFor = ({ createFilePageCache, createPageFetcher, decodeText }: typeof Parts, proxy: string | null) => {
+    cache ??= createFilePageCache(cacheDir);
     const key = proxy ?? '';
     let pages = pageFetchers.get(key);
     if (!pages) {
@@ -42,8 +50,10 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
 
   async function fullText(item: FeedItem, source: Source): Promise<PreparedContent> {
     const fallback = feedHtml(item);
+    const loaded = await parts();
+    const { extractArticle, ExtractError, selectorsFor } = loaded;
     try {
-      const page = await pagesFor(source.proxy).getPage(item.url!);
+      const page = await pagesFor(loaded, source.proxy).getPage(item.url!);
       const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
       const article = extractArticle(page.html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
       if (article.text.trim().length === 0) {
@@ -72,6 +82,7 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
 
   return {
     async prepare(item, source, context) {
+      const { needsFullText } = await parts();
       if (!item.url || !needsFullText(item, source.fulltext)) {
         return { html: feedHtml(item), seenWhere: 'feed', warnings: [] };
       }
@@ -79,8 +90,9 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
       return fullText(item, source);
     },
 
-    fromPage(page, source) {
+    async fromPage(page, source) {
       if (source.fulltext === 'feed') return null;
+      const { decodeText, extractArticle, selectorsFor } = await parts();
       const html = decodeText(page.body, { contentType: page.contentType, kind: 'html' }).text;
       const selectors = source.selectors ?? selectorsFor(source.id.toLowerCase()) ?? undefined;
       const article = extractArticle(html, { url: page.finalUrl, ...(selectors ? { selectors } : {}) });
@@ -94,6 +106,7 @@ export function createContentPipeline(deps: ContentPipelineDeps): ContentPipelin
     },
 
     async finish(html, item, source): Promise<FinishedContent> {
+      const { archiveImages, rewriteImagesProxy } = await parts();
       if (source.images === 'proxy') return { html: rewriteImagesProxy(html, config.imageProxy), warnings: [] };
       if (source.images !== 'archive') return { html, warnings: [] };
       const result = await archiveImages(html, {

@@ -1,16 +1,15 @@
 // One source through fetch → parse → normalize → (extract) → clean → store. Never throws: every failure
 // becomes the source's SourceResult, so one broken outlet cannot stop the others.
-import { cleanArchival } from '../clean/index.ts';
 import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
-import { fingerprint, sha256 } from '../revision/fingerprint.ts';
 import type { ArchiveWrite, Article, FetchState, RevisionFetch, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ContentPipeline } from './content.ts';
 import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
 import { assessHealth } from './health.ts';
 import { activeFeed, feedProblem, nextHealth } from './source-health.ts';
+import { itemStages } from './item-stages.ts';
 import { emptySourceResult } from './source-result.ts';
 import type { ArticleRef, SourceResult } from './types.ts';
 
@@ -201,6 +200,7 @@ function createItemWriter(
       result.warnings.push(...content.warnings);
       if (content.selectors === 'missed') selectors.misses++;
       if (content.selectors === 'matched') selectors.hits++;
+      const { cleanArchival, fingerprint } = await itemStages();
       // Clean last, so nothing unsafe slips in after it: `finish` below only rewrites image URLs.
       const cleaned = cleanArchival(content.html);
       if (cleaned.removed.length > 0) {
@@ -231,6 +231,7 @@ function createItemWriter(
     batchChars = 0;
     // Oldest first, so that within one batch a newer article gets the lower (earlier-sorting) file number.
     batch.sort((a, b) => a.item.publishedMs - b.item.publishedMs);
+    const { sha256 } = await itemStages();
     const seenMs = deps.now().getTime();
     const writes: ArchiveWrite[] = batch.map(({ item, existing, html, fingerprint: print, seenWhere, fetched }) => {
       const revision = { title: item.title, url: item.url, content: html, sha256: sha256(html), fingerprint: print, seenMs, seenWhere, ...fetched };

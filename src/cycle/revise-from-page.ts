@@ -1,12 +1,11 @@
 // A re-check fetches an article's page anyway; for sources whose archived text came from that page,
 // the same page shows whether the outlet edited the article. Same path as the first time: extract,
 // clean, fingerprint; only a different fingerprint stores a revision (seen at 'recheck').
-import { cleanArchival } from '../clean/index.ts';
 import type { Source } from '../config/index.ts';
 import type { RecheckedPage } from '../recheck/index.ts';
-import { fingerprint, sha256 } from '../revision/index.ts';
 import type { CheckTarget, Store } from '../store/index.ts';
 import type { ContentPipeline } from './content.ts';
+import { itemStages } from './item-stages.ts';
 
 export function createPageReviser(deps: {
   store: Store;
@@ -20,8 +19,9 @@ export function createPageReviser(deps: {
     const source = byId.get(article.sourceId);
     // Feed-sourced text cannot be compared with a page's: only page-sourced articles are revised here.
     if (!source || (article.seenWhere !== 'page' && article.seenWhere !== 'recheck')) return false;
-    const prepared = deps.content.fromPage(page, source);
+    const prepared = await deps.content.fromPage(page, source);
     if (prepared === null) return false;
+    const { cleanArchival, fingerprint, sha256 } = await itemStages();
     const cleaned = cleanArchival(prepared.html).html;
     const print = fingerprint(cleaned, deps.imageProxy ? { proxyTemplates: [deps.imageProxy] } : {});
     if (print === article.fingerprint) return false;
