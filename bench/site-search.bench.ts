@@ -101,7 +101,7 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
   write(searchPaths.script, CLIENT_SCRIPT);
   write(searchPaths.fold, formatFoldTable(SIMPLIFIED_PAIRS));
 
-  const t = folderBytes(join(root, 'search', 't'));
+  const t = folderBytes(join(root, 'search', 's'));
   const d = folderBytes(join(root, 'search', 'd'));
   const manifestBytes = Buffer.byteLength(files.get(searchPaths.manifest)!);
   const indexBytes = t.bytes + d.bytes + manifestBytes;
@@ -110,7 +110,7 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
   console.log(`index: ${(indexBytes / 1e6).toFixed(1)} MB = ${per1000(indexBytes)} per 1,000 articles (token shards ${per1000(t.bytes)}, doc shards ${per1000(d.bytes)}, manifest ${(manifestBytes / 1e3).toFixed(1)} kB); UTF-8 text ${per1000(textChars * 3)} per 1,000`);
   console.log(`token shards: ${t.files}, median ${(median(t.sizes) / 1e3).toFixed(0)} kB, max ${(Math.max(...t.sizes) / 1e3).toFixed(0)} kB; doc shards: ${d.files}, median ${(median(d.sizes) / 1e3).toFixed(0)} kB`);
   console.log(`fixed: search.js ${(CLIENT_SCRIPT.length / 1e3).toFixed(1)} kB, fold.js ${(Buffer.byteLength(formatFoldTable(SIMPLIFIED_PAIRS)) / 1e3).toFixed(1)} kB`);
-  console.log(`build: full ${(buildMs / 1000).toFixed(2)} s; one new article ${updateMs.toFixed(0)} ms, ${update.tokenShardsWritten} of ${update.manifest.shards} token shards rewritten`);
+  console.log(`build: full ${(buildMs / 1000).toFixed(2)} s; one new article ${updateMs.toFixed(0)} ms, ${update.tokenShardsWritten} token shards written (recent segment), ${update.manifest.segments.length} segments`);
 
   const served = await serveFolder(root, '/mirror/');
   for (const [label, base] of [['loopback HTTP', served.url], ['file://', `${pathToFileURL(root).href}/`]] as const) {

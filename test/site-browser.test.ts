@@ -193,10 +193,10 @@ describe('static site in Chromium', () => {
     assert.equal(result.exitCode, 0);
     const output = site.archive.output;
     const all = result.filesWritten.map((file) => relative(output, file)).sort();
-    // The search index (search/site/): its doc shard, the token shards of the new article's tokens, the manifest
-    // (what it was built up to is in the site's one publish state, site/.state.json, listed below).
+    // The search index (search/site/): its doc shard, the recent segment's token shards of the new article's
+    // tokens, the manifest (what it was built up to is in the site's one publish state, site/.state.json, below).
     const search = all.filter((path) => path.startsWith('site/search/'));
-    const tokenShards = search.filter((path) => path.startsWith('site/search/t/'));
+    const tokenShards = search.filter((path) => path.startsWith('site/search/s/'));
     assert.deepEqual(search.filter((path) => !tokenShards.includes(path)), ['site/search/d/0.js', 'site/search/manifest.js']);
     assert.ok(tokenShards.length > 0 && tokenShards.length < 16, `token shards written: ${tokenShards.join(', ')}`);
     const written = all.filter((path) => !search.includes(path));

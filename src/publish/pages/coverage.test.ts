@@ -10,7 +10,7 @@ const report = (id: number, sourceId: string, hours: number): ListedArticle => (
   number: id,
   title: `第${id}篇`,
   publishedMs: Date.UTC(2023, 2, 21) + hours * HOUR,
-  status: 'present',
+  status: 'live',
   statusChangedMs: null,
   revisionCount: 1,
 });

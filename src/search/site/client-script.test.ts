@@ -1,6 +1,6 @@
 // The browser script's fold, tokens and query terms are src/search's: the script's text runs in a fresh V8
 // context (as a browser would run it, without a document) and is compared with fold.ts, tokenize.ts and
-// query.ts on table cases and on random text. Then its posting decoder and shard hash against postings.ts.
+// query.ts on table cases and on random text. Then its posting decoder and shard hash against postings.ts, and its segment merge against build.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
@@ -11,6 +11,7 @@ import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
 import { tokens } from '../tokenize.ts';
 import { SearchError } from '../types.ts';
 import { CLIENT_SCRIPT } from './client-script.ts';
+import { visibleIds } from './build.ts';
 import { encodePostings, shardOf } from './postings.ts';
 import { formatFoldTable } from './shard-files.ts';
 
@@ -20,6 +21,7 @@ interface Core {
   parse(input: string): { terms: string[][]; excluded: string[][]; error: string | null };
   shardOf(token: string, shards: number): number;
   decode(text: string): number[];
+  visible(lists: number[][], drops: number[][]): number[];
 }
 
 function loadCore(): Core {
@@ -109,5 +111,17 @@ describe('site search script: shard files', () => {
         assert.equal(core.shardOf(token, shards), shardOf(token, shards));
       }),
     );
+  });
+
+  test("segments merge as build.ts's visibleIds says: newest segment wins, drops hide older ones", () => {
+    const ids = fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }).map((list) => list.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ids, ids), { minLength: 1, maxLength: 5 }), (segments) => {
+        const lists = segments.map(([list]) => list);
+        const drops = segments.map(([, drop]) => drop);
+        assert.deepEqual(plain(core.visible(lists, drops)), visibleIds(lists, drops));
+      }),
+    );
+    assert.deepEqual(visibleIds([[1, 2, 3], [2, 5]], [[], [3]]), [1, 2, 5], '3 edited away in the newer segment');
   });
 });

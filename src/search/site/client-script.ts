@@ -1,8 +1,9 @@
 // The browser half of the site's search: one hand-written script (search/search.js), no bundler, no
 // library. It folds and tokenizes the query exactly as src/search does (fold.ts, tokenize.ts and query.ts's
 // term rules are mirrored line for line; client-script.test.ts runs this text in a V8 context and compares
-// it with them), then loads the few shards the query's tokens fall in with <script> tags (which work from
-// file://, unlike fetch()), intersects their posting lists and shows the newest matches.
+// it with them), then loads the shard each query token falls in, in every segment of the index, with <script>
+// tags (which work from file://, unlike fetch()), merges the segments' lists (an article edited since an
+// older segment was written is taken from the newest only), intersects them and shows the newest matches.
 //
 // Kept as a string so the published site needs nothing but this module; ES2018, no template literals.
 export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site (generated; see src/search/site/client-script.ts).
@@ -184,7 +185,19 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
     return out;
   }
 
-  api.core = { fold: fold, tokens: tokens, parse: parse, shardOf: shardOf, decode: decode };
+  // ---- segments: build.ts. lists[k] holds a token's ids in segment k (oldest first), drops[k] the ids that
+  // segment k hides in every older one (edited since). An id counts once, from the newest segment holding it.
+  function visible(lists, drops) {
+    var out = new Set();
+    var hidden = new Set();
+    for (var k = lists.length - 1; k >= 0; k--) {
+      for (var i = 0; i < lists[k].length; i++) if (!hidden.has(lists[k][i])) out.add(lists[k][i]);
+      for (var j = 0; j < drops[k].length; j++) hidden.add(drops[k][j]);
+    }
+    return Array.from(out).sort(function (a, b) { return a - b; });
+  }
+
+  api.core = { fold: fold, tokens: tokens, parse: parse, shardOf: shardOf, decode: decode, visible: visible };
   if (typeof document === 'undefined') return;
 
   // ---- loading: one <script> per file, each calling back into api ----
@@ -192,20 +205,24 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
   var base = here.slice(0, here.lastIndexOf('/') + 1);
   var web = location.protocol === 'http:' || location.protocol === 'https:';
   var manifest = null;
+  var drops = [];
   // Once per page: a mirror's cache may hold an old manifest, but this page's queries share one.
   var manifestVersion = web ? String(Date.now()) : '';
   var tokenShards = {};
   var docShards = {};
   var loading = {};
-  api.manifest = function (m) { manifest = m; };
-  api.t = function (n, text) {
+  api.manifest = function (m) {
+    manifest = m;
+    drops = m.segments.map(function (segment) { return decode(segment.drop); });
+  };
+  api.t = function (segment, n, text) {
     var lines = text.split('\n');
     var shard = new Map();
     for (var i = 0; i < lines.length; i++) {
       var tab = lines[i].indexOf('\t');
       if (tab > 0) shard.set(lines[i].slice(0, tab), lines[i].slice(tab + 1));
     }
-    tokenShards[n] = shard;
+    tokenShards[segment + '/' + n] = shard;
   };
   api.d = function (n, data) { docShards[n] = data; };
   function load(path, version) {
@@ -230,12 +247,19 @@ export const CLIENT_SCRIPT = String.raw`// newsvault: search for the static site
       if (!manifest || !foldLoaded) throw new Error('搜索索引不完整');
     });
   }
-  function postings(token) {
-    var n = shardOf(token, manifest.shards);
-    return load('t/' + n + '.js', manifest.t[n]).then(function () {
-      var shard = tokenShards[n];
+  function segmentPostings(segment, token) {
+    var n = shardOf(token, segment.shards);
+    return load('s/' + segment.id + '/' + n + '.js', segment.t[n]).then(function () {
+      var shard = tokenShards[segment.id + '/' + n];
       var encoded = shard ? shard.get(token) : undefined;
       return encoded === undefined ? [] : decode(encoded);
+    });
+  }
+  // The token's shard in every segment (a few files: segments are about log2(articles / 128)), merged.
+  function postings(token) {
+    var segmentDrops = drops;
+    return Promise.all(manifest.segments.map(function (segment) { return segmentPostings(segment, token); })).then(function (lists) {
+      return visible(lists, segmentDrops);
     });
   }
   function termIds(list) {

@@ -4,7 +4,7 @@
 // that failed before it.
 import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
-import { readFileOrNull } from './read-file.ts';
+import { listFolder, readFileOrNull, removeFolder } from './read-file.ts';
 import type { PageSource } from '../../publish/pages/index.ts';
 import { siteContext, sitePaths } from '../../publish/site/index.ts';
 import type { ArticleSummary, Store } from '../../store/index.ts';
@@ -12,7 +12,7 @@ import { readPublishState, savePublishState, settingsHash } from '../../publish/
 import { readChanges, type PublishChanges } from '../../publish/site/changes.ts';
 import { documentOf } from '../document.ts';
 import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
-import { buildSearchIndex, type BuildResult } from './build.ts';
+import { buildSearchIndex, type BuildResult, type SegmentRule } from './build.ts';
 import { CLIENT_SCRIPT } from './client-script.ts';
 import { renderSearchPage } from './page.ts';
 import { formatFoldTable, parseManifest } from './shard-files.ts';
@@ -26,6 +26,8 @@ export interface PublishSiteSearchOptions {
   sources: readonly PageSource[];
   /** Rebuild the whole index, whatever the saved state says. */
   full?: boolean;
+  /** The segment rule (build.ts); null keeps one unsealed segment, the layout before segments (benchmarks). */
+  rule?: SegmentRule | null;
   /** The cycle's change set; the caller saves the publish state. Without it the search reads and saves the state itself. */
   changes?: PublishChanges;
   log?: WriteLog;
@@ -39,6 +41,11 @@ export interface PublishSiteSearchResult {
   articles: number;
   /** Token shards rebuilt (written or found identical). */
   tokenShards: number;
+  /** Segments in the index after this publish, and how many were sealed or merged by it. */
+  segments: number;
+  merges: number;
+  /** Segment folders deleted (replaced by a merge). */
+  removedSegments: number;
   files: string[];
 }
 
@@ -87,7 +94,7 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
   // Nothing changed since the mark: nothing is read or written.
   if (incremental && changes.changed!.length === 0) {
     saveOwn();
-    return { full: false, settings, articles: 0, tokenShards: 0, files: log.written.slice(before) };
+    return { full: false, settings, articles: 0, tokenShards: 0, segments: 0, merges: 0, removedSegments: 0, files: log.written.slice(before) };
   }
   const sourceMap = new Map(options.sources.map((source) => [source.id, source]));
   write(searchPaths.page, renderSearchPage(siteContext(options.siteTitle, sourceMap, searchPaths.page)));
@@ -111,18 +118,38 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
       records,
       sources: names,
       previous: { manifest, read: (path) => readFileOrNull(join(dir, path)) },
+      rule: options.rule,
     });
     full = result.kind === 'rebuild';
   }
   if (result === null || result.kind === 'rebuild') {
     const records = await allRecords(store);
     counter.n = records.length;
-    result = buildSearchIndex({ records, sources: names, previous: null });
+    result = buildSearchIndex({ records, sources: names, previous: null, rule: options.rule });
   }
   if (result.kind === 'rebuild') throw new Error(`search: site index: a full build asked for a rebuild (${result.reason})`);
-  // The manifest last: a reader (or a killed run) never sees a manifest naming shards not yet written.
-  for (const [path, content] of result.files) if (path !== searchPaths.manifest) write(path, content);
-  write(searchPaths.manifest, result.files.get(searchPaths.manifest)!);
+  // In the builder's order: token shards, the manifest, doc shards. A reader never sees a manifest naming
+  // token shards not yet written. Doc shards come after it because they say which articles are indexed:
+  // a run killed between the two leaves them without the new articles, so the next run (the mark was not
+  // saved) indexes them again into the recent segment; the other way round, a killed run that had sealed or
+  // merged would leave doc shards claiming articles whose tokens are only in files no manifest names.
+  for (const [path, content] of result.files) write(path, content);
+  // Segments a merge replaced, and the unsegmented layout's folder after a rebuild: gone once nothing names them.
+  for (const segment of result.removedSegments) removeFolder(join(dir, searchPaths.segmentDir(segment)));
+  if (full) {
+    removeFolder(join(dir, searchPaths.legacyTokenDir));
+    const named = new Set(result.manifest.segments.map((segment) => String(segment.id)));
+    for (const name of listFolder(join(dir, 'search', 's'))) if (!named.has(name)) removeFolder(join(dir, 'search', 's', name));
+  }
   saveOwn();
-  return { full, settings, articles: counter.n, tokenShards: result.tokenShardsWritten, files: log.written.slice(before) };
+  return {
+    full,
+    settings,
+    articles: counter.n,
+    tokenShards: result.tokenShardsWritten,
+    segments: result.manifest.segments.length,
+    merges: result.merges,
+    removedSegments: result.removedSegments.length,
+    files: log.written.slice(before),
+  };
 }

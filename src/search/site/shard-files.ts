@@ -1,8 +1,8 @@
 // The index's files are JavaScript, not JSON: each one calls a function of the page's script
-// (newsvaultSearch.t(…), .d(…), .manifest(…)). A <script> tag loads a file from file:// as well as from any
+// (newsvaultSearch.t(segment, n, …), .d(…), .manifest(…)). A <script> tag loads a file from file:// as well as from any
 // HTTP mirror, where fetch() and XMLHttpRequest of a file:// URL are refused by Chromium (and Firefox, for
 // files outside the page's folder). One key per line keeps a shard's git diff as small as the change.
-import type { DocEntry, SearchManifest } from './types.ts';
+import type { DocEntry, SearchManifest, SegmentInfo } from './types.ts';
 
 export const GLOBAL = 'newsvaultSearch';
 
@@ -28,17 +28,17 @@ function parseEntries(call: string, n: number, text: string): Record<string, unk
  * and comma; this spends 2. Tokens are letters and digits only (tokenize.ts) and postings come from
  * postings.ts's alphabet, so neither can hold a tab, a newline, a backtick, a backslash or a dollar sign.
  */
-export function formatTokenShard(n: number, postings: ReadonlyMap<string, string>): string {
+export function formatTokenShard(segment: number, n: number, postings: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   for (const [token, encoded] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (/[\t\n`\\$]/.test(token)) throw new TypeError(`search: site index: token ${JSON.stringify(token)} cannot be written to a shard`);
     lines.push(`${token}\t${encoded}\n`);
   }
-  return `${GLOBAL}.t(${n},\`\n${lines.join('')}\`);\n`;
+  return `${GLOBAL}.t(${segment},${n},\`\n${lines.join('')}\`);\n`;
 }
 
-export function parseTokenShard(n: number, text: string): Map<string, string> | null {
-  const prefix = `${GLOBAL}.t(${n},\`\n`;
+export function parseTokenShard(segment: number, n: number, text: string): Map<string, string> | null {
+  const prefix = `${GLOBAL}.t(${segment},${n},\`\n`;
   if (!text.startsWith(prefix) || !text.endsWith('`);\n')) return null;
   const out = new Map<string, string>();
   const body = text.slice(prefix.length, -4);
@@ -77,8 +77,13 @@ export function parseManifest(text: string): SearchManifest | null {
   if (!text.startsWith(prefix) || !text.endsWith(');\n')) return null;
   try {
     const value = JSON.parse(text.slice(prefix.length, -3)) as Partial<SearchManifest>;
-    if (typeof value.version !== 'number' || typeof value.shards !== 'number' || typeof value.docs !== 'number') return null;
-    if (typeof value.t !== 'object' || typeof value.d !== 'object' || typeof value.sources !== 'object') return null;
+    if (typeof value.version !== 'number' || typeof value.docs !== 'number' || typeof value.next !== 'number') return null;
+    if (!Array.isArray(value.segments) || typeof value.d !== 'object' || typeof value.sources !== 'object') return null;
+    for (const segment of value.segments as unknown[]) {
+      const s = segment as Partial<SegmentInfo> | null;
+      if (s === null || typeof s !== 'object' || typeof s.id !== 'number' || typeof s.shards !== 'number' || typeof s.docs !== 'number') return null;
+      if (typeof s.sealed !== 'boolean' || typeof s.t !== 'object' || typeof s.drop !== 'string') return null;
+    }
     return value as SearchManifest;
   } catch {
     return null; // unreadable manifest: the caller rebuilds the index
