@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/index.ts';
-import { syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
+import { deferDurability, makeWrittenDurable, syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
 import { appendManifests, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange } from '../publish/manifest/index.ts';
@@ -41,6 +41,17 @@ export interface PublishArchiveResult {
 }
 
 export async function publishArchive(options: PublishArchiveOptions): Promise<PublishArchiveResult> {
+  // Files become durable at barriers, not one fsync each (atomic-write.ts); syncWrittenFolders() ends that,
+  // on failure too, so that nothing written after this publish (in a long-running process) is left unsynced.
+  deferDurability();
+  try {
+    return await publishAll(options);
+  } finally {
+    syncWrittenFolders();
+  }
+}
+
+async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiveResult> {
   const { config, store } = options;
   // Articles still unpublished are exactly those new, edited or re-marked since the last publish.
   if (options.indexArticles) {
@@ -77,6 +88,7 @@ export async function publishArchive(options: PublishArchiveOptions): Promise<Pu
       othersWritten: log.written.length > 0,
       log,
     });
+    makeWrittenDurable();
     await store.recordPublishedFiles(manifest.blobs);
     for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
   }
@@ -115,8 +127,7 @@ export async function publishArchive(options: PublishArchiveOptions): Promise<Pu
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
     await writeFetchStateFile(config.output, store, config.sources);
   }
-  // Every new name durable before git records it (atomic-write.ts fsyncs each file before its rename).
-  syncWrittenFolders();
+  // Every new name durable before git records it: publishArchive's syncWrittenFolders().
   return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings };
 }
 

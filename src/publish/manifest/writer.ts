@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../store/types.ts';
-import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { makeWrittenDurable, writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
 import { describeWriteError } from '../../files/disk-space.ts';
 import { manifestMonths } from '../../archive-format/manifest-months.ts';
@@ -82,6 +82,8 @@ interface MonthFile {
 
 export async function appendManifests(store: Store, output: string, options: AppendManifestsOptions): Promise<AppendManifestsResult> {
   const result: AppendManifestsResult = { blobs: new Map(), appended: 0, repaired: [] };
+  // The manifest describes article files already written: they are on disk before it (atomic-write.ts).
+  makeWrittenDurable();
   const first = monthOf(options.fromMs);
   const existing = manifestMonths(output);
   const last = [monthOf(options.toMs), existing.at(-1) ?? first].sort().at(-1)!;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Store } from '../../store/types.ts';
-import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { makeWrittenDurable, writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { gitBlobId } from '../blob-id.ts';
 import {
   archiveLink,
@@ -55,6 +55,7 @@ export async function publishMarkdown(options: MarkdownPublishOptions): Promise<
       touched.add(article.sourceId);
       return { id: article.id, fileBlob: written.blob };
     });
+    makeWrittenDurable();
     await store.recordPublished(published);
   }
 
@@ -68,6 +69,7 @@ export async function publishMarkdown(options: MarkdownPublishOptions): Promise<
     if (writeFileAtomic(join(output, path), content, log)) listsWritten++;
     listBlobs.set(path, gitBlobId(content));
   }
+  makeWrittenDurable();
   await store.recordPublishedFiles(listBlobs);
   const removedList = await writeRemovedList(output, store, byId, log);
   writeFileAtomic(join(output, 'README.md'), formatReadme(options.sources, { removedList }), log);

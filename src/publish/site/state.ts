@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildMark } from '../../store/types.ts';
-import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { makeWrittenDurable, writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 
 /** Bump when the HTML or Atom output changes shape, so every page is rebuilt once. */
@@ -112,6 +112,8 @@ export function formatPublishState(state: PublishState): string {
 
 /** Writes the state (atomically, last: a publish killed before it is redone) and drops the old search state. */
 export function savePublishState(siteDir: string, state: PublishState, log?: WriteLog): void {
+  // The mark says the pages before it are written: they are on disk first (atomic-write.ts, barriers).
+  makeWrittenDurable();
   writeFileAtomic(join(siteDir, PUBLISH_STATE_PATH), formatPublishState(state), log);
   rmSync(join(siteDir, LEGACY_SEARCH_STATE), { force: true });
 }
