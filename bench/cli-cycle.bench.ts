@@ -14,17 +14,17 @@
 // server is still up). BENCH_KEEP=1 keeps each run's temp folder (config, archive, database) and prints it.
 // The named alternative is the README's targets (issue 15): ≥ 1,000 articles/s on the first cycle, peak RSS
 // under 300 MiB, the no-change cycle under 1 s of CPU for the whole process.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveFeeds, type FeedServer } from './feed-server.ts';
+import { requireTime, runColdCli } from './cold-run.ts';
 import { rssFeed } from './generate.ts';
+import { describeCommit, loadAverage, stats } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'newsvault.js');
-const TIME = '/usr/bin/time';
 const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 3));
 const SOURCES = Number(process.env['BENCH_SOURCES'] ?? 300);
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 50);
@@ -46,10 +46,6 @@ interface Measured {
   failed: number;
   /** The cycle's own phase timings (ms), from `run --json`: sources, recheck, publish, commit. */
   phases: number[];
-}
-
-function loadAverage(): number {
-  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
 
 function must(result: ReturnType<typeof spawnSync>, what: string): void {
@@ -85,43 +81,19 @@ function writeConfig(dir: string, base: string): string {
   return file;
 }
 
-/** Runs `newsvault run --json` cold under /usr/bin/time, asynchronously so this process keeps serving. */
+/** One cold `run`, with the load average just before and after it. */
 async function runCli(dir: string, config: string): Promise<Measured> {
-  const timeFile = join(dir, '.time');
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
   const loadBefore = loadAverage();
-  const child = spawn(TIME, ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, ...NODE_ARGS, CLI, '--config', config, 'run', '--json'], {
-    cwd: dir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => resolve(code ?? -1));
-  });
-  const loadAfter = loadAverage();
-  const times = /(\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(readFileSync(timeFile, 'utf8'));
-  if (!times) throw new Error(`bench: no timing from ${TIME}: ${readFileSync(timeFile, 'utf8')}`);
-  const [, wall, user, sys, maxKiB] = times.map(Number) as [number, number, number, number, number];
-  let result: { sources: { outcome: string; newCount: number }[]; timings: Record<string, number> };
-  try {
-    result = JSON.parse(stdout) as typeof result;
-  } catch {
-    throw new Error(`bench: newsvault run exited ${exitCode} without a JSON result:\n${stderr.slice(-2000)}`);
-  }
+  const run = await runColdCli(dir, config, NODE_ARGS);
+  const { result } = run;
   return {
-    wallS: wall,
-    userS: user,
-    sysS: sys,
-    cpuS: user + sys,
-    peakMiB: maxKiB / 1024,
-    load: [loadBefore, loadAfter],
-    exitCode,
+    wallS: run.wallS,
+    userS: run.userS,
+    sysS: run.sysS,
+    cpuS: run.cpuS,
+    peakMiB: run.peakMiB,
+    load: [loadBefore, loadAverage()],
+    exitCode: run.exitCode,
     added: result.sources.reduce((sum, source) => sum + source.newCount, 0),
     notModified: result.sources.filter((source) => source.outcome === 'not-modified').length,
     failed: result.sources.filter((source) => source.outcome === 'failed').length,
@@ -129,21 +101,8 @@ async function runCli(dir: string, config: string): Promise<Measured> {
   };
 }
 
-function stats(values: number[]): { min: number; median: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { min: sorted[0]!, median, max: sorted.at(-1)! };
-}
-
-function describe(): string {
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
-}
-
 async function main(): Promise<void> {
-  if (!existsSync(TIME)) throw new Error(`bench: ${TIME} is missing: install the Debian package \`time\``);
+  requireTime();
   if (!SKIP_BUILD) {
     console.error('bench: npm run build');
     must(spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' }), 'npm run build');
@@ -172,7 +131,7 @@ async function main(): Promise<void> {
     server.close();
   }
 
-  console.log(`\nnewsvault cold-process cycle benchmark: ${new Date().toISOString()}, commit ${describe()}, Node ${process.version}`);
+  console.log(`\nnewsvault cold-process cycle benchmark: ${new Date().toISOString()}, commit ${describeCommit()}, Node ${process.version}`);
   console.log(`${SOURCES} loopback sources × ${ITEMS} new full-text items; ${RUNS} repeats, each in a fresh temp folder; ${served()} feed bodies served in all`);
   console.log('`node bin/newsvault.js run --json` under /usr/bin/time: CPU = user + system of the process and its children; RSS = peak of the largest');
   console.log(NODE_ARGS.length > 0 ? `node arguments (BENCH_NODE_ARGS): ${NODE_ARGS.join(' ')}: figures not comparable with runs without\n` : '');

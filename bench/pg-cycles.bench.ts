@@ -21,8 +21,8 @@
 // After every run the store is checked: each source holds BENCH_ITEMS articles, each key once, numbers gapless
 // from FIRST_ARTICLE_NUMBER down; a run that fails the check stops the benchmark.
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +30,11 @@ import pg from 'pg';
 import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
 import { serveFeeds, type FeedServer } from './feed-server.ts';
+import { requireTime, runColdCli } from './cold-run.ts';
 import { rssFeed } from './generate.ts';
+import { describeCommit, loadAverage, stats } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'newsvault.js');
-const TIME = '/usr/bin/time';
 const RUNS = Math.max(3, Number(process.env['BENCH_RUNS'] ?? 3));
 const SOURCES = Number(process.env['BENCH_SOURCES'] ?? 100);
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 20);
@@ -59,10 +59,6 @@ interface Run {
   wallS: number;
   processes: Process[];
   load: [number, number];
-}
-
-function loadAverage(): number {
-  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
 
 async function startFeedServer(): Promise<FeedServer> {
@@ -90,44 +86,20 @@ function writeConfig(dir: string, base: string, database: string): string {
   return file;
 }
 
-/** One cold `newsvault run --json` under /usr/bin/time, asynchronously so this process keeps serving feeds. */
+/** One cold `run` (cold-run.ts), and when it exited on the bench's clock `t0`. */
 async function runCli(dir: string, config: string, t0: number): Promise<Process> {
-  const timeFile = join(dir, '.time');
-  const env = { ...process.env };
-  delete env['NODE_OPTIONS'];
-  const child = spawn(TIME, ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, CLI, '--config', config, 'run', '--json'], {
-    cwd: dir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => resolve(code ?? -1));
-  });
-  const exitedS = (performance.now() - t0) / 1000;
-  const times = /(\d+\.\d+) (\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(readFileSync(timeFile, 'utf8'));
-  if (!times) throw new Error(`bench: no timing from ${TIME}: ${readFileSync(timeFile, 'utf8')}`);
-  const [, wall, user, sys, maxKiB] = times.map(Number) as [number, number, number, number, number];
-  let result: { sources: { outcome: string; newCount: number }[]; timings: Process['timings']; publishing: string };
-  try {
-    result = JSON.parse(stdout) as typeof result;
-  } catch {
-    throw new Error(`bench: newsvault run exited ${exitCode} without a JSON result:\n${stderr.slice(-2000)}`);
-  }
+  const run = await runColdCli(dir, config);
+  const { result } = run;
   return {
-    wallS: wall,
-    cpuS: user + sys,
-    peakMiB: maxKiB / 1024,
-    exitCode,
-    exitedS,
+    wallS: run.wallS,
+    cpuS: run.cpuS,
+    peakMiB: run.peakMiB,
+    exitCode: run.exitCode,
+    exitedS: (performance.now() - t0) / 1000,
     added: result.sources.reduce((sum, source) => sum + source.newCount, 0),
     failed: result.sources.filter((source) => source.outcome === 'failed').length,
-    publishing: result.publishing,
-    timings: result.timings,
+    publishing: result.publishing ?? '',
+    timings: result.timings as Process['timings'],
   };
 }
 
@@ -190,19 +162,6 @@ async function runMachines(config: string, machines: number, base: string, datab
   }
 }
 
-function stats(values: number[]): { min: number; median: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { min: sorted[0]!, median, max: sorted.at(-1)! };
-}
-
-function describeCommit(): string {
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
-}
-
 const stored = (run: Run): number => run.processes.reduce((sum, p) => sum + p.added, 0);
 const storingS = (run: Run): number => Math.max(...run.processes.map((p) => p.timings.sourcesMs)) / 1000;
 /** From starting the processes until the last one's storing ended (its exit less its later phases): start-up included. */
@@ -211,7 +170,7 @@ const storedByS = (run: Run): number =>
 const published = (run: Run): Process[] => run.processes.filter((p) => p.publishing === 'published');
 
 async function main(): Promise<void> {
-  if (!existsSync(TIME)) throw new Error(`bench: ${TIME} is missing: install the Debian package \`time\``);
+  requireTime();
   if (!SKIP_BUILD) {
     console.error('bench: npm run build');
     const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });

@@ -19,9 +19,7 @@
 // repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -30,45 +28,17 @@ import type { SearchDocument } from '../src/search/index.ts';
 import { openPostgres } from '../src/store/postgres/open.ts';
 import { PostgresSearchIndex } from '../src/store/postgres/search-index.ts';
 import { startPostgresCluster } from '../src/store/postgres/test-support.ts';
+import { describeCommit, loadAverages, percentile, spread } from './measure.ts';
+import { SEARCH_SEED, searchCacheDir } from './search-cache.ts';
 import { generate, queries, vocabulary } from './search-corpus.ts';
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 20_000);
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 21);
 const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
-const CACHE = process.env['BENCH_CACHE'] ?? join(tmpdir(), 'newsvault-bench-search');
-const SEED = 42;
 const TIME_LIMIT_MS = 10_000;
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** As bench/search.bench.ts: files whose change changes the built SQLite index key its cache folder. */
-const SHAPE_FILES = [
-  'bench/search-corpus.ts',
-  'src/search/indexer.ts',
-  'src/search/schema.ts',
-  'src/search/tokenize.ts',
-  'src/search/fold.ts',
-  'src/search/simplified-table.ts',
-];
-
-function shapeHash(): string {
-  const h = createHash('sha256');
-  for (const f of SHAPE_FILES) h.update(readFileSync(new URL(`../${f}`, import.meta.url)));
-  return h.digest('hex').slice(0, 12);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function load(): string {
-  return loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-}
 
 // ---------- building ----------
 
@@ -88,7 +58,7 @@ function buildSqlite(dir: string, vocab: ReturnType<typeof vocabulary>): { file:
   let batch: SearchDocument[] = [];
   let n = 0;
   let lastReport = t0;
-  for (const doc of generate(SIZE, vocab, SEED)) {
+  for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
     if (++n <= done) continue;
     batch.push(doc);
     if (batch.length >= BATCH) {
@@ -97,7 +67,7 @@ function buildSqlite(dir: string, vocab: ReturnType<typeof vocabulary>): { file:
       if (performance.now() - lastReport > 30_000) {
         lastReport = performance.now();
         save(n);
-        console.error(`  sqlite: ${n.toLocaleString('en')} indexed, load ${load()}`);
+        console.error(`  sqlite: ${n.toLocaleString('en')} indexed, load ${loadAverages(2)}`);
       }
     }
   }
@@ -118,7 +88,7 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
     let lastReport = t0;
     let batch: SearchDocument[] = [];
     let n = 0;
-    for (const doc of generate(SIZE, vocab, SEED)) {
+    for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
       batch.push(doc);
       n++;
       if (batch.length >= BATCH) {
@@ -126,7 +96,7 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
         batch = [];
         if (performance.now() - lastReport > 30_000) {
           lastReport = performance.now();
-          console.error(`  postgres: ${n.toLocaleString('en')} indexed, load ${load()}`);
+          console.error(`  postgres: ${n.toLocaleString('en')} indexed, load ${loadAverages(2)}`);
         }
       }
     }
@@ -242,45 +212,34 @@ function measureInChild(engine: 'sqlite' | 'postgres', target: string): Measured
 
 // ---------- report ----------
 
-function spread(values: number[], digits = 1): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${sorted[0]!.toFixed(digits)} / ${percentile(sorted, 50).toFixed(digits)} / ${sorted.at(-1)!.toFixed(digits)}`;
-}
-
-function describeCommit(): string {
-  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  return `${commit}${dirty ? ' (with uncommitted changes)' : ''}`;
-}
-
 async function main(): Promise<void> {
   const vocab = vocabulary();
   console.log(`# search on PostgreSQL and SQLite, ${new Date().toISOString()}, commit ${describeCommit()}, node ${process.version}`);
   console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction; vocabulary ${vocab.simplified.length} words`);
-  const dir = join(CACHE, `n${SIZE}-b${BATCH}-s${SEED}-${shapeHash()}`);
+  const dir = searchCacheDir(SIZE, BATCH);
   mkdirSync(dir, { recursive: true });
-  console.error(`building the SQLite index (cache ${dir}), load ${load()}`);
+  console.error(`building the SQLite index (cache ${dir}), load ${loadAverages(2)}`);
   const sqlite = buildSqlite(dir, vocab);
   console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
 
   const cluster = await startPostgresCluster();
   try {
     const url = await cluster.createDatabase();
-    console.error(`building the PostgreSQL index, load ${load()}`);
-    const loadBefore = load();
+    console.error(`building the PostgreSQL index, load ${loadAverages(2)}`);
+    const loadBefore = loadAverages(2);
     const built = await buildPostgres(url, vocab);
     console.log(
-      `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${load()}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`,
+      `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${loadAverages(2)}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`,
     );
 
     const list = queries(vocab);
     const runs: Record<'sqlite' | 'postgres', Measured[]> = { sqlite: [], postgres: [] };
     const loads: string[] = [];
     for (let rep = 0; rep < REPS; rep++) {
-      loads.push(load());
+      loads.push(loadAverages(2));
       runs.sqlite.push(measureInChild('sqlite', sqlite.file));
       runs.postgres.push(measureInChild('postgres', url));
-      console.error(`repetition ${rep + 1} of ${REPS} done, load ${load()}`);
+      console.error(`repetition ${rep + 1} of ${REPS} done, load ${loadAverages(2)}`);
     }
     console.log(`\n${REPS} repetitions × ${ROUNDS} rounds × ${list.length} queries, one cold child process per repetition and engine; load averages (1, 5, 15 min) at each repetition's start: ${loads.join('; ')}`);
     console.log('min / median / max over repetitions, ms per search() call; CPU on PostgreSQL includes its server process:\n');

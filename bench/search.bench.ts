@@ -20,13 +20,13 @@
 // is compared with ranking every match (search-recall.ts).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSearchSchema, indexBatch, RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
 import type { SearchDocument } from '../src/search/index.ts';
+import { describeCommit, loadAverages, percentile, spread } from './measure.ts';
+import { SEARCH_SEED, searchCacheDir } from './search-cache.ts';
 import { generate, queries, recallQueries, vocabulary } from './search-corpus.ts';
 import { measureRecall } from './search-recall.ts';
 
@@ -34,37 +34,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number).filte
 const BATCH = Number(process.env.BENCH_BATCH ?? 21);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
-const CACHE = process.env.BENCH_CACHE ?? join(tmpdir(), 'newsvault-bench-search');
-const SEED = 42;
 const SELF = fileURLToPath(import.meta.url);
-
-/** Files whose change changes the built index: the cache is keyed by their content. */
-const SHAPE_FILES = [
-  'bench/search-corpus.ts',
-  'src/search/indexer.ts',
-  'src/search/schema.ts',
-  'src/search/tokenize.ts',
-  'src/search/fold.ts',
-  'src/search/simplified-table.ts',
-];
-
-function shapeHash(): string {
-  const h = createHash('sha256');
-  for (const f of SHAPE_FILES) h.update(readFileSync(new URL(`../${f}`, import.meta.url)));
-  return h.digest('hex').slice(0, 12);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-function load(): string {
-  return loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-}
 
 // ---------- building ----------
 
@@ -102,7 +72,7 @@ function buildIncremental(dir: string, size: number, vocab: ReturnType<typeof vo
   };
   let batch: SearchDocument[] = [];
   let n = 0;
-  for (const doc of generate(size, vocab, SEED)) {
+  for (const doc of generate(size, vocab, SEARCH_SEED)) {
     if (++n <= done) continue;
     batch.push(doc);
     if (batch.length >= BATCH) {
@@ -111,7 +81,7 @@ function buildIncremental(dir: string, size: number, vocab: ReturnType<typeof vo
       if (performance.now() - lastReport > 30_000) {
         lastReport = performance.now();
         save(n);
-        console.error(`  ${n.toLocaleString('en')} indexed, ${(info.seconds + (lastReport - t0) / 1000).toFixed(0)} s, load ${load()}`);
+        console.error(`  ${n.toLocaleString('en')} indexed, ${(info.seconds + (lastReport - t0) / 1000).toFixed(0)} s, load ${loadAverages(1)}`);
       }
     }
   }
@@ -229,16 +199,11 @@ function measureInChild(file: string): Measured {
 
 // ---------- report ----------
 
-function spread(values: number[], digits = 1): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${(sorted[0] as number).toFixed(digits)} / ${percentile(sorted, 50).toFixed(digits)} / ${(sorted.at(-1) as number).toFixed(digits)}`;
-}
-
 async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<void> {
-  const dir = join(CACHE, `n${size}-b${BATCH}-s${SEED}-${shapeHash()}`);
+  const dir = searchCacheDir(size, BATCH);
   mkdirSync(dir, { recursive: true });
   console.log(`\n## ${size.toLocaleString('en')} articles (cache ${dir})`);
-  console.error(`building the cycle-built index (${BATCH} articles per transaction), load ${load()}`);
+  console.error(`building the cycle-built index (${BATCH} articles per transaction), load ${loadAverages(1)}`);
   const built = buildIncremental(dir, size, vocab);
   const optimized = buildOptimized(dir);
   const files = { cycles: join(dir, 'cycles.sqlite'), optimized: join(dir, 'optimized.sqlite') };
@@ -250,7 +215,7 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
   const runs: Record<'cycles' | 'optimized', Measured[]> = { cycles: [], optimized: [] };
   const loads: string[] = [];
   for (let rep = 0; rep < REPS; rep++) {
-    loads.push(load());
+    loads.push(loadAverages(1));
     for (const variant of ['cycles', 'optimized'] as const) runs[variant].push(measureInChild(files[variant]));
   }
   console.log(`\n${REPS} repetitions × ${ROUNDS} rounds × ${list.length} queries, one child process per repetition and index; load averages at each repetition's start: ${loads.join('; ')}`);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { stats } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'newsvault.js');
@@ -90,13 +91,6 @@ async function readerStart(cwd: string): Promise<Sample & { articleMs: number }>
     child.kill('SIGTERM');
     await exited;
   }
-}
-
-function stats(values: number[]): { min: number; median: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { min: sorted[0]!, median, max: sorted.at(-1)! };
 }
 
 const ms = (value: number): string => `${Math.round(value)}`.padStart(6);
