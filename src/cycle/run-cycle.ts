@@ -14,6 +14,7 @@ import { publishInTurn } from './publish-turn.ts';
 import { recheckPhase } from './recheck-phase.ts';
 import { cycleCommitMessage } from './commit-message.ts';
 import { commitPhase } from './commit-phase.ts';
+import { bundlePhase } from './bundle-phase.ts';
 import { emptySourceResult } from './source-result.ts';
 import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
@@ -178,6 +179,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate);
     commit = committed.commit;
     errors.push(...committed.errors);
+    // The monthly bundle of what was just committed (bundle-phase.ts); only once the commit is there.
+    if (commit !== null) warnings.push(...(await bundlePhase(config, deps.now().getTime())).warnings);
   }
 
   phaseDone('commitMs');

@@ -14,6 +14,8 @@ export interface OfflineState {
   version: 1;
   /** Site path of the book → what it was built from. */
   books: Record<string, OfflineBook>;
+  /** The archive bundle the page last listed (`name bytes`), so a new one re-renders the page; null: none. */
+  bundle?: string | null;
 }
 
 export function readOfflineState(path: string): OfflineState {
@@ -30,7 +32,7 @@ export function readOfflineState(path: string): OfflineState {
     const valid = Object.entries(books).filter(
       ([, book]) => typeof book?.hash === 'string' && typeof book.bytes === 'number' && typeof book.articles === 'number',
     );
-    return { version: 1, books: Object.fromEntries(valid) };
+    return { version: 1, books: Object.fromEntries(valid), bundle: typeof value.bundle === 'string' ? value.bundle : null };
   } catch {
     return { version: 1, books: {} }; // a damaged state only costs one rebuild of the digests
   }
@@ -38,5 +40,5 @@ export function readOfflineState(path: string): OfflineState {
 
 export function formatOfflineState(state: OfflineState): string {
   const books = Object.fromEntries(Object.entries(state.books).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ version: state.version, books }, null, 1)}\n`;
+  return `${JSON.stringify({ version: state.version, books, ...(state.bundle ? { bundle: state.bundle } : {}) }, null, 1)}\n`;
 }
