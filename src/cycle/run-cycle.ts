@@ -14,7 +14,7 @@ import { publishInTurn } from './publish-turn.ts';
 import { recheckPhase } from './recheck-phase.ts';
 import { cycleCommitMessage } from './commit-message.ts';
 import { commitPhase } from './commit-phase.ts';
-import { bundlePhase } from './bundle-phase.ts';
+import { bundlePhase, type BundlePhaseResult } from './bundle-phase.ts';
 import { emptySourceResult } from './source-result.ts';
 import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
@@ -153,13 +153,21 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       ...rechecks.touchedSources,
     ];
     if (imported > 0) touched = config.sources.map((source) => source.id);
+    let bundle: BundlePhaseResult | null = null;
     publishing = await publishInTurn(lease?.publish, store, async () => {
+      // The monthly bundle first (bundle-phase.ts), by the process that publishes, so this publish lists it and this
+      // cycle's commit holds the listing: the run after it has nothing to rewrite.
+      if (bundle === null) {
+        bundle = await bundlePhase(config, store, deps.now().getTime());
+        warnings.push(...bundle.warnings);
+      }
       const published = await publishArchive({
         config,
         store,
         touchedSources: touched,
         ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
         nowMs: deps.now().getTime(),
+        ...(bundle.bundle ? { bundle: bundle.bundle } : {}),
       });
       touched = []; // a later round (others' writes) finds its sources from what is pending
       articlesWritten += published.articlesWritten;
@@ -179,8 +187,6 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate);
     commit = committed.commit;
     errors.push(...committed.errors);
-    // The monthly bundle of what was just committed (bundle-phase.ts); only once the commit is there.
-    if (commit !== null) warnings.push(...(await bundlePhase(config, deps.now().getTime())).warnings);
   }
 
   phaseDone('commitMs');

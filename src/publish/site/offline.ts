@@ -9,7 +9,9 @@
 // into a day changes exactly the books of that day and its week. A book whose hash matches the state and
 // whose file is there is not rebuilt, not even read.
 //
-// The page also lists the archive's monthly git bundle when the cycle has made one (offline-bundle.ts).
+// The page also lists the archive's monthly git bundle (offline-bundle.ts). The cycle makes it before publishing and
+// passes it in (`bundle`); the state keeps it, so a publish without one lists the last. The page is rewritten only
+// when the bundle passed differs from the one listed: a cycle that makes no new bundle leaves the page as it is.
 //
 // Only days and weeks that are over get books: the day in progress changes every hour, and the site is
 // committed to git, so a book rebuilt hourly would add its images to the history every hour.
@@ -24,7 +26,7 @@ import { DAY_MS, dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
 import { formatOfflineState, readOfflineState, type OfflineBook, type OfflineState } from './offline-state.ts';
 import { renderOfflinePage, type OfflineListing } from './offline-page.ts';
-import { findBundle } from './offline-bundle.ts';
+import { sameBundle, type ListedBundle } from './offline-bundle.ts';
 
 /** Bump when the books change shape, so every digest is rebuilt once. */
 export const EPUB_VERSION = 1;
@@ -59,6 +61,8 @@ export interface PublishOfflineOptions {
   at(path: string): PageContext;
   write(path: string, content: string): boolean;
   log: WriteLog;
+  /** The archive bundle to list (the cycle's, complete on disk); absent: the one the state lists, if any. */
+  bundle?: ListedBundle;
 }
 
 /** Where an archived image's marker URL points while the book is made: the key of its bytes. */
@@ -118,11 +122,10 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
       if (endMs > sinceMs && endMs <= options.nowMs) dueWeeks.add(isoWeek(day).week);
     }
   }
-  // The archive bundle the last cycle made (git/bundle.ts, after its commit): a new one is listed now.
-  const bundle = findBundle(dir);
-  const bundleKey = bundle === null ? null : `${bundle.name} ${bundle.bytes}`;
   const saved = readOfflineState(statePath);
-  if (!everyDay && dueWeeks.size === 0 && existsSync(join(dir, offlinePaths.index)) && (saved.bundle ?? null) === bundleKey) return null;
+  const bundle = options.bundle ?? saved.bundle ?? null;
+  if (!everyDay && dueWeeks.size === 0 && existsSync(join(dir, offlinePaths.index)) && sameBundle(saved.bundle ?? null, bundle)) return null;
+  // Forced: every book again, but the bundle is not a book: it stays listed.
   const before: OfflineState = options.force ? { version: 1, books: {} } : saved;
 
   // Days that are over, grouped by week; the newest week first.
@@ -138,7 +141,7 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
   }
 
   // Books of the weeks not looked at stay as they are; those of the weeks looked at are planned again.
-  const after: OfflineState = { version: 1, books: {}, bundle: bundleKey };
+  const after: OfflineState = { version: 1, books: {}, bundle };
   const looked = (path: string): boolean => everyDay || dueWeeks.has(weekOfBook(path));
   for (const [path, book] of Object.entries(before.books)) if (!looked(path)) after.books[path] = book;
   for (const [week, { monday, days }] of weeks) {
