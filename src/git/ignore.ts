@@ -1,6 +1,7 @@
-// What never belongs in an archive's history (temporary files, the lock, the archive's own bundle), kept out of `git add` by the repository's own exclude file
-// (`.git/info/exclude`): it works in a fresh clone without committing a .gitignore the old archive lacked,
-// and it is rewritten before every staging, so a checkout that lost it gets it back.
+// What never belongs in an archive's history (temporary files, the lock, the archive's own bundle), kept out of
+// `git add` by the repository's own exclude file (`.git/info/exclude`): it works in a fresh clone without
+// committing a .gitignore the old archive lacked, and it is rewritten before every staging, so a checkout that
+// lost it gets it back.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TEMP_SUFFIX } from '../files/atomic-write.ts';
