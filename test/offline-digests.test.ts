@@ -1,7 +1,9 @@
 // The site's EPUB digests, end to end on the demo (`newsvault demo`: the seed feeds and a full-text outlet,
 // images archived): every book passes epubcheck, the archived images are inside the books, the listing page
-// gives every book's size, and a second publish rewrites only the books of the day that changed.
+// gives every book's size, and a second publish rewrites only the books of the day that changed. The archive's
+// monthly git bundle, handed to the publish as a cycle hands it, is listed too, and clones.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,8 @@ import { loadConfig, type Config } from '../src/config/index.ts';
 import { publishArchive } from '../src/cycle/publish-archive.ts';
 import { fingerprint, sha256 } from '../src/revision/fingerprint.ts';
 import { formatSize, isoWeek, offlinePaths } from '../src/publish/site/index.ts';
+import { refreshBundle } from '../src/git/bundle.ts';
+import { formatUtc8, isoUtc } from '../src/time/utc8.ts';
 import { SqliteStore } from '../src/store/index.ts';
 import { epubcheck } from './support/epubcheck.ts';
 
@@ -133,6 +137,35 @@ describe('EPUB digests on the demo archive', () => {
     } finally {
       store.close();
     }
+  });
+  test('a bundle handed to the publish is listed with its size, commit, date and how to clone it, and stays listed', async () => {
+    // `newsvault demo` ran one cycle, which committed; a cycle's bundle phase (cycle/bundle-phase.ts) bundles that.
+    const made = await refreshBundle({ repo: config.output, dir: join(siteDir, 'offline'), nowMs: NOW.getTime() + 3 * 3600_000 });
+    assert.equal(made.kind, 'made');
+    const bundle = made.kind === 'made' ? made.bundle : null;
+    assert.equal(bundle!.name, 'newsvault-2024-01.bundle');
+    const tracked = execFileSync('git', ['ls-files'], { cwd: config.output, encoding: 'utf8' });
+    assert.ok(!tracked.includes('.bundle'), 'the bundle is kept out of the archive it bundles');
+    const store = SqliteStore.open(config.database);
+    try {
+      const listed = await publishArchive({ config, store, touchedSources: [], nowMs: NOW.getTime() + 3 * 3600_000, bundle: bundle! });
+      assert.deepEqual(listed.filesWritten.map((path) => relative(siteDir, path)).sort(), [offlinePaths.state, offlinePaths.index]);
+      // A publish without a bundle (a cycle that made none) lists the same one and writes nothing.
+      const again = await publishArchive({ config, store, touchedSources: [], nowMs: NOW.getTime() + 4 * 3600_000 });
+      assert.deepEqual(again.filesWritten, []);
+    } finally {
+      store.close();
+    }
+    const page = readFileSync(join(siteDir, offlinePaths.index), 'utf8');
+    assert.ok(page.includes(`<a href="newsvault-2024-01.bundle" type="application/octet-stream" download>newsvault-2024-01.bundle</a> <span class="muted">2024-01 · ${formatSize(bundle!.bytes)}</span>`), page);
+    assert.ok(page.includes(`<code>${bundle!.commit.slice(0, 12)}</code>`), page);
+    assert.ok(page.includes(`<time datetime="${isoUtc(bundle!.committedMs)}">${formatUtc8(bundle!.committedMs)}</time>`), page);
+    assert.ok(page.includes('<code>git clone newsvault-2024-01.bundle archive</code>'));
+    const clone = join(root, 'from-bundle');
+    execFileSync('git', ['clone', '--quiet', join(siteDir, bundle!.path), clone], { env: { ...process.env, GIT_ALLOW_PROTOCOL: 'file' } });
+    const headOf = (dir: string) => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    assert.equal(headOf(clone), bundle!.commit);
+    assert.ok(readdirSync(join(clone, 'articles')).length > 0);
   });
 });
 

@@ -12,6 +12,7 @@ import { MEDIA_DIR } from '../publish/media-links.ts';
 import { healthFeed } from '../publish/atom/index.ts';
 import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
 import { readChanges } from '../publish/site/changes.ts';
+import type { ListedBundle } from '../publish/site/offline-bundle.ts';
 import { daysOver, readPublishState, savePublishState } from '../publish/site/state.ts';
 import { publishSiteSearch } from '../search/site/index.ts';
 import type { Article, Store } from '../store/index.ts';
@@ -29,6 +30,8 @@ export interface PublishArchiveOptions {
   indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
   /** The run's clock: re-checks and health events up to now go into the manifest. */
   nowMs: number;
+  /** The archive's git bundle the offline page lists (bundle-phase.ts); absent: the one listed before. */
+  bundle?: ListedBundle;
 }
 
 export interface PublishArchiveResult {
@@ -110,6 +113,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
       mediaDir: join(config.output, MEDIA_DIR),
       nowMs: options.nowMs,
       log,
+      ...(options.bundle ? { bundle: options.bundle } : {}),
     });
     const search = await publishSiteSearch({ changes, store, dir: config.site.dir, siteTitle: config.site.title, sources: siteSources, log });
     // Source health: rewritten only when its bytes change (a new event, a switch, a stale source).

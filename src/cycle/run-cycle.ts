@@ -14,6 +14,7 @@ import { publishInTurn } from './publish-turn.ts';
 import { recheckPhase } from './recheck-phase.ts';
 import { cycleCommitMessage } from './commit-message.ts';
 import { commitPhase } from './commit-phase.ts';
+import { bundlePhase, type BundlePhaseResult } from './bundle-phase.ts';
 import { emptySourceResult } from './source-result.ts';
 import type { CycleExitCode, CycleResult, SourceResult } from './types.ts';
 
@@ -152,13 +153,21 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       ...rechecks.touchedSources,
     ];
     if (imported > 0) touched = config.sources.map((source) => source.id);
+    let bundle: BundlePhaseResult | null = null;
     publishing = await publishInTurn(lease?.publish, store, async () => {
+      // The monthly bundle first (bundle-phase.ts), by the process that publishes, so this publish lists it and this
+      // cycle's commit holds the listing: the run after it has nothing to rewrite.
+      if (bundle === null) {
+        bundle = await bundlePhase(config, store, deps.now().getTime());
+        warnings.push(...bundle.warnings);
+      }
       const published = await publishArchive({
         config,
         store,
         touchedSources: touched,
         ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
         nowMs: deps.now().getTime(),
+        ...(bundle.bundle ? { bundle: bundle.bundle } : {}),
       });
       touched = []; // a later round (others' writes) finds its sources from what is pending
       articlesWritten += published.articlesWritten;

@@ -1,9 +1,11 @@
-// What never belongs in an archive's history, kept out of `git add` by the repository's own exclude file
-// (`.git/info/exclude`): it works in a fresh clone without committing a .gitignore the old archive lacked,
-// and it is rewritten before every staging, so a checkout that lost it gets it back.
+// What never belongs in an archive's history (temporary files, the lock, the archive's own bundle), kept out of
+// `git add` by the repository's own exclude file (`.git/info/exclude`): it works in a fresh clone without
+// committing a .gitignore the old archive lacked, and it is rewritten before every staging, so a checkout that
+// lost it gets it back.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TEMP_SUFFIX } from '../files/atomic-write.ts';
+import { BUNDLE_PATTERN } from './bundle.ts';
 import { git, GitError } from './exec.ts';
 
 /** The ending every atomic write's temporary file has (publish comes before git, so git may use it). */
@@ -13,6 +15,9 @@ const EXCLUDES = [
   '# newsvault: temporary files of atomic writes and the lock of a folder that was not yet a repository',
   TEMP_PATTERN,
   '.newsvault.lock',
+  // The monthly bundle of the archive (bundle.ts) lives in the site folder, inside the archive by default: committed,
+  // every bundle would hold the one before it and the archive would grow by its own size each month.
+  BUNDLE_PATTERN,
 ];
 
 export async function ensureExcludes(dir: string): Promise<void> {

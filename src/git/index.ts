@@ -6,3 +6,4 @@ export type { OwnRepository } from './own-repository.ts';
 export type { SourceChange } from './message.ts';
 export { GitError } from './exec.ts';
 export { indexBlobs } from './index-blobs.ts';
+export { BUNDLE_PATTERN, refreshBundle, type BundleOptions, type BundleResult } from './bundle.ts';

@@ -9,6 +9,10 @@
 // into a day changes exactly the books of that day and its week. A book whose hash matches the state and
 // whose file is there is not rebuilt, not even read.
 //
+// The page also lists the archive's monthly git bundle (offline-bundle.ts). The cycle makes it before publishing and
+// passes it in (`bundle`); the state keeps it, so a publish without one lists the last. The page is rewritten only
+// when the bundle passed differs from the one listed: a cycle that makes no new bundle leaves the page as it is.
+//
 // Only days and weeks that are over get books: the day in progress changes every hour, and the site is
 // committed to git, so a book rebuilt hourly would add its images to the history every hour.
 import { createHash } from 'node:crypto';
@@ -22,6 +26,7 @@ import { DAY_MS, dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
 import { formatOfflineState, readOfflineState, type OfflineBook, type OfflineState } from './offline-state.ts';
 import { renderOfflinePage, type OfflineListing } from './offline-page.ts';
+import { sameBundle, type ListedBundle } from './offline-bundle.ts';
 
 /** Bump when the books change shape, so every digest is rebuilt once. */
 export const EPUB_VERSION = 1;
@@ -56,6 +61,8 @@ export interface PublishOfflineOptions {
   at(path: string): PageContext;
   write(path: string, content: string): boolean;
   log: WriteLog;
+  /** The archive bundle to list (the cycle's, complete on disk); absent: the one the state lists, if any. */
+  bundle?: ListedBundle;
 }
 
 /** Where an archived image's marker URL points while the book is made: the key of its bytes. */
@@ -114,9 +121,12 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
       const { endMs } = dayRangeUtc8(day);
       if (endMs > sinceMs && endMs <= options.nowMs) dueWeeks.add(isoWeek(day).week);
     }
-    if (dueWeeks.size === 0 && existsSync(join(dir, offlinePaths.index))) return null;
   }
-  const before: OfflineState = options.force ? { version: 1, books: {} } : readOfflineState(statePath);
+  const saved = readOfflineState(statePath);
+  const bundle = options.bundle ?? saved.bundle ?? null;
+  if (!everyDay && dueWeeks.size === 0 && existsSync(join(dir, offlinePaths.index)) && sameBundle(saved.bundle ?? null, bundle)) return null;
+  // Forced: every book again, but the bundle is not a book: it stays listed.
+  const before: OfflineState = options.force ? { version: 1, books: {} } : saved;
 
   // Days that are over, grouped by week; the newest week first.
   const weeks = new Map<string, { monday: string; days: { day: string; summaries: ArticleSummary[] }[] }>();
@@ -131,7 +141,7 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
   }
 
   // Books of the weeks not looked at stay as they are; those of the weeks looked at are planned again.
-  const after: OfflineState = { version: 1, books: {} };
+  const after: OfflineState = { version: 1, books: {}, bundle };
   const looked = (path: string): boolean => everyDay || dueWeeks.has(weekOfBook(path));
   for (const [path, book] of Object.entries(before.books)) if (!looked(path)) after.books[path] = book;
   for (const [week, { monday, days }] of weeks) {
@@ -196,7 +206,7 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
   for (const path of Object.keys(before.books)) {
     if (!(path in after.books)) rmSync(join(dir, path), { force: true });
   }
-  const listing = listingOf(after, outlet);
+  const listing = { ...listingOf(after, outlet), bundle };
   options.write(offlinePaths.index, renderOfflinePage(options.at(offlinePaths.index), listing));
   writeFileAtomic(statePath, formatOfflineState(after), options.log); // last: a run killed before it redoes the books
   return listing;
@@ -224,7 +234,7 @@ function daysOfWeeks(weeks: ReadonlySet<string>): string[] {
 }
 
 /** What the listing page shows, from the books made: weeks and days newest first, outlets by id. */
-function listingOf(state: OfflineState, outlet: (id: string) => EpubOutlet): OfflineListing {
+function listingOf(state: OfflineState, outlet: (id: string) => EpubOutlet): Omit<OfflineListing, 'bundle'> {
   const weeks = new Map<string, { all: string | null; days: Map<string, string[]> }>();
   const weekOf = (week: string) => {
     if (!weeks.has(week)) weeks.set(week, { all: null, days: new Map() });

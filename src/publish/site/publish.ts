@@ -30,6 +30,7 @@ import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
 import { offlinePaths, publishOffline } from './offline.ts';
+import type { ListedBundle } from './offline-bundle.ts';
 import { siteContext } from './site-links.ts';
 import { daysOver, readPublishState, savePublishState, settingsHash } from './state.ts';
 import { readChanges, type PublishChanges } from './changes.ts';
@@ -65,6 +66,8 @@ export interface PublishSiteOptions {
    * other outlets' reports of its event and every day gets a stories page; without it, neither.
    */
   stories?: SiteStories;
+  /** The archive's git bundle for the offline page (offline-bundle.ts), made by the cycle; absent: the one listed. */
+  bundle?: ListedBundle;
 }
 
 export interface PublishSiteResult {
@@ -160,7 +163,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   const offlineFor = (at: (path: string) => PageContext) =>
     options.nowMs === undefined
       ? null
-      : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log });
+      : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log, ...(options.bundle ? { bundle: options.bundle } : {}) });
   let articlesRendered = 0;
   if (quiet) await offlineFor(at);
   else articlesRendered = await renderSite();
