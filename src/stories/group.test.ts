@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dayOfUtc8, dayRangeUtc8 } from '../time/utc8.ts';
 import { dayBatchRange, storiesOfDay } from './day.ts';
+import { lookAlikes } from './look-alikes.ts';
 import { shingles } from './shingles.ts';
-import { groupStories, STORY_WINDOW_MS } from './group.ts';
+import { groupStories, MAX_CANDIDATES, STORY_THRESHOLD, STORY_WINDOW_MS, storyLinks } from './group.ts';
 import { testdataRecords } from './testdata-records.ts';
 import type { StoryRecord } from './types.ts';
 
@@ -80,4 +81,33 @@ test('stories are ordered by their first article and are the same whatever the i
   assert.ok(forward.length >= 5, `only ${forward.length} stories in the March 2015 feeds`);
   const firsts = groupStories(batch).map((s) => s[0]!.timeMs);
   assert.deepEqual([...firsts].sort((a, b) => a - b), firsts);
+});
+
+test('a day of thousands of look-alike reports: links stay bounded per record and the seed pair is still one story', () => {
+  const all = [...lookAlikes(3000, VOA.timeMs - 5 * HOUR), VOA, RFI];
+  const links = storyLinks(all, STORY_WINDOW_MS, STORY_THRESHOLD);
+  // Measured all pairs with this much in common, they made hundreds of thousands of links (millions at 15,000).
+  assert.ok(links.length <= all.length * MAX_CANDIDATES, `${links.length} links for ${all.length} records`);
+  assert.ok(links.length > 0);
+  const keys = new Set(links.map((link) => `${link.a}-${link.b}`));
+  assert.equal(keys.size, links.length, 'each pair once');
+  assert.ok(links.every((link) => link.a < link.b && all[link.a]!.source !== all[link.b]!.source));
+  const story = groupStories(all).find((members) => members.includes(VOA));
+  assert.ok(story?.includes(RFI), 'VOA and RFI in one story');
+});
+
+test('bounding the candidates changes no story of the labelled testdata', () => {
+  const stories = (maxCandidates: number) => {
+    const out: string[][] = [];
+    for (const day of new Set(records.map((r) => dayOfUtc8(r.timeMs)))) {
+      const { startMs, endMs } = dayRangeUtc8(day);
+      const [from, to] = dayBatchRange(startMs, endMs);
+      const batch = records.filter((r) => r.timeMs >= from && r.timeMs < to);
+      for (const story of storiesOfDay(batch, startMs, endMs, { maxCandidates })) out.push(story.map((r) => String(r.id)));
+    }
+    return out;
+  };
+  const bounded = stories(MAX_CANDIDATES);
+  assert.ok(bounded.length > 10);
+  assert.deepEqual(bounded, stories(Infinity));
 });

@@ -12,13 +12,19 @@ export const LEAD_CHARS = 160;
 export const TITLE_WEIGHT = 2;
 const PRIOR_DOCUMENTS = 100;
 
-/** A record's weighted shingle vector, unit length. */
-export type Vector = Map<string, number>;
+/**
+ * A record's weighted shingle vector, unit length, sparse: the batch's shingle numbers ascending and their
+ * weights. Numbers instead of strings make a comparison a merge of two short arrays, not a hash per shingle.
+ */
+export interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
 export interface Weighted {
   vectors: Vector[];
-  /** Document frequency of each shingle in the batch. */
-  df: Map<string, number>;
+  /** Document frequency of each shingle in the batch, by shingle number. */
+  df: Int32Array;
 }
 
 export interface Weighting {
@@ -29,38 +35,46 @@ export interface Weighting {
 export function weigh(records: readonly StoryRecord[], weighting: Weighting = {}): Weighted {
   const leadChars = weighting.leadChars ?? LEAD_CHARS;
   const titleWeight = weighting.titleWeight ?? TITLE_WEIGHT;
+  const numbers = new Map<string, number>();
+  const numberOf = (s: string): number => {
+    let id = numbers.get(s);
+    if (id === undefined) numbers.set(s, (id = numbers.size));
+    return id;
+  };
   const raw = records.map((record) => {
-    const title = shingles(record.title);
-    const lead = shingles(record.lead.slice(0, leadChars));
-    const tf = new Map<string, number>();
-    for (const s of lead) tf.set(s, 1);
-    for (const s of title) tf.set(s, titleWeight);
+    const tf = new Map<number, number>();
+    for (const s of shingles(record.lead.slice(0, leadChars))) tf.set(numberOf(s), 1);
+    for (const s of shingles(record.title)) tf.set(numberOf(s), titleWeight);
     return tf;
   });
-  const df = new Map<string, number>();
-  for (const tf of raw) for (const s of tf.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  const df = new Int32Array(numbers.size);
+  for (const tf of raw) for (const id of tf.keys()) df[id]!++;
   const n = records.length + PRIOR_DOCUMENTS;
-  const vectors = raw.map((tf) => {
-    const v: Vector = new Map();
+  const vectors = raw.map((tf): Vector => {
+    const ids = Int32Array.from(tf.keys()).sort();
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    for (const [s, t] of tf) {
-      const w = t * Math.log((n + 1) / ((df.get(s) ?? 0) + 1));
-      v.set(s, w);
+    ids.forEach((id, i) => {
+      const w = tf.get(id)! * Math.log((n + 1) / (df[id]! + 1));
+      weights[i] = w;
       norm += w * w;
-    }
+    });
     norm = Math.sqrt(norm) || 1;
-    for (const [s, w] of v) v.set(s, w / norm);
-    return v;
+    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
+    return { ids, weights };
   });
   return { vectors, df };
 }
 
+/** The cosine of two unit vectors: their dot product, merging the ascending shingle numbers. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
-  for (const [s, w] of small) {
-    const other = large.get(s);
-    if (other !== undefined) sum += w * other;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return sum;
 }

@@ -23,6 +23,8 @@ export interface StoryOptions {
   leadChars?: number;
   /** Weight of a title shingle against a lead shingle (default TITLE_WEIGHT; for the bench's sweep). */
   titleWeight?: number;
+  /** How many nearest others of each record are measured (default MAX_CANDIDATES; Infinity for every one, as the scale bench compares). */
+  maxCandidates?: number;
 }
 
 /** One link between two records of different outlets, with its similarity (for the bench and the tests). */
