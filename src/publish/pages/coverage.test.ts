@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ListedArticle } from './article-list.ts';
-import { COVERAGE_LIMIT, coverageOf } from './coverage.ts';
+import { COVERAGE_LIMIT, coverageOf, storyCoverage, type Coverage } from './coverage.ts';
 
 const HOUR = 3_600_000;
 const report = (id: number, sourceId: string, hours: number): ListedArticle => ({
@@ -45,4 +45,48 @@ describe('coverageOf', () => {
     assert.equal(coverage.more, 20 - COVERAGE_LIMIT);
     assert.deepEqual(coverage.reports.map((r) => r.id), [2, 3, 5, 6, 8, 9, 11, 12, 14, 15]);
   });
+});
+
+/** The definition, by sorting every other report by nearness (what coverageOf did before it was indexed). */
+function byDefinition(story: readonly ListedArticle[], article: ListedArticle, limit = COVERAGE_LIMIT): Coverage {
+  const others = story.filter((member) => member.sourceId !== article.sourceId);
+  const nearest = [...others].sort(
+    (x, y) => Math.abs(x.publishedMs - article.publishedMs) - Math.abs(y.publishedMs - article.publishedMs) || x.publishedMs - y.publishedMs || x.id - y.id,
+  );
+  const chosen = new Set<ListedArticle>();
+  const outlets = new Set<string>();
+  for (const r of nearest) {
+    if (chosen.size >= limit) break;
+    if (outlets.has(r.sourceId)) continue;
+    outlets.add(r.sourceId);
+    chosen.add(r);
+  }
+  for (const r of nearest) {
+    if (chosen.size >= limit) break;
+    chosen.add(r);
+  }
+  const reports = others.filter((r) => chosen.has(r)).sort((x, y) => x.publishedMs - y.publishedMs || x.id - y.id);
+  return { reports, more: others.length - chosen.size };
+}
+
+test('storyCoverage lists what the definition lists, for every member of random stories (ties in time included)', () => {
+  let seed = 11;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  for (let round = 0; round < 60; round++) {
+    const size = 2 + random(80);
+    const outlets = 1 + random(15);
+    // Few distinct hours, so many reports share a time and many are equally near on both sides.
+    const story = Array.from({ length: size }, (_, i) => report(1 + random(10_000) * 100 + i, `s${random(outlets)}`, random(1 + random(30))));
+    const limit = 1 + random(12);
+    const of = storyCoverage(story, limit);
+    for (const article of story) {
+      const got = of(article);
+      const want = byDefinition(story, article, limit);
+      assert.deepEqual(got.reports.map((r) => r.id), want.reports.map((r) => r.id), `round ${round}, article ${article.id}`);
+      assert.equal(got.more, want.more);
+    }
+  }
 });

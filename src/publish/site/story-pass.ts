@@ -3,7 +3,7 @@
 // report. The grouping is stories/ (a later stage than publish): the cycle hands it in as a function.
 import { addDaysUtc8, dayOfUtc8 } from '../../time/utc8.ts';
 import type { ArticleSummary } from '../../store/types.ts';
-import { coverageOf, type Coverage } from '../pages/coverage.ts';
+import { storyCoverage, type Coverage } from '../pages/coverage.ts';
 
 /** A day's stories (UTC+8 `YYYY-MM-DD`), each oldest first: stories/createDayStories in production. */
 export type SiteStories = (day: string) => Promise<ArticleSummary[][]>;
@@ -42,9 +42,10 @@ export async function storyPass(stories: SiteStories, days: Iterable<string>, ch
     byDay.set(day, dayStories);
     for (const story of dayStories) {
       const holdsChange = changed !== null && story.some((member) => changed.has(member.id));
+      const coverageOf = storyCoverage(story);
       for (const member of story) {
         if (dayOfUtc8(member.publishedMs) !== day) continue;
-        const listed = coverageOf(story, member);
+        const listed = coverageOf(member);
         coverage.set(member.id, listed);
         if (holdsChange && !changed!.has(member.id) && listed.reports.some((report) => changed!.has(report.id))) touched.set(member.id, member);
       }
