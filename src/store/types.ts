@@ -400,6 +400,17 @@ export interface Store {
    */
   listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]>;
   countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number>;
+  /**
+   * Re-check leases, for several processes re-checking one store at once (`newsvault check` on two machines, or
+   * beside a run's re-check phase): true when `holder` now holds the article's re-check for `ttlMs`. False while
+   * another holder's lease on it is live, or when the article was re-checked since it was listed: its next check
+   * time is no longer `listedNextCheckMs` (recording a check moves it), so a process that listed it before another
+   * re-checked it does not re-check it again. A lease never released (a killed process) lapses after `ttlMs`.
+   * Not a source lease (store/lease.ts): it says nothing about fetching the source's feed.
+   */
+  claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean>;
+  /** Ends the holder's re-check lease on the article; does nothing when the lease is not the holder's. */
+  releaseRecheck(articleId: number, holder: string): Promise<void>;
 
   /** Newest first by publication time. */
   listLatest(sourceId: string, limit: number): Promise<Article[]>;

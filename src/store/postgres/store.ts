@@ -43,6 +43,7 @@ import {
   type Store,
 } from '../types.ts';
 import { PostgresLeases } from './leases.ts';
+import { claimRecheck, releaseRecheck } from './recheck-leases.ts';
 import { PostgresPublishLock } from './publish-lock.ts';
 import { openPostgres, type PostgresOptions } from './open.ts';
 import {
@@ -269,6 +270,14 @@ export class PostgresStore implements Store {
         ORDER BY a.next_check_ms, a.id LIMIT $2`,
       [nowMs, limitOrAll(limit), sourceIds ?? null],
     );
+  }
+
+  async claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean> {
+    return claimRecheck(this.pool, articleId, listedNextCheckMs, holder, ttlMs);
+  }
+
+  async releaseRecheck(articleId: number, holder: string): Promise<void> {
+    await releaseRecheck(this.pool, articleId, holder);
   }
 
   async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {

@@ -39,6 +39,7 @@ import { insertedArticle, revisionRow } from '../inserted-article.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
 import { SqliteSummaries } from './summaries.ts';
+import { SqliteRecheckLeases } from './recheck-leases.ts';
 
 interface ArticleRow {
   id: number;
@@ -130,6 +131,7 @@ export class SqliteStore implements Store {
   /** The better-sqlite3 handle: private to store/sqlite/ (sqliteHandle gives it to the search index and the table copy). */
   private readonly db: SqliteDatabase;
   private readonly statements;
+  #recheckLeases: SqliteRecheckLeases | null = null;
 
   constructor(db: SqliteDatabase) {
     this.db = db;
@@ -430,6 +432,20 @@ export class SqliteStore implements Store {
     this.atomic(() => {
       for (const entry of entries) this.statements.setNextCheck.run(entry.atMs, entry.articleId);
     });
+  }
+
+  async claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean> {
+    return this.recheckLeases().claim(articleId, listedNextCheckMs, holder, ttlMs);
+  }
+
+  async releaseRecheck(articleId: number, holder: string): Promise<void> {
+    this.recheckLeases().release(articleId, holder);
+  }
+
+  /** Prepared on first use: a read-only store (the reader) never needs its write statements. */
+  private recheckLeases(): SqliteRecheckLeases {
+    this.#recheckLeases ??= new SqliteRecheckLeases(this.db);
+    return this.#recheckLeases;
   }
 
   async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {
