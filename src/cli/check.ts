@@ -13,6 +13,7 @@ import { cycleExitCode } from '../cycle/run-cycle.ts';
 import { createQueuedIndexer } from '../cycle/search-indexer.ts';
 import { openStore } from '../store/open-store.ts';
 import { configuredFetcher } from './configured-fetcher.ts';
+import { leaseHolder } from './lease-holder.ts';
 import type { CliIo } from './io.ts';
 import { withOutputLock } from './output-lock.ts';
 import { formatCheckSummary, nothingCheckedError } from './summary.ts';
@@ -45,6 +46,8 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
       all: options.all ?? false,
+      // Under re-check leases, on either engine: another `check` or a run's re-check phase may share the store.
+      holder: leaseHolder(),
     });
 
     let committed = false;

@@ -45,7 +45,8 @@ export function formatSummary(cycle: CycleResult): string {
   if (checks.checked > 0) {
     lines.push(
       `re-checked ${checks.checked} articles: ${checks.removed.length} removed, ${checks.restored.length} restored, ` +
-        `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : ''),
+        `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : '') +
+        (checks.leftToOthers > 0 ? `; ${checks.leftToOthers} left to another process` : ''),
     );
   }
   const offline = offlineHint(cycle);
@@ -109,7 +110,9 @@ export function formatCheckSummary(result: RecheckResult, committed: boolean): s
     ...result.revised.map((ref) => `edited   ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...result.warnings,
     `${result.removed.length} removed, ${result.restored.length} restored, ${result.revised.length} edited; ` +
-      `${result.stillDue} still due${committed ? '; committed' : ''}`,
+      `${result.stillDue} still due` +
+      (result.leftToOthers > 0 ? `; ${result.leftToOthers} left to another process` : '') +
+      (committed ? '; committed' : ''),
   ];
   return `${lines.join('\n')}\n`;
 }

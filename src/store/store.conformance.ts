@@ -282,6 +282,15 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.ok(!(await store.listDueChecks(10_000, 10)).some((x) => x.id === noUrl.id));
   }));
 
+  test('first check times are set only where there is none yet', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b' }));
+    await store.setNextChecks([{ articleId: a.id, atMs: 9000 }]);
+    await store.scheduleFirstChecks([{ articleId: a.id, atMs: 3000 }, { articleId: b.id, atMs: 4000 }]);
+    assert.deepEqual((await store.listDueChecks(10_000, 10)).map((x) => [x.id, x.nextCheckMs]), [[b.id, 4000], [a.id, 9000]]);
+    await store.scheduleFirstChecks([]);
+  }));
+
   test('due checks of some sources only', withStore(async (store) => {
     const a = await store.insertArticle(article({ key: 'a' }));
     const b = await store.insertArticle(article({ key: 'b', sourceId: 'rfi' }));

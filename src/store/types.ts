@@ -395,6 +395,11 @@ export interface Store {
   /** Next check times, in one transaction. */
   setNextChecks(entries: readonly NextCheck[]): Promise<void>;
   /**
+   * First check times, in one transaction, for the articles still without one: an article another process
+   * scheduled (or already re-checked) since this one listed it keeps its time, so a re-check is never undone.
+   */
+  scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void>;
+  /**
    * Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. With `sourceIds`, only those sources'
    * articles (several processes on one store each re-check the sources they fetched: cycle/recheck-phase.ts).
    */

@@ -261,6 +261,10 @@ export class PostgresStore implements Store {
     await setNextChecks(this.pool, entries);
   }
 
+  async scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void> {
+    await setNextChecks(this.pool, entries, { onlyUnscheduled: true });
+  }
+
   async listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]> {
     // A null array: every source.
     return rows<CheckTarget>(
@@ -632,13 +636,14 @@ async function recordCheck(db: Queryable, check: NewCheck): Promise<Check> {
   return { id: row!.id, ...check };
 }
 
-async function setNextChecks(db: Queryable, entries: readonly NextCheck[]): Promise<void> {
+async function setNextChecks(db: Queryable, entries: readonly NextCheck[], options: { onlyUnscheduled?: boolean } = {}): Promise<void> {
   // The last entry for an article wins, as one update after another would.
   const byId = new Map(entries.map((entry) => [entry.articleId, entry.atMs]));
   if (byId.size === 0) return;
   await run(
     db,
-    `UPDATE articles a SET next_check_ms = v.at FROM unnest($1::bigint[], $2::bigint[]) AS v(id, at) WHERE a.id = v.id`,
+    `UPDATE articles a SET next_check_ms = v.at FROM unnest($1::bigint[], $2::bigint[]) AS v(id, at) WHERE a.id = v.id` +
+      (options.onlyUnscheduled ? ' AND a.next_check_ms IS NULL' : ''),
     [[...byId.keys()], [...byId.values()]],
   );
 }

@@ -199,6 +199,7 @@ export class SqliteStore implements Store {
         WHERE a.next_check_ms IS NULL AND a.url IS NOT NULL ORDER BY a.id LIMIT ?`),
       countDue: prepare(`SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= ?`),
       setNextCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ?`),
+      scheduleFirstCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ? AND next_check_ms IS NULL`),
       listDue: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
         WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= ? ORDER BY a.next_check_ms, a.id LIMIT ?`),
       // The sources as one JSON array parameter: one statement for any number of them.
@@ -446,6 +447,12 @@ export class SqliteStore implements Store {
   private recheckLeases(): SqliteRecheckLeases {
     this.#recheckLeases ??= new SqliteRecheckLeases(this.db);
     return this.#recheckLeases;
+  }
+
+  async scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void> {
+    this.atomic(() => {
+      for (const entry of entries) this.statements.scheduleFirstCheck.run(entry.atMs, entry.articleId);
+    });
   }
 
   async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {
