@@ -97,7 +97,7 @@ function isLoopback(url: string): boolean {
 }
 
 /** `newsvault check`'s summary: the outcomes, each error kind with a sample reason, every status change. */
-export function formatCheckSummary(result: RecheckResult, committed: boolean): string {
+export function formatCheckSummary(result: RecheckResult, committed: boolean, publishing: 'published' | 'left-to-other' = 'published'): string {
   const outcomes = Object.entries(result.outcomes)
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${count} ${outcome}`)
@@ -113,6 +113,9 @@ export function formatCheckSummary(result: RecheckResult, committed: boolean): s
       `${result.stillDue} still due` +
       (result.leftToOthers > 0 ? `; ${result.leftToOthers} left to another process` : '') +
       (committed ? '; committed' : ''),
+    ...(publishing === 'left-to-other'
+      ? ['publishing left to the other machine: another process sharing this database was publishing, and publishes what this check found']
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }
