@@ -673,13 +673,23 @@ async function lockedNextNumber(db: Queryable, sourceId: string): Promise<number
   return row.next;
 }
 
-/** The next free file number, counting down; skips numbers an import already used. */
+/**
+ * The next free file number, counting down; skips numbers an import already used. One statement in the usual
+ * case (a first cycle pays a round trip per statement per article): the update locks the source's row, as
+ * SELECT … FOR UPDATE did, and says whether the number it gave out is taken.
+ */
 async function takeNumber(db: Queryable, sourceId: string): Promise<number> {
-  let number = await lockedNextNumber(db, sourceId);
-  while (number >= 0 && (await rows(db, `SELECT 1 FROM articles WHERE source_id = $1 AND number = $2`, [sourceId, number])).length > 0) number--;
-  if (number < 0) throw new StoreError('constraint', `store: source "${sourceId}" has run out of file numbers`);
-  await run(db, `UPDATE sources SET next_number = $1 WHERE id = $2`, [number - 1, sourceId]);
-  return number;
+  for (;;) {
+    const [row] = await rows<{ number: number; used: boolean }>(
+      db,
+      `UPDATE sources s SET next_number = next_number - 1 WHERE id = $1
+        RETURNING s.next_number + 1 AS number, EXISTS (SELECT 1 FROM articles WHERE source_id = $1 AND number = s.next_number + 1) AS used`,
+      [sourceId],
+    );
+    if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
+    if (row.number < 0) throw new StoreError('constraint', `store: source "${sourceId}" has run out of file numbers`);
+    if (!row.used) return row.number;
+  }
 }
 
 async function lowerNextNumber(db: Queryable, sourceId: string, used: number): Promise<void> {
@@ -691,25 +701,34 @@ async function lowerNextNumber(db: Queryable, sourceId: string, used: number): P
 async function insertArticle(db: Queryable, article: NewArticle): Promise<Article> {
   const number = article.number ?? (await takeNumber(db, article.sourceId));
   if (article.number !== undefined) await lowerNextNumber(db, article.sourceId, article.number);
-  const [row] = await rows<{ id: number }>(
+  // The article, its first revision and its link in one statement. The revision's id is drawn first so the article
+  // row can point at it; both foreign keys are checked at the statement's end, when both rows exist. A new article
+  // has no other revision to number after, so its first is seq 1 without the lock addRevision takes.
+  const revision = revisionRow(0, 1, article);
+  const [row] = await rows<{ id: number; revisionId: number }>(
     db,
-    `INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [article.sourceId, number, article.fileName ?? null, article.key, article.url, article.title, article.author, article.publishedMs, article.seenMs],
+    `WITH rid AS (SELECT nextval(pg_get_serial_sequence('revisions', 'id')) AS id),
+     a AS (
+       INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms, revision_id, revision_count)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, rid.id, 1 FROM rid RETURNING id, revision_id
+     ),
+     r AS (
+       INSERT INTO revisions (id, article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where, fetched_url, http_status, etag)
+       SELECT a.revision_id, a.id, 1, $6, $5, $10, $11, $12, $13, $14, $15, $16, $17 FROM a
+     ),
+     l AS (
+       INSERT INTO article_links (source_id, link, article_id, feed_url) SELECT $1, $18, a.id, $19 FROM a WHERE $18::text IS NOT NULL
+       ON CONFLICT DO NOTHING
+     )
+     SELECT id, revision_id AS "revisionId" FROM a`,
+    [
+      article.sourceId, number, article.fileName ?? null, article.key, article.url, article.title, article.author, article.publishedMs, article.seenMs,
+      revision.content, revision.sha256, revision.fingerprint, revision.seenMs, revision.seenWhere, revision.fetchedUrl, revision.httpStatus, revision.etag,
+      article.url === null ? null : canonicalLink(article.url), article.feedUrl ?? null,
+    ],
     `store: adding article ${article.key} to ${article.sourceId} (number ${number})`,
   );
-  const id = row!.id;
-  const revision = await addRevision(db, id, article);
-  if (article.url !== null) {
-    await run(db, `INSERT INTO article_links (source_id, link, article_id, feed_url) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      article.sourceId,
-      canonicalLink(article.url),
-      id,
-      article.feedUrl ?? null,
-    ]);
-  }
-  return insertedArticle(article, id, number, revision.id);
-
+  return insertedArticle(article, row!.id, number, row!.revisionId);
 }
 
 async function addRevision(db: Queryable, articleId: number, revision: NewRevision): Promise<Revision> {
