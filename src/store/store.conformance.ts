@@ -333,6 +333,25 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.equal(await store.claimRecheck(b.id, 3000, 'two', 60_000), false);
   }));
 
+  test('what the store knows of a feed item: by key, else by canonical link, each only when the one before found nothing', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
+    const b = await store.insertArticle(article({ key: 'guid:2', url: 'https://www.bbc.com/zhongwen/articles/c2/simp' }));
+    const full = await store.getArticle(a.id);
+    // By key: the link and URL are not looked up, even when they name another article.
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:feedx-1', 'https://www.bbc.com/zhongwen/articles/c2/simp'), { byKey: full, linked: null, byUrl: null });
+    // Another GUID, the same link in another form: the same article reached through another feed.
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:outlet-1', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {
+      byKey: null,
+      linked: { article: full, feedUrl: 'https://feedx.net/rss/bbc.xml' },
+      byUrl: null,
+    });
+    assert.equal((await store.findKnownArticle('voa', 'guid:x', 'https://www.bbc.com/zhongwen/articles/c2/simp')).linked?.article.id, b.id);
+    const none = { byKey: null, linked: null, byUrl: null };
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:new', 'https://www.bbc.com/zhongwen/articles/c3/simp'), none);
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:new', null), none);
+    assert.deepEqual(await store.findKnownArticle('rfi', 'guid:feedx-1', 'https://www.bbc.com/zhongwen/articles/c1/simp'), none, 'per source');
+  }));
+
   test('an article is found by its canonical link: the same article reached through another feed', withStore(async (store) => {
     const a = await store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
     assert.deepEqual(await store.findArticleByLink('voa', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {

@@ -107,6 +107,17 @@ export interface LinkedArticle {
   feedUrl: string | null;
 }
 
+/**
+ * What the store knows of a feed item, looked up in the cycle's order (Store.findKnownArticle): by its key; else
+ * by its link in canonical form; else by its URL exactly. A later lookup is made only when the earlier ones found
+ * nothing, so at most one of the three is set.
+ */
+export interface KnownArticle {
+  byKey: Article | null;
+  linked: LinkedArticle | null;
+  byUrl: Article | null;
+}
+
 export interface NewRevision {
   title: string;
   url: string | null;
@@ -365,6 +376,11 @@ export interface Store {
    * canonical form (normalize/identity.ts canonicalLink): the same article reached through another feed.
    */
   findArticleByLink(sourceId: string, url: string): Promise<LinkedArticle | null>;
+  /**
+   * findArticleByKey, then findArticleByLink, then findArticleByUrl (with a URL), each only when the one before found
+   * nothing: what the cycle asks of every feed item, in one round trip on a networked database.
+   */
+  findKnownArticle(sourceId: string, key: string, url: string | null): Promise<KnownArticle>;
   getArticle(id: number): Promise<Article | null>;
   getArticleByNumber(sourceId: string, number: number): Promise<Article | null>;
   insertArticle(article: NewArticle): Promise<Article>;

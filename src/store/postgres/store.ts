@@ -24,6 +24,7 @@ import {
   type FetchState,
   type HealthEvent,
   type LinkedArticle,
+  type KnownArticle,
   type NewArticle,
   type NewCheck,
   type NewHealthEvent,
@@ -58,6 +59,7 @@ import {
   rows,
   run,
   SOURCE_HEALTH_COLUMNS,
+  type Prepared,
   type Queryable,
 } from './rows.ts';
 import { PostgresSearchIndex } from './search-index.ts';
@@ -153,6 +155,24 @@ export class PostgresStore implements Store {
     if (!row) return null;
     const { linkFeedUrl, ...article } = row;
     return { article, feedUrl: linkFeedUrl };
+  }
+
+  async findKnownArticle(sourceId: string, key: string, url: string | null): Promise<KnownArticle> {
+    // The three lookups in one statement, each later one only when the earlier found nothing (as the calls one
+    // after another would): a first cycle asks this of every item, and a round trip costs more than the lookups.
+    const found = await rows<Article & { via: 'key' | 'link' | 'url'; linkFeedUrl: string | null }>(
+      this.pool,
+      KNOWN_ARTICLE,
+      [sourceId, key, url === null ? null : canonicalLink(url), url],
+    );
+    const of = (via: string) => {
+      const row = found.find((candidate) => candidate.via === via);
+      if (!row) return null;
+      const { via: _via, linkFeedUrl: _feed, ...article } = row;
+      return article as Article;
+    };
+    const link = found.find((row) => row.via === 'link');
+    return { byKey: of('key'), linked: link ? { article: of('link')!, feedUrl: link.linkFeedUrl } : null, byUrl: of('url') };
   }
 
   async getArticle(id: number): Promise<Article | null> {
@@ -667,6 +687,17 @@ async function articleId(db: Queryable, ref: ArticleRef): Promise<number> {
 }
 
 /** The source's counter, locked until the transaction ends: whoever inserts next waits, so numbers stay gapless. */
+/** Store.findKnownArticle's three lookups in one statement, each later one only when the earlier found nothing. */
+const KNOWN_ARTICLE: Prepared = {
+  name: 'nv_known_article',
+  text: `WITH k AS (SELECT NULL::text AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = $1 AND a.key = $2),
+       l AS (SELECT l.feed_url AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM article_links l JOIN articles a ON a.id = l.article_id
+         JOIN revisions r ON r.id = a.revision_id WHERE l.source_id = $1 AND l.link = $3::text AND NOT EXISTS (SELECT 1 FROM k)),
+       u AS (SELECT NULL::text AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = $1 AND a.url = $4::text
+         AND NOT EXISTS (SELECT 1 FROM k) AND NOT EXISTS (SELECT 1 FROM l) ORDER BY a.id LIMIT 1)
+       SELECT 'key' AS via, * FROM k UNION ALL SELECT 'link' AS via, * FROM l UNION ALL SELECT 'url' AS via, * FROM u`,
+};
+
 async function lockedNextNumber(db: Queryable, sourceId: string): Promise<number> {
   const [row] = await rows<{ next: number }>(db, `SELECT next_number AS next FROM sources WHERE id = $1 FOR UPDATE`, [sourceId]);
   if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
@@ -682,8 +713,11 @@ async function takeNumber(db: Queryable, sourceId: string): Promise<number> {
   for (;;) {
     const [row] = await rows<{ number: number; used: boolean }>(
       db,
-      `UPDATE sources s SET next_number = next_number - 1 WHERE id = $1
-        RETURNING s.next_number + 1 AS number, EXISTS (SELECT 1 FROM articles WHERE source_id = $1 AND number = s.next_number + 1) AS used`,
+      {
+        name: 'nv_take_number',
+        text: `UPDATE sources s SET next_number = next_number - 1 WHERE id = $1
+          RETURNING s.next_number + 1 AS number, EXISTS (SELECT 1 FROM articles WHERE source_id = $1 AND number = s.next_number + 1) AS used`,
+      },
       [sourceId],
     );
     if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
@@ -698,16 +732,10 @@ async function lowerNextNumber(db: Queryable, sourceId: string, used: number): P
   if (used > 0 && used <= next) await run(db, `UPDATE sources SET next_number = $1 WHERE id = $2`, [used - 1, sourceId]);
 }
 
-async function insertArticle(db: Queryable, article: NewArticle): Promise<Article> {
-  const number = article.number ?? (await takeNumber(db, article.sourceId));
-  if (article.number !== undefined) await lowerNextNumber(db, article.sourceId, article.number);
-  // The article, its first revision and its link in one statement. The revision's id is drawn first so the article
-  // row can point at it; both foreign keys are checked at the statement's end, when both rows exist. A new article
-  // has no other revision to number after, so its first is seq 1 without the lock addRevision takes.
-  const revision = revisionRow(0, 1, article);
-  const [row] = await rows<{ id: number; revisionId: number }>(
-    db,
-    `WITH rid AS (SELECT nextval(pg_get_serial_sequence('revisions', 'id')) AS id),
+/** A new article, its first revision and its link, in one statement (insertArticle). */
+const INSERT_ARTICLE: Prepared = {
+  name: 'nv_insert_article',
+  text: `WITH rid AS (SELECT nextval(pg_get_serial_sequence('revisions', 'id')) AS id),
      a AS (
        INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms, revision_id, revision_count)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, rid.id, 1 FROM rid RETURNING id, revision_id
@@ -721,6 +749,18 @@ async function insertArticle(db: Queryable, article: NewArticle): Promise<Articl
        ON CONFLICT DO NOTHING
      )
      SELECT id, revision_id AS "revisionId" FROM a`,
+};
+
+async function insertArticle(db: Queryable, article: NewArticle): Promise<Article> {
+  const number = article.number ?? (await takeNumber(db, article.sourceId));
+  if (article.number !== undefined) await lowerNextNumber(db, article.sourceId, article.number);
+  // The article, its first revision and its link in one statement. The revision's id is drawn first so the article
+  // row can point at it; both foreign keys are checked at the statement's end, when both rows exist. A new article
+  // has no other revision to number after, so its first is seq 1 without the lock addRevision takes.
+  const revision = revisionRow(0, 1, article);
+  const [row] = await rows<{ id: number; revisionId: number }>(
+    db,
+    INSERT_ARTICLE,
     [
       article.sourceId, number, article.fileName ?? null, article.key, article.url, article.title, article.author, article.publishedMs, article.seenMs,
       revision.content, revision.sha256, revision.fingerprint, revision.seenMs, revision.seenWhere, revision.fetchedUrl, revision.httpStatus, revision.etag,
