@@ -94,7 +94,10 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
         continue;
       }
       try {
-        await checkAndRecord(article, deps, result, touched);
+        // Read again under the lease: another process's revision from the page may have landed after the listing
+        // (`check --all` lists articles whatever their schedule), and the page is compared with the current text.
+        const current = lease ? await store.getArticle(article.id) : article;
+        if (current) await checkAndRecord({ ...article, ...current }, deps, result, touched);
       } finally {
         // After the revision too: a page's edit is stored by the one process holding the article.
         if (lease) await store.releaseRecheck(article.id, lease.holder);
