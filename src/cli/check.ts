@@ -8,11 +8,13 @@ import { commitPhase } from '../cycle/commit-phase.ts';
 import { importIfEmpty } from '../cycle/import-if-empty.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { publishArchive } from '../cycle/publish-archive.ts';
+import { publishInTurn, type PublishTurn } from '../cycle/publish-turn.ts';
 import { recheckPhase } from '../cycle/recheck-phase.ts';
 import { cycleExitCode } from '../cycle/run-cycle.ts';
 import { createQueuedIndexer } from '../cycle/search-indexer.ts';
 import { openStore } from '../store/open-store.ts';
 import { configuredFetcher } from './configured-fetcher.ts';
+import { leaseHolder } from './lease-holder.ts';
 import type { CliIo } from './io.ts';
 import { withOutputLock } from './output-lock.ts';
 import { formatCheckSummary, nothingCheckedError } from './summary.ts';
@@ -30,7 +32,7 @@ export function checkCommand(config: Config, io: CliIo, options: CheckOptions = 
 
 async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Promise<number> {
   // SQLite or PostgreSQL, as the config says (store/open-store.ts), with its search index.
-  const { store, search } = await openStore(config);
+  const { store, search, publishLock } = await openStore(config);
   const fetcher = configuredFetcher(config);
   const errors: string[] = [];
   try {
@@ -45,22 +47,30 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
       all: options.all ?? false,
+      // Under re-check leases, on either engine: another `check` or a run's re-check phase may share the store.
+      holder: leaseHolder(),
     });
 
     let committed = false;
+    let publishing: PublishTurn = 'published';
     try {
       // Re-check lines wait for other changes as in a cycle (the manifest writer's CHECKS_WAIT_MS): a check that
-      // found nothing new makes no commit.
-      const published = await publishArchive({
-        config,
-        store,
-        touchedSources: result.touchedSources,
-        indexArticles: indexer.indexArticles,
-        nowMs: io.now().getTime(),
+      // found nothing new makes no commit. On PostgreSQL one process publishes at a time, as a run does
+      // (cycle/publish-turn.ts): a check beside another check or a run leaves publishing to the holder.
+      let touched = result.touchedSources;
+      publishing = await publishInTurn(publishLock, store, async () => {
+        const published = await publishArchive({
+          config,
+          store,
+          touchedSources: touched,
+          indexArticles: indexer.indexArticles,
+          nowMs: io.now().getTime(),
+        });
+        touched = []; // a later round (others' writes) finds its sources from what is pending
+        result.warnings.push(...published.warnings);
       });
       await indexer.flush();
-      result.warnings.push(...published.warnings);
-      if (config.git.commit) {
+      if (config.git.commit && publishing === 'published') {
         const commit = await commitPhase(config, cycleCommitMessage([], result), options.commitDate);
         committed = commit.commit?.committed ?? false;
         errors.push(...commit.errors);
@@ -70,7 +80,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
       errors.push(message.startsWith('publish: ') ? message : `publish: ${message}`);
     }
 
-    io.stdout(options.json ? `${JSON.stringify({ ...result, committed, errors })}\n` : formatCheckSummary(result, committed));
+    io.stdout(options.json ? `${JSON.stringify({ ...result, publishing, committed, errors })}\n` : formatCheckSummary(result, committed, publishing));
     const nothingLearned = nothingCheckedError(result);
     if (nothingLearned) errors.push(nothingLearned);
     for (const error of errors) io.stderr(`${error}\n`);

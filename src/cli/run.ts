@@ -25,6 +25,8 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
   const opened = await openStore(config);
   const { store, search } = opened;
   const fetcher = configuredFetcher(config);
+  // One name for both kinds of lease: an operator reading the tables sees which process holds what.
+  const holder = leaseHolder();
   try {
     await search.prepare();
     const indexer = createQueuedIndexer(search);
@@ -35,10 +37,11 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
       indexArticles: indexer.indexArticles,
+      holder,
       // On PostgreSQL other `newsvault run` processes (other machines) may share the store: sources are leased, and
       // one of them at a time publishes.
       ...(opened.engine === 'postgresql'
-        ? { leases: { leases: opened.leases, holder: leaseHolder(), ...(opened.publishLock ? { publish: opened.publishLock } : {}) } }
+        ? { leases: { leases: opened.leases, holder, ...(opened.publishLock ? { publish: opened.publishLock } : {}) } }
         : {}),
       onSourceDone: io.isTty ? (source, done, total) => io.stderr(`${formatProgress(source, done, total)}\n`) : undefined,
     });

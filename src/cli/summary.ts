@@ -45,7 +45,8 @@ export function formatSummary(cycle: CycleResult): string {
   if (checks.checked > 0) {
     lines.push(
       `re-checked ${checks.checked} articles: ${checks.removed.length} removed, ${checks.restored.length} restored, ` +
-        `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : ''),
+        `${checks.revised.length} edited at the source` + (checks.stillDue > 0 ? `; ${checks.stillDue} more due` : '') +
+        (checks.leftToOthers > 0 ? `; ${checks.leftToOthers} left to another process` : ''),
     );
   }
   const offline = offlineHint(cycle);
@@ -96,7 +97,7 @@ function isLoopback(url: string): boolean {
 }
 
 /** `newsvault check`'s summary: the outcomes, each error kind with a sample reason, every status change. */
-export function formatCheckSummary(result: RecheckResult, committed: boolean): string {
+export function formatCheckSummary(result: RecheckResult, committed: boolean, publishing: 'published' | 'left-to-other' = 'published'): string {
   const outcomes = Object.entries(result.outcomes)
     .filter(([, count]) => count > 0)
     .map(([outcome, count]) => `${count} ${outcome}`)
@@ -109,7 +110,12 @@ export function formatCheckSummary(result: RecheckResult, committed: boolean): s
     ...result.revised.map((ref) => `edited   ${ref.sourceId}/${ref.number} ${ref.title}`),
     ...result.warnings,
     `${result.removed.length} removed, ${result.restored.length} restored, ${result.revised.length} edited; ` +
-      `${result.stillDue} still due${committed ? '; committed' : ''}`,
+      `${result.stillDue} still due` +
+      (result.leftToOthers > 0 ? `; ${result.leftToOthers} left to another process` : '') +
+      (committed ? '; committed' : ''),
+    ...(publishing === 'left-to-other'
+      ? ['publishing left to the other machine: another process sharing this database was publishing, and publishes what this check found']
+      : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -177,9 +177,9 @@ function createItemWriter(
   async function add(item: FeedItem, feedFetch: RevisionFetch): Promise<void> {
     if (seen.has(item.key)) return;
     seen.add(item.key);
-    const byKey = await store.findArticleByKey(source.id, item.key);
-    const linked = byKey === null && item.url ? await store.findArticleByLink(source.id, item.url) : null;
-    const existing = byKey ?? linked?.article ?? (item.url ? await store.findArticleByUrl(source.id, item.url) : null);
+    // By key, else by canonical link, else by URL: one round trip on PostgreSQL.
+    const { byKey, linked, byUrl } = await store.findKnownArticle(source.id, item.key, item.url || null);
+    const existing = byKey ?? linked?.article ?? byUrl;
     // The same article through another feed of this source (feedx's copy and the outlet's own item: other
     // GUID, same link) is already archived: the other feed's rendering is not an edit (edits are found by
     // re-checks). The same feed sending a new GUID for a known link still revises it, as does the first

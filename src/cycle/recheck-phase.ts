@@ -15,6 +15,11 @@ export interface RecheckPhaseDeps {
   now: () => Date;
   /** How a page found edited is turned into a revision (the cycle's full-text pipeline). */
   content: ContentPipeline;
+  /**
+   * This process's name in the store's re-check leases: every article is re-checked under its lease, by `check`
+   * and by a run's re-check phase alike, so two of them at once never check one article twice (Store.claimRecheck).
+   */
+  holder: string;
   /** Every archived article now, whatever the schedule and the cap (`check --all`). */
   all?: boolean;
   /**
@@ -43,6 +48,7 @@ export function recheckPhase(deps: RecheckPhaseDeps): Promise<RecheckResult> {
     all: deps.all ?? false,
     limit: deps.all ? Number.MAX_SAFE_INTEGER : config.recheck.perRun,
     proxyFor: recheckProxy(config),
+    lease: { holder: deps.holder },
     ...(deps.sourceIds ? { sourceIds: deps.sourceIds } : {}),
     revise: createPageReviser({ store, content: deps.content, sources: config.sources, now: deps.now, imageProxy: config.imageProxy }),
   });

@@ -1,5 +1,6 @@
 // One archive cycle, top to bottom: sources → fetch → parse → normalize → extract → clean → store →
 // publish → git. Each source is isolated; publishing and committing happen once, after all sources.
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { CommitResult } from '../git/index.ts';
@@ -49,6 +50,11 @@ export interface CycleDeps {
   indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
   /** Absent: this process is the store's only writer (SQLite). */
   leases?: CycleLeases;
+  /**
+   * This process's name in the store's re-check leases, which the re-check phase takes on either engine (a
+   * `newsvault check` may run beside it). Absent: the source leases' holder, else one made for this cycle.
+   */
+  holder?: string;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -134,6 +140,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       fetcher: deps.fetcher,
       now: deps.now,
       content: deps.content ?? feedOnly,
+      holder: deps.holder ?? lease?.holder ?? `cycle/${randomUUID()}`,
       ...(lease ? { sourceIds: claimed } : {}),
     });
   } catch (error) {

@@ -16,6 +16,12 @@ export interface RecheckDeps {
   limit: number;
   /** Ignore the schedule: every article with a URL is due now (`newsvault check --all`). */
   all?: boolean;
+  /**
+   * This process's name in the store's re-check leases (Store.claimRecheck): each article is re-checked only under
+   * its lease, so processes re-checking one store at once (`newsvault check` on two machines, or beside a run's
+   * re-check phase) never check an article twice or record its change twice. Absent: no leases are taken.
+   */
+  lease?: { holder: string; ttlMs?: number };
   /** Only these sources' articles (the sources this process fetched, when several share the store); absent: all. */
   sourceIds?: readonly string[];
   /** A per-source proxy (config `sources[].proxy`). */
@@ -42,12 +48,18 @@ export interface RecheckedPage {
 
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 const SCHEDULE_BATCH = 1000;
+/**
+ * How long an article's re-check lease lasts when its holder never releases it (killed): far longer than one
+ * check (the page's fetch with its timeout and retries, and a revision made from it), short enough that the
+ * article is checked again within the hour.
+ */
+export const RECHECK_LEASE_TTL_MS = 15 * 60_000;
 /** How many earlier checks the evidence rule looks at. */
 const HISTORY = 20;
 
 export function emptyRecheckResult(): RecheckResult {
   const outcomes = { alive: 0, changed: 0, gone: 0, 'redirected-away': 0, blocked: 0, error: 0 } satisfies Record<CheckOutcome, number>;
-  return { checked: 0, outcomes, removed: [], restored: [], revised: [], touchedSources: [], stillDue: 0, warnings: [], errorKinds: [] };
+  return { checked: 0, outcomes, removed: [], restored: [], revised: [], touchedSources: [], stillDue: 0, leftToOthers: 0, warnings: [], errorKinds: [] };
 }
 
 /** Gives every article that has none a first check time: one schedule interval after it was first seen. */
@@ -56,7 +68,8 @@ export async function scheduleNew(store: Store): Promise<number> {
   for (;;) {
     const batch = await store.listUnscheduled(SCHEDULE_BATCH);
     if (batch.length === 0) return scheduled;
-    await store.setNextChecks(batch.map((article) => ({ articleId: article.id, atMs: nextCheckAt(article, article.firstSeenMs) })));
+    // Only where still unscheduled: another process may have scheduled, even re-checked, one since it was listed.
+    await store.scheduleFirstChecks(batch.map((article) => ({ articleId: article.id, atMs: nextCheckAt(article, article.firstSeenMs) })));
     scheduled += batch.length;
   }
 }
@@ -71,20 +84,23 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   const queue = await store.listDueChecks(dueBefore, deps.limit, deps.sourceIds);
   result.stillDue = await store.countDueChecks(dueBefore, deps.sourceIds) - queue.length;
   const touched = new Set<string>();
+  const lease = deps.lease;
 
   const worker = async () => {
     for (let article = queue.shift(); article; article = queue.shift()) {
-      const { classification, page } = await checkOne(article, deps);
-      await record(article, classification, deps, result, touched);
-      if (page && deps.revise && (classification.outcome === 'alive' || classification.outcome === 'changed')) {
-        try {
-          if (await deps.revise(article, page)) {
-            result.revised.push({ id: article.id, sourceId: article.sourceId, number: article.number, title: article.title });
-            touched.add(article.sourceId);
-          }
-        } catch (error) {
-          result.warnings.push(`recheck: revising ${article.url}: ${(error as Error).message}`);
-        }
+      // Claimed one at a time, just before its check: processes sharing the queue take turns through it.
+      if (lease && !(await store.claimRecheck(article.id, article.nextCheckMs, lease.holder, lease.ttlMs ?? RECHECK_LEASE_TTL_MS))) {
+        result.leftToOthers++; // another process is checking it, or has checked it since it was listed
+        continue;
+      }
+      try {
+        // Read again under the lease: another process's revision from the page may have landed after the listing
+        // (`check --all` lists articles whatever their schedule), and the page is compared with the current text.
+        const current = lease ? await store.getArticle(article.id) : article;
+        if (current) await checkAndRecord({ ...article, ...current }, deps, result, touched);
+      } finally {
+        // After the revision too: a page's edit is stored by the one process holding the article.
+        if (lease) await store.releaseRecheck(article.id, lease.holder);
       }
     }
   };
@@ -92,6 +108,21 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckResult> {
   result.touchedSources = [...touched].sort();
   result.errorKinds.sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
   return result;
+}
+
+async function checkAndRecord(article: CheckTarget, deps: RecheckDeps, result: RecheckResult, touched: Set<string>): Promise<void> {
+  const { classification, page } = await checkOne(article, deps);
+  await record(article, classification, deps, result, touched);
+  if (page && deps.revise && (classification.outcome === 'alive' || classification.outcome === 'changed')) {
+    try {
+      if (await deps.revise(article, page)) {
+        result.revised.push({ id: article.id, sourceId: article.sourceId, number: article.number, title: article.title });
+        touched.add(article.sourceId);
+      }
+    } catch (error) {
+      result.warnings.push(`recheck: revising ${article.url}: ${(error as Error).message}`);
+    }
+  }
 }
 
 async function checkOne(article: CheckTarget, deps: RecheckDeps): Promise<{ classification: Classification; page: RecheckedPage | null }> {

@@ -20,6 +20,8 @@ export interface RecheckResult {
   touchedSources: string[];
   /** How many articles are still due, beyond the cap, for a later run. */
   stillDue: number;
+  /** Due articles left to another process: it was re-checking them, or had re-checked them since they were listed. */
+  leftToOthers: number;
   /** Problems that did not stop the checks (a page that could not be re-extracted). */
   warnings: string[];
   /** The checks whose outcome was `error`, grouped by the fetch error's kind, most frequent first. */

@@ -282,6 +282,15 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.ok(!(await store.listDueChecks(10_000, 10)).some((x) => x.id === noUrl.id));
   }));
 
+  test('first check times are set only where there is none yet', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b' }));
+    await store.setNextChecks([{ articleId: a.id, atMs: 9000 }]);
+    await store.scheduleFirstChecks([{ articleId: a.id, atMs: 3000 }, { articleId: b.id, atMs: 4000 }]);
+    assert.deepEqual((await store.listDueChecks(10_000, 10)).map((x) => [x.id, x.nextCheckMs]), [[b.id, 4000], [a.id, 9000]]);
+    await store.scheduleFirstChecks([]);
+  }));
+
   test('due checks of some sources only', withStore(async (store) => {
     const a = await store.insertArticle(article({ key: 'a' }));
     const b = await store.insertArticle(article({ key: 'b', sourceId: 'rfi' }));
@@ -292,6 +301,55 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.equal(await store.countDueChecks(10_000, ['rfi']), 1);
     assert.equal(await store.countDueChecks(10_000, []), 0);
     assert.equal(await store.countDueChecks(10_000), 2);
+  }));
+
+  test('re-check leases: one holder at a time; not after a check recorded since listing; a lost holder\'s lease lapses', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'a' }));
+    const b = await store.insertArticle(article({ key: 'b' }));
+    await store.setNextChecks([{ articleId: a.id, atMs: 3000 }, { articleId: b.id, atMs: 3000 }]);
+    assert.equal(await store.claimRecheck(a.id, 3000, 'one', 60_000), true);
+    assert.equal(await store.claimRecheck(a.id, 3000, 'two', 60_000), false, 'held by one');
+    assert.equal(await store.claimRecheck(a.id, 3000, 'one', 60_000), true, 'one holds it already');
+    assert.equal(await store.claimRecheck(b.id, 3000, 'two', 60_000), true, 'a lease is per article');
+    await store.releaseRecheck(a.id, 'two'); // not two's: nothing happens
+    assert.equal(await store.claimRecheck(a.id, 3000, 'two', 60_000), false);
+    // One records its check (the next check time moves) and releases: two, which listed the article at 3000, does
+    // not re-check it; a process listing it now (at its new time) may, later.
+    await store.recordCheckVerdict({
+      check: { articleId: a.id, checkedMs: 4000, outcome: 'alive', httpStatus: 200, finalUrl: null, detail: null },
+      status: null,
+      nextCheckMs: 90_000,
+    });
+    await store.releaseRecheck(a.id, 'one');
+    assert.equal(await store.claimRecheck(a.id, 3000, 'two', 60_000), false, 'checked since two listed it');
+    assert.equal(await store.claimRecheck(a.id, 3000, 'one', 60_000), false, 'nor by the one that checked it');
+    assert.equal(await store.claimRecheck(a.id, 90_000, 'two', 60_000), true, 'listed again at its new time');
+    await store.releaseRecheck(a.id, 'two');
+    assert.equal(await store.claimRecheck(999_999, null, 'one', 60_000), false, 'no such article');
+    // two dies holding b: its lease lapses and one takes it over.
+    await store.claimRecheck(b.id, 3000, 'two', 1); // shortens two's lease to 1 ms
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(await store.claimRecheck(b.id, 3000, 'one', 60_000), true, 'a lapsed lease is taken over');
+    assert.equal(await store.claimRecheck(b.id, 3000, 'two', 60_000), false);
+  }));
+
+  test('what the store knows of a feed item: by key, else by canonical link, each only when the one before found nothing', withStore(async (store) => {
+    const a = await store.insertArticle(article({ key: 'guid:feedx-1', url: 'https://www.bbc.com/zhongwen/articles/c1/simp', feedUrl: 'https://feedx.net/rss/bbc.xml' }));
+    const b = await store.insertArticle(article({ key: 'guid:2', url: 'https://www.bbc.com/zhongwen/articles/c2/simp' }));
+    const full = await store.getArticle(a.id);
+    // By key: the link and URL are not looked up, even when they name another article.
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:feedx-1', 'https://www.bbc.com/zhongwen/articles/c2/simp'), { byKey: full, linked: null, byUrl: null });
+    // Another GUID, the same link in another form: the same article reached through another feed.
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:outlet-1', 'https://bbc.com/zhongwen/articles/c1/simp?at_medium=RSS&at_campaign=rss'), {
+      byKey: null,
+      linked: { article: full, feedUrl: 'https://feedx.net/rss/bbc.xml' },
+      byUrl: null,
+    });
+    assert.equal((await store.findKnownArticle('voa', 'guid:x', 'https://www.bbc.com/zhongwen/articles/c2/simp')).linked?.article.id, b.id);
+    const none = { byKey: null, linked: null, byUrl: null };
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:new', 'https://www.bbc.com/zhongwen/articles/c3/simp'), none);
+    assert.deepEqual(await store.findKnownArticle('voa', 'guid:new', null), none);
+    assert.deepEqual(await store.findKnownArticle('rfi', 'guid:feedx-1', 'https://www.bbc.com/zhongwen/articles/c1/simp'), none, 'per source');
   }));
 
   test('an article is found by its canonical link: the same article reached through another feed', withStore(async (store) => {

@@ -107,6 +107,17 @@ export interface LinkedArticle {
   feedUrl: string | null;
 }
 
+/**
+ * What the store knows of a feed item, looked up in the cycle's order (Store.findKnownArticle): by its key; else
+ * by its link in canonical form; else by its URL exactly. A later lookup is made only when the earlier ones found
+ * nothing, so at most one of the three is set.
+ */
+export interface KnownArticle {
+  byKey: Article | null;
+  linked: LinkedArticle | null;
+  byUrl: Article | null;
+}
+
 export interface NewRevision {
   title: string;
   url: string | null;
@@ -365,6 +376,11 @@ export interface Store {
    * canonical form (normalize/identity.ts canonicalLink): the same article reached through another feed.
    */
   findArticleByLink(sourceId: string, url: string): Promise<LinkedArticle | null>;
+  /**
+   * findArticleByKey, then findArticleByLink, then findArticleByUrl (with a URL), each only when the one before found
+   * nothing: what the cycle asks of every feed item, in one round trip on a networked database.
+   */
+  findKnownArticle(sourceId: string, key: string, url: string | null): Promise<KnownArticle>;
   getArticle(id: number): Promise<Article | null>;
   getArticleByNumber(sourceId: string, number: number): Promise<Article | null>;
   insertArticle(article: NewArticle): Promise<Article>;
@@ -395,11 +411,27 @@ export interface Store {
   /** Next check times, in one transaction. */
   setNextChecks(entries: readonly NextCheck[]): Promise<void>;
   /**
+   * First check times, in one transaction, for the articles still without one: an article another process
+   * scheduled (or already re-checked) since this one listed it keeps its time, so a re-check is never undone.
+   */
+  scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void>;
+  /**
    * Articles due at `nowMs` (next check time ≤ nowMs), most overdue first. With `sourceIds`, only those sources'
    * articles (several processes on one store each re-check the sources they fetched: cycle/recheck-phase.ts).
    */
   listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]>;
   countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number>;
+  /**
+   * Re-check leases, for several processes re-checking one store at once (`newsvault check` on two machines, or
+   * beside a run's re-check phase): true when `holder` now holds the article's re-check for `ttlMs`. False while
+   * another holder's lease on it is live, or when the article was re-checked since it was listed: its next check
+   * time is no longer `listedNextCheckMs` (recording a check moves it), so a process that listed it before another
+   * re-checked it does not re-check it again. A lease never released (a killed process) lapses after `ttlMs`.
+   * Not a source lease (store/lease.ts): it says nothing about fetching the source's feed.
+   */
+  claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean>;
+  /** Ends the holder's re-check lease on the article; does nothing when the lease is not the holder's. */
+  releaseRecheck(articleId: number, holder: string): Promise<void>;
 
   /** Newest first by publication time. */
   listLatest(sourceId: string, limit: number): Promise<Article[]>;

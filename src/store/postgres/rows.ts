@@ -35,14 +35,23 @@ export function limitOrAll(limit: number | undefined): number | null {
   return limit === undefined || limit < 0 ? null : limit;
 }
 
+/**
+ * A statement run on every feed item or new article: prepared once per connection under `name` (the driver
+ * parses it once; the server keeps its plan), so a first cycle does not pay a parse and a plan per item.
+ */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+
 /** Runs a query and returns its rows; what the server refused becomes a StoreError with `what` in front. */
-export async function rows<T extends pg.QueryResultRow>(db: Queryable, sql: string, params: unknown[] = [], what?: string): Promise<T[]> {
+export async function rows<T extends pg.QueryResultRow>(db: Queryable, sql: string | Prepared, params: unknown[] = [], what?: string): Promise<T[]> {
   return (await run<T>(db, sql, params, what)).rows;
 }
 
-export async function run<T extends pg.QueryResultRow>(db: Queryable, sql: string, params: unknown[] = [], what?: string): Promise<pg.QueryResult<T>> {
+export async function run<T extends pg.QueryResultRow>(db: Queryable, sql: string | Prepared, params: unknown[] = [], what?: string): Promise<pg.QueryResult<T>> {
   try {
-    return await db.query<T>(sql, params);
+    return await (typeof sql === 'string' ? db.query<T>(sql, params) : db.query<T>({ ...sql, values: params }));
   } catch (cause) {
     throw storeError(cause, what);
   }

@@ -202,4 +202,15 @@ export const MIGRATIONS: readonly string[] = [
     done_ms BIGINT
   );
   `,
+  // 5: re-check leases (recheck-leases.ts): one row per article being re-checked now, by `newsvault check` or a run's
+  // re-check phase on any machine, so each article is re-checked by one process at a time and a re-check finished
+  // elsewhere is not repeated. Kept apart from source_leases: taking a source lease marks the source fetched for
+  // the round, which would make a concurrent run skip its feed. Server clock times; not part of a store copy.
+  `
+  CREATE TABLE recheck_leases (
+    article_id BIGINT PRIMARY KEY REFERENCES articles(id),
+    holder TEXT NOT NULL,
+    expires_ms BIGINT NOT NULL
+  );
+  `,
 ];

@@ -24,6 +24,7 @@ import {
   type FetchState,
   type HealthEvent,
   type LinkedArticle,
+  type KnownArticle,
   type NewArticle,
   type NewCheck,
   type NewHealthEvent,
@@ -43,6 +44,7 @@ import {
   type Store,
 } from '../types.ts';
 import { PostgresLeases } from './leases.ts';
+import { claimRecheck, releaseRecheck } from './recheck-leases.ts';
 import { PostgresPublishLock } from './publish-lock.ts';
 import { openPostgres, type PostgresOptions } from './open.ts';
 import {
@@ -57,6 +59,7 @@ import {
   rows,
   run,
   SOURCE_HEALTH_COLUMNS,
+  type Prepared,
   type Queryable,
 } from './rows.ts';
 import { PostgresSearchIndex } from './search-index.ts';
@@ -152,6 +155,24 @@ export class PostgresStore implements Store {
     if (!row) return null;
     const { linkFeedUrl, ...article } = row;
     return { article, feedUrl: linkFeedUrl };
+  }
+
+  async findKnownArticle(sourceId: string, key: string, url: string | null): Promise<KnownArticle> {
+    // The three lookups in one statement, each later one only when the earlier found nothing (as the calls one
+    // after another would): a first cycle asks this of every item, and a round trip costs more than the lookups.
+    const found = await rows<Article & { via: 'key' | 'link' | 'url'; linkFeedUrl: string | null }>(
+      this.pool,
+      KNOWN_ARTICLE,
+      [sourceId, key, url === null ? null : canonicalLink(url), url],
+    );
+    const of = (via: string) => {
+      const row = found.find((candidate) => candidate.via === via);
+      if (!row) return null;
+      const { via: _via, linkFeedUrl: _feed, ...article } = row;
+      return article as Article;
+    };
+    const link = found.find((row) => row.via === 'link');
+    return { byKey: of('key'), linked: link ? { article: of('link')!, feedUrl: link.linkFeedUrl } : null, byUrl: of('url') };
   }
 
   async getArticle(id: number): Promise<Article | null> {
@@ -260,6 +281,10 @@ export class PostgresStore implements Store {
     await setNextChecks(this.pool, entries);
   }
 
+  async scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void> {
+    await setNextChecks(this.pool, entries, { onlyUnscheduled: true });
+  }
+
   async listDueChecks(nowMs: number, limit: number, sourceIds?: readonly string[]): Promise<CheckTarget[]> {
     // A null array: every source.
     return rows<CheckTarget>(
@@ -269,6 +294,14 @@ export class PostgresStore implements Store {
         ORDER BY a.next_check_ms, a.id LIMIT $2`,
       [nowMs, limitOrAll(limit), sourceIds ?? null],
     );
+  }
+
+  async claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean> {
+    return claimRecheck(this.pool, articleId, listedNextCheckMs, holder, ttlMs);
+  }
+
+  async releaseRecheck(articleId: number, holder: string): Promise<void> {
+    await releaseRecheck(this.pool, articleId, holder);
   }
 
   async countDueChecks(nowMs: number, sourceIds?: readonly string[]): Promise<number> {
@@ -623,13 +656,14 @@ async function recordCheck(db: Queryable, check: NewCheck): Promise<Check> {
   return { id: row!.id, ...check };
 }
 
-async function setNextChecks(db: Queryable, entries: readonly NextCheck[]): Promise<void> {
+async function setNextChecks(db: Queryable, entries: readonly NextCheck[], options: { onlyUnscheduled?: boolean } = {}): Promise<void> {
   // The last entry for an article wins, as one update after another would.
   const byId = new Map(entries.map((entry) => [entry.articleId, entry.atMs]));
   if (byId.size === 0) return;
   await run(
     db,
-    `UPDATE articles a SET next_check_ms = v.at FROM unnest($1::bigint[], $2::bigint[]) AS v(id, at) WHERE a.id = v.id`,
+    `UPDATE articles a SET next_check_ms = v.at FROM unnest($1::bigint[], $2::bigint[]) AS v(id, at) WHERE a.id = v.id` +
+      (options.onlyUnscheduled ? ' AND a.next_check_ms IS NULL' : ''),
     [[...byId.keys()], [...byId.values()]],
   );
 }
@@ -653,19 +687,43 @@ async function articleId(db: Queryable, ref: ArticleRef): Promise<number> {
 }
 
 /** The source's counter, locked until the transaction ends: whoever inserts next waits, so numbers stay gapless. */
+/** Store.findKnownArticle's three lookups in one statement, each later one only when the earlier found nothing. */
+const KNOWN_ARTICLE: Prepared = {
+  name: 'nv_known_article',
+  text: `WITH k AS (SELECT NULL::text AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = $1 AND a.key = $2),
+       l AS (SELECT l.feed_url AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM article_links l JOIN articles a ON a.id = l.article_id
+         JOIN revisions r ON r.id = a.revision_id WHERE l.source_id = $1 AND l.link = $3::text AND NOT EXISTS (SELECT 1 FROM k)),
+       u AS (SELECT NULL::text AS "linkFeedUrl", ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.source_id = $1 AND a.url = $4::text
+         AND NOT EXISTS (SELECT 1 FROM k) AND NOT EXISTS (SELECT 1 FROM l) ORDER BY a.id LIMIT 1)
+       SELECT 'key' AS via, * FROM k UNION ALL SELECT 'link' AS via, * FROM l UNION ALL SELECT 'url' AS via, * FROM u`,
+};
+
 async function lockedNextNumber(db: Queryable, sourceId: string): Promise<number> {
   const [row] = await rows<{ next: number }>(db, `SELECT next_number AS next FROM sources WHERE id = $1 FOR UPDATE`, [sourceId]);
   if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
   return row.next;
 }
 
-/** The next free file number, counting down; skips numbers an import already used. */
+/**
+ * The next free file number, counting down; skips numbers an import already used. One statement in the usual
+ * case (a first cycle pays a round trip per statement per article): the update locks the source's row, as
+ * SELECT … FOR UPDATE did, and says whether the number it gave out is taken.
+ */
 async function takeNumber(db: Queryable, sourceId: string): Promise<number> {
-  let number = await lockedNextNumber(db, sourceId);
-  while (number >= 0 && (await rows(db, `SELECT 1 FROM articles WHERE source_id = $1 AND number = $2`, [sourceId, number])).length > 0) number--;
-  if (number < 0) throw new StoreError('constraint', `store: source "${sourceId}" has run out of file numbers`);
-  await run(db, `UPDATE sources SET next_number = $1 WHERE id = $2`, [number - 1, sourceId]);
-  return number;
+  for (;;) {
+    const [row] = await rows<{ number: number; used: boolean }>(
+      db,
+      {
+        name: 'nv_take_number',
+        text: `UPDATE sources s SET next_number = next_number - 1 WHERE id = $1
+          RETURNING s.next_number + 1 AS number, EXISTS (SELECT 1 FROM articles WHERE source_id = $1 AND number = s.next_number + 1) AS used`,
+      },
+      [sourceId],
+    );
+    if (!row) throw new StoreError('constraint', `store: unknown source "${sourceId}"`);
+    if (row.number < 0) throw new StoreError('constraint', `store: source "${sourceId}" has run out of file numbers`);
+    if (!row.used) return row.number;
+  }
 }
 
 async function lowerNextNumber(db: Queryable, sourceId: string, used: number): Promise<void> {
@@ -674,28 +732,43 @@ async function lowerNextNumber(db: Queryable, sourceId: string, used: number): P
   if (used > 0 && used <= next) await run(db, `UPDATE sources SET next_number = $1 WHERE id = $2`, [used - 1, sourceId]);
 }
 
+/** A new article, its first revision and its link, in one statement (insertArticle). */
+const INSERT_ARTICLE: Prepared = {
+  name: 'nv_insert_article',
+  text: `WITH rid AS (SELECT nextval(pg_get_serial_sequence('revisions', 'id')) AS id),
+     a AS (
+       INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms, revision_id, revision_count)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, rid.id, 1 FROM rid RETURNING id, revision_id
+     ),
+     r AS (
+       INSERT INTO revisions (id, article_id, seq, title, url, content, sha256, fingerprint, seen_ms, seen_where, fetched_url, http_status, etag)
+       SELECT a.revision_id, a.id, 1, $6, $5, $10, $11, $12, $13, $14, $15, $16, $17 FROM a
+     ),
+     l AS (
+       INSERT INTO article_links (source_id, link, article_id, feed_url) SELECT $1, $18, a.id, $19 FROM a WHERE $18::text IS NOT NULL
+       ON CONFLICT DO NOTHING
+     )
+     SELECT id, revision_id AS "revisionId" FROM a`,
+};
+
 async function insertArticle(db: Queryable, article: NewArticle): Promise<Article> {
   const number = article.number ?? (await takeNumber(db, article.sourceId));
   if (article.number !== undefined) await lowerNextNumber(db, article.sourceId, article.number);
-  const [row] = await rows<{ id: number }>(
+  // The article, its first revision and its link in one statement. The revision's id is drawn first so the article
+  // row can point at it; both foreign keys are checked at the statement's end, when both rows exist. A new article
+  // has no other revision to number after, so its first is seq 1 without the lock addRevision takes.
+  const revision = revisionRow(0, 1, article);
+  const [row] = await rows<{ id: number; revisionId: number }>(
     db,
-    `INSERT INTO articles (source_id, number, file_name, key, url, title, author, published_ms, first_seen_ms)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [article.sourceId, number, article.fileName ?? null, article.key, article.url, article.title, article.author, article.publishedMs, article.seenMs],
+    INSERT_ARTICLE,
+    [
+      article.sourceId, number, article.fileName ?? null, article.key, article.url, article.title, article.author, article.publishedMs, article.seenMs,
+      revision.content, revision.sha256, revision.fingerprint, revision.seenMs, revision.seenWhere, revision.fetchedUrl, revision.httpStatus, revision.etag,
+      article.url === null ? null : canonicalLink(article.url), article.feedUrl ?? null,
+    ],
     `store: adding article ${article.key} to ${article.sourceId} (number ${number})`,
   );
-  const id = row!.id;
-  const revision = await addRevision(db, id, article);
-  if (article.url !== null) {
-    await run(db, `INSERT INTO article_links (source_id, link, article_id, feed_url) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      article.sourceId,
-      canonicalLink(article.url),
-      id,
-      article.feedUrl ?? null,
-    ]);
-  }
-  return insertedArticle(article, id, number, revision.id);
-
+  return insertedArticle(article, row!.id, number, row!.revisionId);
 }
 
 async function addRevision(db: Queryable, articleId: number, revision: NewRevision): Promise<Revision> {

@@ -169,4 +169,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checks_by_time ON checks (checked_ms, id);
   CREATE INDEX revisions_by_seen ON revisions (seen_ms, id);
   `,
+  // 6: re-check leases (recheck-leases.ts), as PostgreSQL's version 5: one row per article being re-checked now, so
+  // two processes re-checking one store (two output folders sharing a database file) never re-check an article
+  // twice. A row lives while its check does; expires_ms lets a killed process's lease lapse. Not part of a copy.
+  `
+  CREATE TABLE recheck_leases (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    holder TEXT NOT NULL,
+    expires_ms INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

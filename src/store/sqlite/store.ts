@@ -24,6 +24,7 @@ import type {
   HealthEvent,
   NewHealthEvent,
   LinkedArticle,
+  KnownArticle,
   ArchiveWrite,
   ArchiveWritten,
   ArticleRef,
@@ -39,6 +40,7 @@ import { insertedArticle, revisionRow } from '../inserted-article.ts';
 import { FIRST_ARTICLE_NUMBER } from '../types.ts';
 import { openDatabase, StoreError, type SqliteDatabase } from './open.ts';
 import { SqliteSummaries } from './summaries.ts';
+import { SqliteRecheckLeases } from './recheck-leases.ts';
 
 interface ArticleRow {
   id: number;
@@ -130,6 +132,7 @@ export class SqliteStore implements Store {
   /** The better-sqlite3 handle: private to store/sqlite/ (sqliteHandle gives it to the search index and the table copy). */
   private readonly db: SqliteDatabase;
   private readonly statements;
+  #recheckLeases: SqliteRecheckLeases | null = null;
 
   constructor(db: SqliteDatabase) {
     this.db = db;
@@ -197,6 +200,7 @@ export class SqliteStore implements Store {
         WHERE a.next_check_ms IS NULL AND a.url IS NOT NULL ORDER BY a.id LIMIT ?`),
       countDue: prepare(`SELECT COUNT(*) AS n FROM articles WHERE next_check_ms IS NOT NULL AND next_check_ms <= ?`),
       setNextCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ?`),
+      scheduleFirstCheck: prepare(`UPDATE articles SET next_check_ms = ? WHERE id = ? AND next_check_ms IS NULL`),
       listDue: prepare(`SELECT ${ARTICLE_COLUMNS}, a.next_check_ms FROM ${ARTICLE_FROM}
         WHERE a.next_check_ms IS NOT NULL AND a.next_check_ms <= ? ORDER BY a.next_check_ms, a.id LIMIT ?`),
       // The sources as one JSON array parameter: one statement for any number of them.
@@ -309,6 +313,14 @@ export class SqliteStore implements Store {
   async findArticleByLink(sourceId: string, url: string): Promise<LinkedArticle | null> {
     const row = this.statements.byLink.get(sourceId, canonicalLink(url)) as (ArticleRow & { feed_url: string | null }) | undefined;
     return row ? { article: toArticle(row), feedUrl: row.feed_url } : null;
+  }
+
+  async findKnownArticle(sourceId: string, key: string, url: string | null): Promise<KnownArticle> {
+    // In process, three statements cost what one would.
+    const byKey = await this.findArticleByKey(sourceId, key);
+    const linked = byKey === null && url !== null ? await this.findArticleByLink(sourceId, url) : null;
+    const byUrl = byKey === null && linked === null && url !== null ? await this.findArticleByUrl(sourceId, url) : null;
+    return { byKey, linked, byUrl };
   }
 
   async getFeedState(sourceId: string, url: string): Promise<FeedState | null> {
@@ -429,6 +441,26 @@ export class SqliteStore implements Store {
   async setNextChecks(entries: readonly NextCheck[]): Promise<void> {
     this.atomic(() => {
       for (const entry of entries) this.statements.setNextCheck.run(entry.atMs, entry.articleId);
+    });
+  }
+
+  async claimRecheck(articleId: number, listedNextCheckMs: number | null, holder: string, ttlMs: number): Promise<boolean> {
+    return this.recheckLeases().claim(articleId, listedNextCheckMs, holder, ttlMs);
+  }
+
+  async releaseRecheck(articleId: number, holder: string): Promise<void> {
+    this.recheckLeases().release(articleId, holder);
+  }
+
+  /** Prepared on first use: a read-only store (the reader) never needs its write statements. */
+  private recheckLeases(): SqliteRecheckLeases {
+    this.#recheckLeases ??= new SqliteRecheckLeases(this.db);
+    return this.#recheckLeases;
+  }
+
+  async scheduleFirstChecks(entries: readonly NextCheck[]): Promise<void> {
+    this.atomic(() => {
+      for (const entry of entries) this.statements.scheduleFirstCheck.run(entry.atMs, entry.articleId);
     });
   }
 
