@@ -38,6 +38,8 @@ export interface PublishArchiveResult {
   filesWritten: string[];
   /** Things repaired on the way (a manifest line a killed run cut off). */
   warnings: string[];
+  /** False when this publish wrote nothing into the output folder (filesWritten, and the fetch-state file). */
+  checkoutChanged: boolean;
 }
 
 export async function publishArchive(options: PublishArchiveOptions): Promise<PublishArchiveResult> {
@@ -124,11 +126,12 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     );
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
+  let fetchStateWritten = false;
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
-    await writeFetchStateFile(config.output, store, config.sources);
+    fetchStateWritten = await writeFetchStateFile(config.output, store, config.sources);
   }
   // Every new name durable before git records it: publishArchive's syncWrittenFolders().
-  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings };
+  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings, checkoutChanged: log.written.length > 0 || fetchStateWritten };
 }
 
 /**
