@@ -408,17 +408,20 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.deepEqual(await store.writeArchive([]), { articles: [], revisions: [] });
   }));
 
-  test('a source\'s state after a run is saved at once: fetch state, health and events', withStore(async (store) => {
+  test('a source\'s state after a run is saved at once: fetch state, health, events and feed states', withStore(async (store) => {
     const state = (await store.getFetchState('voa'))!;
     const health = { sourceId: 'voa', activeUrl: 'https://b.example/feed', staleSinceMs: null, failingSinceMs: 5, selectorMisses: 0, selectorsMissingSinceMs: null };
     const event = { sourceId: 'voa', atMs: 5, kind: 'failing' as const, feedUrl: null, detail: 'down' };
-    await store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 3, lastError: 'network: down' }, health, events: [event] });
+    const feed = { sourceId: 'voa', url: 'https://b.example/feed', etag: '"f"', lastModified: null, lastAttemptMs: 5, lastSuccessMs: null, consecutiveFailures: 1, lastError: 'network: down', newestItemMs: null, medianIntervalMs: null };
+    await store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 3, lastError: 'network: down' }, health, events: [event], feeds: [feed] });
     assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.deepEqual(await store.getFeedState('voa', feed.url), feed);
     assert.deepEqual(await store.getSourceHealth('voa'), health);
     assert.deepEqual((await store.listHealthEvents(10)).map((e) => e.detail), ['down']);
     // A bad event undoes the fetch state and the health saved with it.
-    await assert.rejects(store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 9 }, health: { ...health, selectorMisses: 9 }, events: [{ ...event, kind: 'bad' as never }] }));
+    await assert.rejects(store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 9 }, health: { ...health, selectorMisses: 9 }, events: [{ ...event, kind: 'bad' as never }], feeds: [{ ...feed, consecutiveFailures: 9 }] }));
     assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.equal((await store.getFeedState('voa', feed.url))?.consecutiveFailures, 1);
     assert.equal((await store.getSourceHealth('voa'))?.selectorMisses, 0);
     await assert.rejects(store.saveSourceState({ fetchState: { ...state, sourceId: 'nope' }, health, events: [] }), /unknown source "nope"/);
   }));

@@ -305,6 +305,8 @@ export interface SourceStateWrite {
   fetchState: FetchState;
   health: SourceHealth;
   events: readonly NewHealthEvent[];
+  /** The state of each feed read in the run (saveFeedState), in the same transaction. */
+  feeds?: readonly FeedState[];
 }
 
 export interface NextCheck {

@@ -123,6 +123,7 @@ export class PostgresStore implements Store {
 
   async saveSourceState(write: SourceStateWrite): Promise<void> {
     await this.atomic(async (db) => {
+      for (const feed of write.feeds ?? []) await saveFeedState(db, feed);
       await saveFetchState(db, write.fetchState);
       await saveSourceHealth(db, write.health);
       for (const event of write.events) await recordHealthEvent(db, event);
@@ -401,28 +402,7 @@ export class PostgresStore implements Store {
   }
 
   async saveFeedState(state: FeedState): Promise<void> {
-    await run(
-      this.pool,
-      `INSERT INTO feed_states (source_id, url, etag, last_modified, last_attempt_ms, last_success_ms, consecutive_failures, last_error,
-        newest_item_ms, median_interval_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-        last_attempt_ms = excluded.last_attempt_ms, last_success_ms = excluded.last_success_ms,
-        consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,
-        newest_item_ms = excluded.newest_item_ms, median_interval_ms = excluded.median_interval_ms`,
-      [
-        state.sourceId,
-        state.url,
-        state.etag,
-        state.lastModified,
-        state.lastAttemptMs,
-        state.lastSuccessMs,
-        state.consecutiveFailures,
-        state.lastError,
-        state.newestItemMs,
-        state.medianIntervalMs,
-      ],
-      `store: saving feed state of ${state.sourceId} ${state.url}`,
-    );
+    await saveFeedState(this.pool, state);
   }
 
   async getSourceHealth(sourceId: string): Promise<SourceHealth | null> {
@@ -567,6 +547,31 @@ function first<T>(found: T[]): T | null {
 }
 
 // The writes, each on the connection it is given: the pool (one statement) or a transaction's client.
+
+async function saveFeedState(db: Queryable, state: FeedState): Promise<void> {
+  await run(
+    db,
+    `INSERT INTO feed_states (source_id, url, etag, last_modified, last_attempt_ms, last_success_ms, consecutive_failures, last_error,
+      newest_item_ms, median_interval_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+      last_attempt_ms = excluded.last_attempt_ms, last_success_ms = excluded.last_success_ms,
+      consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,
+      newest_item_ms = excluded.newest_item_ms, median_interval_ms = excluded.median_interval_ms`,
+    [
+      state.sourceId,
+      state.url,
+      state.etag,
+      state.lastModified,
+      state.lastAttemptMs,
+      state.lastSuccessMs,
+      state.consecutiveFailures,
+      state.lastError,
+      state.newestItemMs,
+      state.medianIntervalMs,
+    ],
+    `store: saving feed state of ${state.sourceId} ${state.url}`,
+  );
+}
 
 async function saveFetchState(db: Queryable, state: FetchState): Promise<void> {
   const result = await run(

@@ -316,6 +316,10 @@ export class SqliteStore implements Store {
   }
 
   async saveFeedState(state: FeedState): Promise<void> {
+    this.saveFeedStateNow(state);
+  }
+
+  private saveFeedStateNow(state: FeedState): void {
     try {
       this.statements.saveFeedState.run(state);
     } catch (cause) {
@@ -657,6 +661,7 @@ export class SqliteStore implements Store {
 
   async saveSourceState(write: SourceStateWrite): Promise<void> {
     this.atomic(() => {
+      for (const feed of write.feeds ?? []) this.saveFeedStateNow(feed);
       this.saveFetchStateNow(write.fetchState);
       this.saveSourceHealthNow(write.health);
       for (const event of write.events) this.recordHealthEventNow(event);
