@@ -9,13 +9,17 @@ import { indexBlobs } from '../git/index.ts';
 import { appendManifests, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
-import { healthFeed } from '../publish/atom/index.ts';
-import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
+// Modules, not their folders' index files, which load every renderer: each publisher loads its renderers only
+// when it has something to render, so an hour with nothing new never loads them (issue 15).
+import { healthFeed } from '../publish/atom/health-feed.ts';
+import { renderHealthPage } from '../publish/site/health-page.ts';
+import { sitePaths } from '../publish/site/paths.ts';
+import { publishSite } from '../publish/site/publish.ts';
 import { readChanges } from '../publish/site/changes.ts';
 import { daysOver, readPublishState, savePublishState } from '../publish/site/state.ts';
-import { publishSiteSearch } from '../search/site/index.ts';
+import { publishSiteSearch } from '../search/site/publish.ts';
 import type { Article, Store } from '../store/index.ts';
-import { createDayStories } from '../stories/index.ts';
+import type { SiteStories } from '../publish/site/story-pass.ts';
 import { healthView } from './health-view.ts';
 
 /** Articles read from the store at a time: memory stays flat however many a run added. */
@@ -102,7 +106,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     const site = await publishSite({
       changes,
       store,
-      stories: createDayStories(store),
+      stories: lazyStories(store),
       dir: config.site.dir,
       siteTitle: config.site.title,
       sources: siteSources,
@@ -165,4 +169,13 @@ async function manifestRange(store: Store, output: string, checkout: ReadonlyMap
     }
   }
   return from === Infinity ? null : [from, to];
+}
+
+/** The site's stories (stories/createDayStories), whose grouper and 简/繁 table are loaded on a first story asked for. */
+function lazyStories(store: Store): SiteStories {
+  let stories: SiteStories | null = null;
+  return async (day) => {
+    stories ??= (await import('../stories/archive.ts')).createDayStories(store);
+    return stories(day);
+  };
 }

@@ -1,7 +1,9 @@
 // The page that lists the EPUB digests (`offline/index.html`): by week, newest first; each day with its book
 // of all outlets and one per outlet, each with its size, so a reader on a slow line knows what a download
 // costs before starting it.
-import { html, renderPage, type PageContext, type PageSource } from '../pages/index.ts';
+import { html } from '../pages/html.ts';
+import { renderPage } from '../pages/layout.ts';
+import type { PageContext, PageSource } from '../pages/index.ts';
 import { relativeLink } from './paths.ts';
 import type { OfflineBook } from './offline-state.ts';
 
