@@ -6,7 +6,7 @@ import type { Config } from '../config/index.ts';
 import { deferDurability, makeWrittenDurable, syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
-import { appendManifests, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange } from '../publish/manifest/index.ts';
+import { appendManifests, manifestCovered, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange, saveManifestCoverage } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
 // Modules, not their folders' index files, which load every renderer: each publisher loads its renderers only
@@ -74,6 +74,8 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     reconciled = result.rewritten;
     for (const sourceId of result.touchedSources) touched.add(sourceId);
   }
+  // Read before the comparison: a row another process adds meanwhile is above these ids, so never claimed covered.
+  const rowIds = await store.manifestRowIds();
   const manifestSpan = await manifestRange(store, config.output, checkout);
   const log: WriteLog = { written: [] };
   const published = await publishMarkdown({
@@ -86,7 +88,9 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
   });
   // The manifest after the article files it describes: a run killed between the two writes both again.
   const warnings: string[] = [];
-  if (manifestSpan) {
+  // Nothing new in the store and the newest month file as the last comparison left it: the comparison, which reads
+  // the whole month from both, would find nothing (publish/manifest/coverage.ts).
+  if (manifestSpan && !(spanInNewestMonth(config.output, manifestSpan) && manifestCovered(config.output, rowIds))) {
     const manifest = await appendManifests(store, config.output, {
       fromMs: manifestSpan[0],
       toMs: Math.max(manifestSpan[1], options.nowMs),
@@ -96,6 +100,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     });
     makeWrittenDurable();
     await store.recordPublishedFiles(manifest.blobs);
+    saveManifestCoverage(config.output, manifest.withheld === 0 ? rowIds : null);
     for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
   }
   // The site, its search and its EPUB digests read one change set, from the site folder's one publish state
@@ -136,6 +141,12 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
   }
   // Every new name durable before git records it: publishArchive's syncWrittenFolders().
   return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings, checkoutChanged: log.written.length > 0 || fetchStateWritten };
+}
+
+/** True when the span to compare starts in the archive's newest month file (nothing older is due). */
+function spanInNewestMonth(output: string, span: [number, number]): boolean {
+  const newest = manifestMonths(output).at(-1);
+  return newest !== undefined && span[0] >= monthRange(newest)[0];
 }
 
 /**

@@ -472,11 +472,15 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
 
   test('revisions and status events in a span of time, oldest first, with their article\'s place', withStore(async (store) => {
     assert.equal(await store.firstRevisionMs(), null);
+    assert.deepEqual(await store.manifestRowIds(), { revision: 0, status: 0, check: 0, health: 0 });
     const a = await store.insertArticle(article({ key: 'm1', seenMs: 2000 }));
     await store.insertArticle(article({ key: 'm2', seenMs: 1000, fileName: '1048573_标题.md' }));
     await store.addRevision(a.id, { title: '新', url: a.url, content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'c'.repeat(64), seenMs: 3000, seenWhere: 'page' });
     await store.setStatus(a.id, 'removed', 2500);
     assert.equal(await store.firstRevisionMs(), 1000);
+    const ids = await store.manifestRowIds();
+    assert.deepEqual([ids.revision, ids.check, ids.health], [(await store.listRevisionsBetween(0, 5000)).map((r) => r.id).sort((x, y) => x - y).at(-1), 0, 0]);
+    assert.ok(ids.status > 0);
     const revisions = await store.listRevisionsBetween(1000, 3000);
     assert.deepEqual(revisions.map((r) => [r.seenMs, r.number, r.seq, r.fileName, r.key]), [
       [1000, FIRST_ARTICLE_NUMBER - 1, 1, '1048573_标题.md', 'm2'],

@@ -21,6 +21,7 @@ import {
   type CheckVerdict,
   type DayCount,
   type FeedState,
+  type ManifestRowIds,
   type FetchState,
   type HealthEvent,
   type LinkedArticle,
@@ -376,6 +377,15 @@ export class PostgresStore implements Store {
       fromMs,
       toMs,
     ]);
+  }
+
+  async manifestRowIds(): Promise<ManifestRowIds> {
+    const [row] = await rows<ManifestRowIds>(
+      this.pool,
+      `SELECT (SELECT COALESCE(MAX(id), 0) FROM revisions)::float8 AS revision, (SELECT COALESCE(MAX(id), 0) FROM status_events)::float8 AS status,
+        (SELECT COALESCE(MAX(id), 0) FROM checks)::float8 AS "check", (SELECT COALESCE(MAX(id), 0) FROM health_events)::float8 AS health`,
+    );
+    return { ...row! };
   }
 
   async firstRevisionMs(): Promise<number | null> {

@@ -20,6 +20,7 @@ import type {
   NewCheck,
   StatusEvent,
   FeedState,
+  ManifestRowIds,
   SourceHealth,
   HealthEvent,
   NewHealthEvent,
@@ -232,6 +233,8 @@ export class SqliteStore implements Store {
       healthEventsBetween: prepare(`SELECT id, source_id AS sourceId, at_ms AS atMs, kind, feed_url AS feedUrl, detail FROM health_events
         WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id`),
       firstRevisionMs: prepare(`SELECT MIN(seen_ms) AS ms FROM revisions`),
+      manifestRowIds: prepare(`SELECT (SELECT IFNULL(MAX(id), 0) FROM revisions) AS revision, (SELECT IFNULL(MAX(id), 0) FROM status_events) AS status,
+        (SELECT IFNULL(MAX(id), 0) FROM checks) AS "check", (SELECT IFNULL(MAX(id), 0) FROM health_events) AS health`),
       recordPublishedFile: prepare(`INSERT INTO published_files (path, blob) VALUES (?, ?)
         ON CONFLICT (path) DO UPDATE SET blob = excluded.blob`),
       startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
@@ -585,6 +588,10 @@ export class SqliteStore implements Store {
 
   async firstRevisionMs(): Promise<number | null> {
     return (this.statements.firstRevisionMs.get() as { ms: number | null }).ms;
+  }
+
+  async manifestRowIds(): Promise<ManifestRowIds> {
+    return { ...(this.statements.manifestRowIds.get() as ManifestRowIds) };
   }
 
   async publishedFiles(): Promise<Map<string, string>> {
