@@ -93,4 +93,14 @@ describe('a run killed before its commit, then runs that write nothing', () => {
     assert.equal(await commits(), '3');
     assert.equal(await status(), '');
   });
+
+  test('an article file deleted and committed by hand comes back with a run that fetches nothing new', async () => {
+    const [path] = (await git(archive.output, ['ls-files', 'articles/alpha'])).stdout.split('\n').filter(Boolean);
+    await git(archive.output, ['rm', '--quiet', path!]);
+    await git(archive.output, ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'by hand']);
+    const next = await run('record');
+    assert.equal(next.code, 0, next.stderr + next.stdout);
+    assert.equal(await status(), '');
+    assert.ok((await git(archive.output, ['ls-files', path!])).stdout.includes(path!), `${path} committed again`);
+  });
 });

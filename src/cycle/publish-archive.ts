@@ -33,6 +33,8 @@ export interface PublishArchiveOptions {
   indexArticles?: (articles: readonly Article[]) => void | Promise<void>;
   /** The run's clock: re-checks and health events up to now go into the manifest. */
   nowMs: number;
+  /** The git index is as the last run's commit left it (git/clean-record.ts); absent: not known. */
+  checkoutClean?: boolean;
 }
 
 export interface PublishArchiveResult {
@@ -65,17 +67,20 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
       await options.indexArticles(batch);
     }
   }
-  // Only where this archive commits: elsewhere the index never holds what was written.
+  // Read before the comparisons: a row another process adds meanwhile is above these ids, so never claimed covered.
+  const rowIds = await store.manifestRowIds();
+  const covered = manifestCovered(config.output, rowIds);
+  // Only where this archive commits: elsewhere the index never holds what was written. Not when the index is as the
+  // last run's commit left it (checkoutClean) and the store's rows as they were then (covered): that commit made the
+  // index hold exactly what the store recorded writing, so reading it (every file of the archive) finds nothing.
   const touched = new Set(options.touchedSources);
   let reconciled = 0;
-  const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
+  const checkout = config.git.commit && !(options.checkoutClean === true && covered) ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
   if (checkout) {
     const result = await reconcileWithCheckout(store, checkout, config.sources);
     reconciled = result.rewritten;
     for (const sourceId of result.touchedSources) touched.add(sourceId);
   }
-  // Read before the comparison: a row another process adds meanwhile is above these ids, so never claimed covered.
-  const rowIds = await store.manifestRowIds();
   const manifestSpan = await manifestRange(store, config.output, checkout);
   const log: WriteLog = { written: [] };
   const published = await publishMarkdown({
@@ -90,7 +95,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
   const warnings: string[] = [];
   // Nothing new in the store and the newest month file as the last comparison left it: the comparison, which reads
   // the whole month from both, would find nothing (publish/manifest/coverage.ts).
-  if (manifestSpan && !(spanInNewestMonth(config.output, manifestSpan) && manifestCovered(config.output, rowIds))) {
+  if (manifestSpan && !(spanInNewestMonth(config.output, manifestSpan) && covered)) {
     const manifest = await appendManifests(store, config.output, {
       fromMs: manifestSpan[0],
       toMs: Math.max(manifestSpan[1], options.nowMs),

@@ -165,6 +165,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         touchedSources: touched,
         ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
         nowMs: deps.now().getTime(),
+        checkoutClean: deps.checkoutClean === true,
       });
       touched = []; // a later round (others' writes) finds its sources from what is pending
       articlesWritten += published.articlesWritten;
