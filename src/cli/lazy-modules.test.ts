@@ -34,3 +34,14 @@ test('extracting a page and cleaning for display load them', () => {
     cacheKeys;
   assert.deepEqual(loadedAfter(script), LAZY);
 });
+
+test("importing the run command loads undici's Agent and request API, not its index (all of undici)", () => {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `await import('./src/cli/run.ts'); ${cacheKeys}`], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    encoding: 'utf8',
+  });
+  assert.equal(child.status, 0, child.stderr);
+  const cache = JSON.parse(child.stdout) as string[];
+  assert.ok(cache.some((path) => path.endsWith('/node_modules/undici/lib/dispatcher/agent.js')));
+  assert.deepEqual(cache.filter((path) => path.endsWith('/node_modules/undici/index.js')), []);
+});

@@ -2,10 +2,16 @@
 // they would number articles twice and race on git. A crashed holder's lock is recognised as stale.
 import { mkdirSync, statSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
+import { takeCleanRecord } from '../git/clean-record.ts';
 import { describeHolder, LockError, lockOutput, type Lock } from '../lock/index.ts';
 import { CliError, EXIT_FAILED, EXIT_USAGE, type CliIo } from './io.ts';
 
-export async function withOutputLock(config: Config, io: CliIo, command: string, fn: () => Promise<number>): Promise<number> {
+/**
+ * Runs `fn` under the output folder's lock. `checkoutClean` says whether the last `run` left nothing uncommitted
+ * (git/clean-record.ts); the record is taken here, before any command that holds the lock writes, so only `run`
+ * saves it again.
+ */
+export async function withOutputLock(config: Config, io: CliIo, command: string, fn: (held: { checkoutClean: boolean }) => Promise<number>): Promise<number> {
   ensureOutputFolder(config.output);
   let lock: Lock;
   try {
@@ -22,7 +28,7 @@ export async function withOutputLock(config: Config, io: CliIo, command: string,
     throw error;
   }
   try {
-    return await fn();
+    return await fn({ checkoutClean: takeCleanRecord(config.output) });
   } finally {
     lock.release();
   }

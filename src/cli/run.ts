@@ -3,6 +3,7 @@ import type { Config } from '../config/index.ts';
 import { createContentPipeline } from '../cycle/prepare-content.ts';
 import { runCycle } from '../cycle/run-cycle.ts';
 import { createQueuedIndexer } from '../cycle/search-indexer.ts';
+import { saveCleanRecord } from '../git/clean-record.ts';
 import { describeInitialized, ensureOwnRepository } from '../git/index.ts';
 import { openStore } from '../store/open-store.ts';
 import { leaseHolder } from './lease-holder.ts';
@@ -18,10 +19,10 @@ export async function runCommand(config: Config, io: CliIo, options: { json?: bo
     const repository = await ensureOwnRepository(config.output);
     if (repository.initialized) io.stderr(`${describeInitialized(config.output, repository)}\n`);
   }
-  return withOutputLock(config, io, 'run', () => runLocked(config, io, options));
+  return withOutputLock(config, io, 'run', ({ checkoutClean }) => runLocked(config, io, options, checkoutClean));
 }
 
-async function runLocked(config: Config, io: CliIo, options: { json?: boolean }): Promise<number> {
+async function runLocked(config: Config, io: CliIo, options: { json?: boolean }, checkoutClean: boolean): Promise<number> {
   const opened = await openStore(config);
   const { store, search } = opened;
   const fetcher = configuredFetcher(config);
@@ -36,6 +37,7 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
       fetcher,
       now: io.now,
       content: createContentPipeline({ config, fetcher }),
+      checkoutClean,
       indexArticles: indexer.indexArticles,
       holder,
       // On PostgreSQL other `newsvault run` processes (other machines) may share the store: sources are leased, and
@@ -46,6 +48,8 @@ async function runLocked(config: Config, io: CliIo, options: { json?: boolean })
       onSourceDone: io.isTty ? (source, done, total) => io.stderr(`${formatProgress(source, done, total)}\n`) : undefined,
     });
     await indexer.flush();
+    // Committed, or nothing to commit: the next run that writes nothing need not stage (git/clean-record.ts).
+    if (result.commit?.repository && result.errors.length === 0) saveCleanRecord(config.output);
     io.stdout(options.json ? `${JSON.stringify(result)}\n` : formatSummary(result));
     return result.exitCode;
   } finally {

@@ -9,7 +9,8 @@ export interface CommitPhaseResult {
   errors: string[];
 }
 
-export async function commitPhase(config: Config, message: (staged: readonly StagedChange[]) => string, date?: Date): Promise<CommitPhaseResult> {
+/** `stage` false: the work tree is known to hold nothing uncommitted, so nothing is staged (pushes are still retried). */
+export async function commitPhase(config: Config, message: (staged: readonly StagedChange[]) => string, date?: Date, stage = true): Promise<CommitPhaseResult> {
   const errors: string[] = [];
   try {
     const commit = await commitArchive({
@@ -19,6 +20,7 @@ export async function commitPhase(config: Config, message: (staged: readonly Sta
       authorEmail: config.git.authorEmail,
       remotes: config.git.remotes,
       push: config.git.push,
+      stage,
       ...(date ? { date } : {}),
     });
     for (const push of commit.pushes.filter((outcome) => !outcome.ok)) errors.push(push.error ?? `git: push to ${push.remote} failed`);

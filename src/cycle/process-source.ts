@@ -3,7 +3,7 @@
 import type { Source } from '../config/index.ts';
 import type { Fetcher } from '../fetch/types.ts';
 import type { FeedItem } from '../normalize/types.ts';
-import type { ArchiveWrite, Article, FetchState, RevisionFetch, Store } from '../store/index.ts';
+import type { ArchiveWrite, Article, FeedState, FetchState, RevisionFetch, Store } from '../store/index.ts';
 import { classifyError } from './classify-error.ts';
 import type { ContentPipeline } from './content.ts';
 import { feedReport, nextFeedState, readFeed, type FeedRead } from './feed-fallback.ts';
@@ -49,6 +49,8 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
   // read only when every feed before it failed or is stale (cycle/staleness.ts), in this same run.
   const feeds = [url, ...source.fallbacks.filter((fallback) => fallback !== url)];
   const reads: FeedRead[] = [];
+  // Saved with the source's state in one transaction at the end: a feed answering 304 costs one write, not two.
+  const feedStates: FeedState[] = [];
   const selectors = { misses: 0, hits: 0 };
   for (const [index, feedUrl] of feeds.entries()) {
     const feedState = await store.getFeedState(source.id, feedUrl);
@@ -90,11 +92,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
       result.warnings.push(`fallback ${feedUrl} failed: ${read.error!.kind}: ${read.error!.message}`);
     }
     reads.push(read);
-    try {
-      await store.saveFeedState(nextFeedState(feedState, read, source.id, deps.now().getTime(), index > 0 && stored));
-    } catch (error) {
-      result.warnings.push(`${feedUrl}: feed state not saved: ${(error as Error).message}`);
-    }
+    feedStates.push(nextFeedState(feedState, read, source.id, deps.now().getTime(), index > 0 && stored));
     if (read.outcome !== 'failed' && !read.stale) break;
   }
 
@@ -127,7 +125,7 @@ export async function processSource(source: Source, deps: ProcessSourceDeps): Pr
       selectorMisses: selectors.misses,
       selectorHits: selectors.hits,
     });
-    await store.saveSourceState({ fetchState: state, health: change.health, events: change.events });
+    await store.saveSourceState({ fetchState: state, health: change.health, events: change.events, feeds: feedStates });
     result.health = await assessHealth({ store, state, sourceId: source.id, nowMs: deps.now().getTime() });
   } catch (error) {
     result.outcome = 'failed';

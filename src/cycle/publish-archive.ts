@@ -6,17 +6,21 @@ import type { Config } from '../config/index.ts';
 import { deferDurability, makeWrittenDurable, syncWrittenFolders, writeFileAtomic, type WriteLog } from '../files/atomic-write.ts';
 import { FETCH_STATE_FILE, writeFetchStateFile } from '../archive-format/fetch-state-file.ts';
 import { indexBlobs } from '../git/index.ts';
-import { appendManifests, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange } from '../publish/manifest/index.ts';
+import { appendManifests, manifestCovered, MANIFEST_DIR, manifestMonths, manifestPosition, monthRange, saveManifestCoverage } from '../publish/manifest/index.ts';
 import { publishMarkdown, reconcileWithCheckout } from '../publish/markdown/index.ts';
 import { MEDIA_DIR } from '../publish/media-links.ts';
-import { healthFeed } from '../publish/atom/index.ts';
-import { publishSite, renderHealthPage, sitePaths } from '../publish/site/index.ts';
+// Modules, not their folders' index files, which load every renderer: each publisher loads its renderers only
+// when it has something to render, so an hour with nothing new never loads them (issue 15).
+import { healthFeed } from '../publish/atom/health-feed.ts';
+import { renderHealthPage } from '../publish/site/health-page.ts';
+import { sitePaths } from '../publish/site/paths.ts';
+import { publishSite } from '../publish/site/publish.ts';
 import { readChanges } from '../publish/site/changes.ts';
 import type { ListedBundle } from '../publish/site/offline-bundle.ts';
 import { daysOver, readPublishState, savePublishState } from '../publish/site/state.ts';
-import { publishSiteSearch } from '../search/site/index.ts';
+import { publishSiteSearch } from '../search/site/publish.ts';
 import type { Article, Store } from '../store/index.ts';
-import { createDayStories } from '../stories/index.ts';
+import type { SiteStories } from '../publish/site/story-pass.ts';
 import { healthView } from './health-view.ts';
 
 /** Articles read from the store at a time: memory stays flat however many a run added. */
@@ -32,6 +36,8 @@ export interface PublishArchiveOptions {
   nowMs: number;
   /** The archive's git bundle the offline page lists (bundle-phase.ts); absent: the one listed before. */
   bundle?: ListedBundle;
+  /** The git index is as the last run's commit left it (git/clean-record.ts); absent: not known. */
+  checkoutClean?: boolean;
 }
 
 export interface PublishArchiveResult {
@@ -41,6 +47,8 @@ export interface PublishArchiveResult {
   filesWritten: string[];
   /** Things repaired on the way (a manifest line a killed run cut off). */
   warnings: string[];
+  /** False when this publish wrote nothing into the output folder (filesWritten, and the fetch-state file). */
+  checkoutChanged: boolean;
 }
 
 export async function publishArchive(options: PublishArchiveOptions): Promise<PublishArchiveResult> {
@@ -62,10 +70,15 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
       await options.indexArticles(batch);
     }
   }
-  // Only where this archive commits: elsewhere the index never holds what was written.
+  // Read before the comparisons: a row another process adds meanwhile is above these ids, so never claimed covered.
+  const rowIds = await store.manifestRowIds();
+  const covered = manifestCovered(config.output, rowIds);
+  // Only where this archive commits: elsewhere the index never holds what was written. Not when the index is as the
+  // last run's commit left it (checkoutClean) and the store's rows as they were then (covered): that commit made the
+  // index hold exactly what the store recorded writing, so reading it (every file of the archive) finds nothing.
   const touched = new Set(options.touchedSources);
   let reconciled = 0;
-  const checkout = config.git.commit ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
+  const checkout = config.git.commit && !(options.checkoutClean === true && covered) ? indexBlobs(config.output, ['articles', 'lists', MANIFEST_DIR]) : null;
   if (checkout) {
     const result = await reconcileWithCheckout(store, checkout, config.sources);
     reconciled = result.rewritten;
@@ -83,7 +96,9 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
   });
   // The manifest after the article files it describes: a run killed between the two writes both again.
   const warnings: string[] = [];
-  if (manifestSpan) {
+  // Nothing new in the store and the newest month file as the last comparison left it: the comparison, which reads
+  // the whole month from both, would find nothing (publish/manifest/coverage.ts).
+  if (manifestSpan && !(spanInNewestMonth(config.output, manifestSpan) && covered)) {
     const manifest = await appendManifests(store, config.output, {
       fromMs: manifestSpan[0],
       toMs: Math.max(manifestSpan[1], options.nowMs),
@@ -93,6 +108,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     });
     makeWrittenDurable();
     await store.recordPublishedFiles(manifest.blobs);
+    saveManifestCoverage(config.output, manifest.withheld === 0 ? rowIds : null);
     for (const path of manifest.repaired) warnings.push(`publish: ${path} ended in a line cut off by an interrupted run; cut it and wrote its lines again`);
   }
   // The site, its search and its EPUB digests read one change set, from the site folder's one publish state
@@ -103,7 +119,7 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     const site = await publishSite({
       changes,
       store,
-      stories: createDayStories(store),
+      stories: lazyStories(store),
       dir: config.site.dir,
       siteTitle: config.site.title,
       sources: siteSources,
@@ -128,11 +144,18 @@ async function publishAll(options: PublishArchiveOptions): Promise<PublishArchiv
     );
   }
   // Validators alone changing (a server rotating its ETag) is not worth a commit of its own.
+  let fetchStateWritten = false;
   if (log.written.length > 0 || !existsSync(join(config.output, FETCH_STATE_FILE))) {
-    await writeFetchStateFile(config.output, store, config.sources);
+    fetchStateWritten = await writeFetchStateFile(config.output, store, config.sources);
   }
   // Every new name durable before git records it: publishArchive's syncWrittenFolders().
-  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings };
+  return { reconciled, articlesWritten: published.articlesWritten, filesWritten: log.written, warnings, checkoutChanged: log.written.length > 0 || fetchStateWritten };
+}
+
+/** True when the span to compare starts in the archive's newest month file (nothing older is due). */
+function spanInNewestMonth(output: string, span: [number, number]): boolean {
+  const newest = manifestMonths(output).at(-1);
+  return newest !== undefined && span[0] >= monthRange(newest)[0];
 }
 
 /**
@@ -166,4 +189,13 @@ async function manifestRange(store: Store, output: string, checkout: ReadonlyMap
     }
   }
   return from === Infinity ? null : [from, to];
+}
+
+/** The site's stories (stories/createDayStories), whose grouper and 简/繁 table are loaded on a first story asked for. */
+function lazyStories(store: Store): SiteStories {
+  let stories: SiteStories | null = null;
+  return async (day) => {
+    stories ??= (await import('../stories/archive.ts')).createDayStories(store);
+    return stories(day);
+  };
 }

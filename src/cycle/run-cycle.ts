@@ -55,6 +55,11 @@ export interface CycleDeps {
    * `newsvault check` may run beside it). Absent: the source leases' holder, else one made for this cycle.
    */
   holder?: string;
+  /**
+   * True when the output's work tree held nothing uncommitted as this cycle began (git/clean-record.ts): a cycle
+   * that then writes nothing has nothing to stage, and its commit phase skips `git add`. Absent: always stage.
+   */
+  checkoutClean?: boolean;
 }
 
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
@@ -150,6 +155,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   phaseDone('recheckMs');
 
   let articlesWritten = 0;
+  let checkoutChanged = imported > 0 || rechecks.touchedSources.length > 0 || results.some((r) => r.newCount + r.changedCount > 0);
   const filesWritten: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
@@ -175,9 +181,11 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         ...(deps.indexArticles ? { indexArticles: deps.indexArticles } : {}),
         nowMs: deps.now().getTime(),
         ...(bundle.bundle ? { bundle: bundle.bundle } : {}),
+        checkoutClean: deps.checkoutClean === true,
       });
       touched = []; // a later round (others' writes) finds its sources from what is pending
       articlesWritten += published.articlesWritten;
+      if (published.checkoutChanged) checkoutChanged = true;
       for (const file of published.filesWritten) if (!seen.has(file)) filesWritten.push(file), seen.add(file);
       warnings.push(...published.warnings);
     });
@@ -191,7 +199,9 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   let commit: CommitResult | null = null;
   // Left to the other machine: this folder has nothing new to commit.
   if (config.git.commit && errors.length === 0 && publishing === 'published') {
-    const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate);
+    // A killed run's files are staged by the next run: it finds no record that the checkout was clean.
+    const stage = deps.checkoutClean !== true || checkoutChanged;
+    const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate, stage);
     commit = committed.commit;
     errors.push(...committed.errors);
   }

@@ -1,5 +1,5 @@
 // Keeps the search index (SQLite's or PostgreSQL's, behind SearchIndex) in step with each cycle.
-import { documentOf } from '../search/index.ts';
+import { documentOf } from '../search/document.ts';
 import type { Article } from '../store/index.ts';
 import type { SearchIndex } from '../search/types.ts';
 

@@ -3,7 +3,8 @@
 // every failure has a kind. Side effects that tests need to control (sleep, jitter, clock) are options.
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from './undici.ts';
 import { readBody, readBodyInto, type ReadBodyOptions } from './body.ts';
 import { conditionalHeaders, headerValue, validatorsFrom } from './conditional.ts';
 import { classifyError, fetchError, isRetryable } from './errors.ts';

@@ -1,7 +1,8 @@
 // The undici dispatchers a fetcher owns: one Agent for direct connections and one ProxyAgent per proxy
 // URL in use, created on first use and closed with the fetcher. ProxyAgent tunnels with CONNECT, for
 // http: targets too, so the proxy sees only host:port and the bytes stay end-to-end.
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher, ProxyAgent } from 'undici';
+import { Agent, loadProxyAgent } from './undici.ts';
 import { fetchError } from './errors.ts';
 import { parseHttpUrl } from './redirect.ts';
 
@@ -32,7 +33,7 @@ export function createDispatchers(options: DispatcherOptions): Dispatchers {
       if (parsed === null) throw fetchError('invalid-url', requestUrl, `proxy is not an http(s) URL: ${proxy}`);
       let agent = proxies.get(parsed.href);
       if (agent === undefined) {
-        agent = new ProxyAgent({ uri: parsed.href, ...common });
+        agent = new (loadProxyAgent())({ uri: parsed.href, ...common });
         proxies.set(parsed.href, agent);
       }
       return agent;

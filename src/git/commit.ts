@@ -26,6 +26,11 @@ export interface CommitOptions {
   push: boolean;
   /** Fixed commit time for reproducible tests. */
   date?: Date;
+  /**
+   * False when the caller knows the work tree holds nothing uncommitted (git/clean-record.ts): no staging and no
+   * commit, only the pushes a failed earlier push left waiting. Default true.
+   */
+  stage?: boolean;
 }
 
 export interface CommitResult {
@@ -43,9 +48,27 @@ export async function commitArchive(options: CommitOptions): Promise<CommitResul
   // Never into a repository whose top level lies above the output folder (src/git/own-repository.ts).
   if (!(await isOwnRepository(dir))) return { repository: false, committed: false, commit: null, pushes: [] };
 
+  const warnings: string[] = [];
+  let commit = options.stage === false ? null : await stageAndCommit(options, warnings);
+
+  const pushes: PushOutcome[] = [];
+  if (options.push) {
+    const remotes = options.remotes ?? (await listRemotes(dir));
+    for (const remote of remotes) {
+      if (commit === null && !(await isAhead(dir, remote))) continue;
+      pushes.push(await pushToRemote(dir, remote, identity(options)));
+    }
+    // A rebase onto someone else's commits gave this run's commit a new id.
+    if (commit !== null && pushes.some((push) => push.rebased)) commit = (await git(dir, ['rev-parse', 'HEAD'])).stdout.trim();
+  }
+  return { repository: true, committed: commit !== null, commit, pushes, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** Stages the whole work tree and commits it when anything changed: the new commit's id, or null. */
+async function stageAndCommit(options: CommitOptions, warnings: string[]): Promise<string | null> {
+  const { dir } = options;
   // The output folder is the repository's top level, so the whole work tree is the archive.
   const scope = '.';
-  const warnings: string[] = [];
   const stale = await removeStaleIndexLock(dir);
   if (stale.warning) warnings.push(stale.warning);
   // Temporary files of atomic writes are excluded from staging, and any a killed run left are deleted.
@@ -70,18 +93,7 @@ export async function commitArchive(options: CommitOptions): Promise<CommitResul
   } else if (diff.code !== 0) {
     throw new GitError('commit', `git: checking for changes in ${dir} failed`);
   }
-
-  const pushes: PushOutcome[] = [];
-  if (options.push) {
-    const remotes = options.remotes ?? (await listRemotes(dir));
-    for (const remote of remotes) {
-      if (commit === null && !(await isAhead(dir, remote))) continue;
-      pushes.push(await pushToRemote(dir, remote, identity(options)));
-    }
-    // A rebase onto someone else's commits gave this run's commit a new id.
-    if (commit !== null && pushes.some((push) => push.rebased)) commit = (await git(dir, ['rev-parse', 'HEAD'])).stdout.trim();
-  }
-  return { repository: true, committed: commit !== null, commit, pushes, ...(warnings.length > 0 ? { warnings } : {}) };
+  return commit;
 }
 
 function identity(options: CommitOptions): NodeJS.ProcessEnv {

@@ -466,17 +466,20 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     assert.deepEqual(await store.writeArchive([]), { articles: [], revisions: [] });
   }));
 
-  test('a source\'s state after a run is saved at once: fetch state, health and events', withStore(async (store) => {
+  test('a source\'s state after a run is saved at once: fetch state, health, events and feed states', withStore(async (store) => {
     const state = (await store.getFetchState('voa'))!;
     const health = { sourceId: 'voa', activeUrl: 'https://b.example/feed', staleSinceMs: null, failingSinceMs: 5, selectorMisses: 0, selectorsMissingSinceMs: null };
     const event = { sourceId: 'voa', atMs: 5, kind: 'failing' as const, feedUrl: null, detail: 'down' };
-    await store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 3, lastError: 'network: down' }, health, events: [event] });
+    const feed = { sourceId: 'voa', url: 'https://b.example/feed', etag: '"f"', lastModified: null, lastAttemptMs: 5, lastSuccessMs: null, consecutiveFailures: 1, lastError: 'network: down', newestItemMs: null, medianIntervalMs: null };
+    await store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 3, lastError: 'network: down' }, health, events: [event], feeds: [feed] });
     assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.deepEqual(await store.getFeedState('voa', feed.url), feed);
     assert.deepEqual(await store.getSourceHealth('voa'), health);
     assert.deepEqual((await store.listHealthEvents(10)).map((e) => e.detail), ['down']);
     // A bad event undoes the fetch state and the health saved with it.
-    await assert.rejects(store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 9 }, health: { ...health, selectorMisses: 9 }, events: [{ ...event, kind: 'bad' as never }] }));
+    await assert.rejects(store.saveSourceState({ fetchState: { ...state, consecutiveFailures: 9 }, health: { ...health, selectorMisses: 9 }, events: [{ ...event, kind: 'bad' as never }], feeds: [{ ...feed, consecutiveFailures: 9 }] }));
     assert.equal((await store.getFetchState('voa'))?.consecutiveFailures, 3);
+    assert.equal((await store.getFeedState('voa', feed.url))?.consecutiveFailures, 1);
     assert.equal((await store.getSourceHealth('voa'))?.selectorMisses, 0);
     await assert.rejects(store.saveSourceState({ fetchState: { ...state, sourceId: 'nope' }, health, events: [] }), /unknown source "nope"/);
   }));
@@ -527,11 +530,15 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
 
   test('revisions and status events in a span of time, oldest first, with their article\'s place', withStore(async (store) => {
     assert.equal(await store.firstRevisionMs(), null);
+    assert.deepEqual(await store.manifestRowIds(), { revision: 0, status: 0, check: 0, health: 0 });
     const a = await store.insertArticle(article({ key: 'm1', seenMs: 2000 }));
     await store.insertArticle(article({ key: 'm2', seenMs: 1000, fileName: '1048573_标题.md' }));
     await store.addRevision(a.id, { title: '新', url: a.url, content: '<p>新</p>', sha256: 'b'.repeat(64), fingerprint: 'c'.repeat(64), seenMs: 3000, seenWhere: 'page' });
     await store.setStatus(a.id, 'removed', 2500);
     assert.equal(await store.firstRevisionMs(), 1000);
+    const ids = await store.manifestRowIds();
+    assert.deepEqual([ids.revision, ids.check, ids.health], [(await store.listRevisionsBetween(0, 5000)).map((r) => r.id).sort((x, y) => x - y).at(-1), 0, 0]);
+    assert.ok(ids.status > 0);
     const revisions = await store.listRevisionsBetween(1000, 3000);
     assert.deepEqual(revisions.map((r) => [r.seenMs, r.number, r.seq, r.fileName, r.key]), [
       [1000, FIRST_ARTICLE_NUMBER - 1, 1, '1048573_标题.md', 'm2'],

@@ -312,10 +312,19 @@ export interface CheckVerdict {
 }
 
 /** A source's state after one run of it, kept in one transaction (cycle/process-source.ts). */
+export interface ManifestRowIds {
+  revision: number;
+  status: number;
+  check: number;
+  health: number;
+}
+
 export interface SourceStateWrite {
   fetchState: FetchState;
   health: SourceHealth;
   events: readonly NewHealthEvent[];
+  /** The state of each feed read in the run (saveFeedState), in the same transaction. */
+  feeds?: readonly FeedState[];
 }
 
 export interface NextCheck {
@@ -460,6 +469,11 @@ export interface Store {
   listHealthEventsBetween(fromMs: number, toMs: number): Promise<HealthEvent[]>;
   /** The seen time of the oldest revision, or null for an empty store. */
   firstRevisionMs(): Promise<number | null>;
+  /**
+   * The newest row id of each kind of manifest line (0 when none). These rows are only ever added, never changed
+   * or deleted, so the same ids mean the store holds no manifest line it did not hold then (publish/manifest/coverage.ts).
+   */
+  manifestRowIds(): Promise<ManifestRowIds>;
   /** Blob ids of the other Markdown files written (lists), by path in the archive. */
   publishedFiles(): Promise<Map<string, string>>;
   recordPublishedFiles(files: ReadonlyMap<string, string>): Promise<void>;

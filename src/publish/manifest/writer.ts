@@ -69,6 +69,8 @@ export interface AppendManifestsResult {
   /** The blob id of each month file written or repaired (for the store's record of what the checkout holds). */
   blobs: Map<string, string>;
   appended: number;
+  /** Missing re-check lines left waiting for company (CHECKS_WAIT_MS). */
+  withheld: number;
   /** Files whose cut-off last line was removed. */
   repaired: string[];
 }
@@ -81,7 +83,7 @@ interface MonthFile {
 }
 
 export async function appendManifests(store: Store, output: string, options: AppendManifestsOptions): Promise<AppendManifestsResult> {
-  const result: AppendManifestsResult = { blobs: new Map(), appended: 0, repaired: [] };
+  const result: AppendManifestsResult = { blobs: new Map(), appended: 0, withheld: 0, repaired: [] };
   // The manifest describes article files already written: they are on disk before it (atomic-write.ts).
   makeWrittenDurable();
   const first = monthOf(options.fromMs);
@@ -119,6 +121,7 @@ export async function appendManifests(store: Store, output: string, options: App
     const path = manifestPath(plan.month);
     const full = join(output, path);
     const lines = flushChecks ? plan.missing : plan.missing.filter((line) => line.type !== 'check');
+    result.withheld += plan.missing.length - lines.length;
     let content = plan.file?.complete ?? null;
     if (plan.file?.cut) {
       truncateDurably(full, plan.file.complete.length);

@@ -4,7 +4,10 @@
 // every run (no "last fetched" time), so a quiet run leaves it, and the commit, alone.
 import type { HealthEvent, SourceHealth } from '../../store/types.ts';
 import { formatUtc8, isoUtc } from '../../time/utc8.ts';
-import { html, renderPage } from '../pages/index.ts';
+// The page modules themselves, not pages/index.ts: every cycle renders this page, and the index loads every
+// renderer (article pages, diffs) that a cycle with nothing new never uses.
+import { html } from '../pages/html.ts';
+import { renderPage } from '../pages/layout.ts';
 import { sitePaths } from './paths.ts';
 import { siteContext } from './site-links.ts';
 

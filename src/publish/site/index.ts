@@ -1,5 +1,5 @@
 // The static site: pages that work from file://, from any sub-path, without JavaScript.
-export { publishSite, displayClean } from './publish.ts';
+export { publishSite, loadDisplayClean } from './publish.ts';
 export type { PublishSiteOptions, PublishSiteResult } from './publish.ts';
 export { sitePaths, relativeLink } from './paths.ts';
 export { siteContext, siteLinks } from './site-links.ts';

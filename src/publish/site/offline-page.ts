@@ -2,7 +2,9 @@
 // of all outlets and one per outlet, each with its size, so a reader on a slow line knows what a download
 // costs before starting it. Above them, the archive's monthly git bundle: its size, the commit it holds the archive
 // up to (and that commit's date), and how to clone from it. A plain link: no script, and it works from file://.
-import { html, renderPage, type PageContext, type PageSource } from '../pages/index.ts';
+import { html } from '../pages/html.ts';
+import { renderPage } from '../pages/layout.ts';
+import type { PageContext, PageSource } from '../pages/index.ts';
 import { formatUtc8, isoUtc } from '../../time/utc8.ts';
 import { relativeLink } from './paths.ts';
 import type { OfflineBook } from './offline-state.ts';

@@ -19,7 +19,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
-import { buildEpub, type EpubArticle, type EpubImage, type EpubOutlet } from '../epub/index.ts';
+// Types only: the EPUB maker (parse5, fflate) is loaded when a book is made, not by every hour that makes none.
+import type { buildEpub as BuildEpub, EpubArticle, EpubImage, EpubOutlet } from '../epub/index.ts';
 import { resolveMediaLinks } from '../media-links.ts';
 import type { DisplayCleaner, PageContext, PageSource } from '../pages/index.ts';
 import { DAY_MS, dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
@@ -45,7 +46,8 @@ export interface PublishOfflineOptions {
   dir: string;
   siteTitle: string;
   sources: ReadonlyMap<string, PageSource>;
-  clean: DisplayCleaner;
+  /** The display cleaner, loaded when a book is first made. */
+  loadClean: () => Promise<DisplayCleaner>;
   mediaDir: string;
   /** Days and weeks that end after this moment get no book yet. */
   nowMs: number;
@@ -196,8 +198,9 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
     // The days they need, read once for the day's books and the week's.
     const needed = new Set(stale.map((book) => book.day));
     const articles = stale.length === 0 ? [] : await loadArticles(options, days.filter(({ day }) => needed.has(null) || needed.has(day)));
+    const buildEpub = stale.length === 0 ? null : (await import('../epub/index.ts')).buildEpub;
     for (const book of planned) {
-      const made = stale.includes(book) ? makeBook(options, book, articles) : before.books[book.path]!;
+      const made = stale.includes(book) ? makeBook(options, book, articles, buildEpub!) : before.books[book.path]!;
       after.books[book.path] = made;
     }
   }
@@ -284,6 +287,7 @@ async function loadArticles(options: PublishOfflineOptions, days: readonly { day
     return images.get(file)!;
   };
   const out: DayArticle[] = [];
+  const clean = await options.loadClean();
   // Oldest day first; buildEpub groups by outlet in the order outlets first appear, so sorting by the
   // configured order first gives every book the same order of outlets.
   const order = [...options.sources.keys()];
@@ -292,7 +296,7 @@ async function loadArticles(options: PublishOfflineOptions, days: readonly { day
     for (const summary of summaries) {
       const article = await options.store.getArticle(summary.id);
       if (!article) continue;
-      const html = resolveMediaLinks(options.clean(article.content, article.url), IN_BOOK);
+      const html = resolveMediaLinks(clean(article.content, article.url), IN_BOOK);
       const shown = new Map<string, EpubImage>();
       for (const [, file, ext] of html.matchAll(ARCHIVED)) {
         const bytes = image(file!, ext!);
@@ -316,7 +320,7 @@ async function loadArticles(options: PublishOfflineOptions, days: readonly { day
   return out.sort((a, b) => rank(a.outlet.id) - rank(b.outlet.id) || a.outlet.id.localeCompare(b.outlet.id));
 }
 
-function makeBook(options: PublishOfflineOptions, book: PlannedBook, loaded: readonly DayArticle[]): OfflineBook {
+function makeBook(options: PublishOfflineOptions, book: PlannedBook, loaded: readonly DayArticle[], buildEpub: typeof BuildEpub): OfflineBook {
   const articles = book.pick(loaded);
   // dcterms:modified from the articles, never the clock: an unchanged book rebuilds to the same bytes.
   const modifiedMs = articles.reduce((newest, a) => Math.max(newest, a.changedMs), 0);

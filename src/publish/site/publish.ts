@@ -4,28 +4,11 @@
 // changed, feeds). writeFileAtomic skips a page whose bytes did not change, so the write log holds
 // exactly the files that differ. The first build, a changed setting or a rebuilt database renders all.
 import { dirname, join, relative, sep } from 'node:path';
-import { cleanDisplay } from '../../clean/index.ts';
 import { MEDIA_DIR, protectMediaLinks, resolveMediaLinks } from '../media-links.ts';
-import { allFeed, changedFeed, removedFeed, sourceFeed, type FeedContext } from '../atom/index.ts';
+import type { FeedContext } from '../atom/index.ts';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
-import {
-  diffRevisionText,
-  html,
-  renderArticlePage,
-  renderChanged,
-  renderDay,
-  renderDaysIndex,
-  renderHome,
-  renderRemoved,
-  renderSourcePage,
-  renderStoriesDay,
-  STYLESHEET,
-  type DisplayCleaner,
-  type PageContext,
-  type PageSource,
-  type Pager,
-  type RevisionDiffer,
-} from '../pages/index.ts';
+// Types only: the renderers are loaded by renderSite, so an hour with nothing new never loads them (issue 15).
+import type { DisplayCleaner, PageContext, PageSource, Pager, RevisionDiffer } from '../pages/index.ts';
 import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
 import { pageCount, pageOfRank, relativeLink, sitePaths } from './paths.ts';
 import type { ArticleSummary, Store } from '../../store/types.ts';
@@ -34,7 +17,7 @@ import type { ListedBundle } from './offline-bundle.ts';
 import { siteContext } from './site-links.ts';
 import { daysOver, readPublishState, savePublishState, settingsHash } from './state.ts';
 import { readChanges, type PublishChanges } from './changes.ts';
-import { storyDaysAround, storyPass, type SiteStories, type StoryPass } from './story-pass.ts';
+import type { SiteStories, StoryPass } from './story-pass.ts';
 
 export interface PublishSiteOptions {
   store: Store;
@@ -98,7 +81,11 @@ function outletPager(sourceId: string, page: number, pages: number, path: string
   };
 }
 
-export const displayClean: DisplayCleaner = (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
+/** The display cleaner the site uses by default, loaded on first use (parse5): an hour with nothing new never loads it. */
+export async function loadDisplayClean(): Promise<DisplayCleaner> {
+  const { cleanDisplay } = await import('../../clean/display.ts');
+  return (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
+}
 
 /**
  * The same revision appears on its article page and in up to four feeds: clean it once per publish.
@@ -134,8 +121,8 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   };
   const write = (path: string, content: string): boolean =>
     writeFileAtomic(join(dir, path), resolveMediaLinks(content, mediaPrefix(path)), log);
-  const clean = memoizeClean(options.clean ?? displayClean);
-  const diff = options.diff ?? diffRevisionText;
+  let clean: DisplayCleaner | null = null;
+  const loadClean = async (): Promise<DisplayCleaner> => (clean ??= memoizeClean(options.clean ?? (await loadDisplayClean())));
 
   const sources = new Map(options.sources.map((source) => [source.id, source]));
   const sourceOf = (id: string): PageSource => sources.get(id) ?? { id, name: id, language: null };
@@ -163,7 +150,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   const offlineFor = (at: (path: string) => PageContext) =>
     options.nowMs === undefined
       ? null
-      : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, clean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log, ...(options.bundle ? { bundle: options.bundle } : {}) });
+      : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, loadClean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log, ...(options.bundle ? { bundle: options.bundle } : {}) });
   let articlesRendered = 0;
   if (quiet) await offlineFor(at);
   else articlesRendered = await renderSite();
@@ -174,6 +161,12 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   return { full, settings, articlesRendered, files: log.written.slice(before) };
 
   async function renderSite(): Promise<number> {
+  const { diffRevisionText, html, renderArticlePage, renderChanged, renderDay, renderDaysIndex, renderHome, renderRemoved, renderSourcePage, renderStoriesDay, STYLESHEET } =
+    await import('../pages/index.ts');
+  const { allFeed, changedFeed, removedFeed, sourceFeed } = await import('../atom/index.ts');
+  const { storyDaysAround, storyPass } = await import('./story-pass.ts');
+  const diff = options.diff ?? diffRevisionText;
+  const clean = await loadClean();
   // 0. Stories, before the article pages that list the other outlets' reports: every day on a full build,
   // else the days whose stories a changed article can be in; articles in a story with a changed article are
   // rendered again. (An edit that takes an article out of a story leaves its old partners' pages listing it

@@ -6,16 +6,14 @@ import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 import { listFolder, readFileOrNull, removeFolder } from './read-file.ts';
 import type { PageSource } from '../../publish/pages/index.ts';
-import { siteContext, sitePaths } from '../../publish/site/index.ts';
+import { sitePaths } from '../../publish/site/paths.ts';
 import type { ArticleSummary, Store } from '../../store/index.ts';
 import { readPublishState, savePublishState, settingsHash } from '../../publish/site/state.ts';
 import { readChanges, type PublishChanges } from '../../publish/site/changes.ts';
-import { documentOf } from '../document.ts';
-import { SIMPLIFIED_PAIRS } from '../simplified-table.ts';
-import { buildSearchIndex, type BuildResult, type SegmentRule } from './build.ts';
-import { CLIENT_SCRIPT } from './client-script.ts';
-import { renderSearchPage } from './page.ts';
-import { formatFoldTable, parseManifest } from './shard-files.ts';
+// Types only: the builder, the page, the script and the fold table are loaded when something changed, so an
+// hour with nothing new never loads them (issue 15).
+import type { documentOf as DocumentOf } from '../document.ts';
+import type { BuildResult, SegmentRule } from './build.ts';
 import { INDEX_VERSION, searchPaths, type SiteSearchRecord } from './types.ts';
 
 export interface PublishSiteSearchOptions {
@@ -51,7 +49,7 @@ export interface PublishSiteSearchResult {
 
 const BATCH = 500;
 
-async function recordOf(store: Store, summary: ArticleSummary): Promise<SiteSearchRecord | null> {
+async function recordOf(store: Store, summary: ArticleSummary, documentOf: typeof DocumentOf): Promise<SiteSearchRecord | null> {
   const article = await store.getArticle(summary.id);
   if (!article) return null;
   const doc = documentOf(article);
@@ -68,11 +66,11 @@ async function recordOf(store: Store, summary: ArticleSummary): Promise<SiteSear
 
 // Every article's record, read `BATCH` at a time. The builder is synchronous and pure, so a full build holds
 // every record's text at once (as it holds every posting list).
-async function allRecords(store: Store): Promise<SiteSearchRecord[]> {
+async function allRecords(store: Store, documentOf: typeof DocumentOf): Promise<SiteSearchRecord[]> {
   const records: SiteSearchRecord[] = [];
   for (let batch = await store.listSummariesAfter(0, BATCH); batch.length > 0; batch = await store.listSummariesAfter(batch.at(-1)!.id, BATCH)) {
     for (const summary of batch) {
-      const record = await recordOf(store, summary);
+      const record = await recordOf(store, summary, documentOf);
       if (record) records.push(record);
     }
   }
@@ -96,6 +94,15 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
     saveOwn();
     return { full: false, settings, articles: 0, tokenShards: 0, segments: 0, merges: 0, removedSegments: 0, files: log.written.slice(before) };
   }
+  const [{ siteContext }, { SIMPLIFIED_PAIRS }, { buildSearchIndex }, { CLIENT_SCRIPT }, { renderSearchPage }, { formatFoldTable, parseManifest }, { documentOf }] = await Promise.all([
+    import('../../publish/site/site-links.ts'),
+    import('../simplified-table.ts'),
+    import('./build.ts'),
+    import('./client-script.ts'),
+    import('./page.ts'),
+    import('./shard-files.ts'),
+    import('../document.ts'),
+  ]);
   const sourceMap = new Map(options.sources.map((source) => [source.id, source]));
   write(searchPaths.page, renderSearchPage(siteContext(options.siteTitle, sourceMap, searchPaths.page)));
   write(searchPaths.script, CLIENT_SCRIPT);
@@ -110,7 +117,7 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
   if (manifest !== null) {
     const records: SiteSearchRecord[] = [];
     for (const summary of changes.changed!) {
-      const record = await recordOf(store, summary);
+      const record = await recordOf(store, summary, documentOf);
       if (record) records.push(record);
     }
     counter.n = records.length;
@@ -123,7 +130,7 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
     full = result.kind === 'rebuild';
   }
   if (result === null || result.kind === 'rebuild') {
-    const records = await allRecords(store);
+    const records = await allRecords(store, documentOf);
     counter.n = records.length;
     result = buildSearchIndex({ records, sources: names, previous: null, rule: options.rule });
   }

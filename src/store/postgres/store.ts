@@ -21,6 +21,7 @@ import {
   type CheckVerdict,
   type DayCount,
   type FeedState,
+  type ManifestRowIds,
   type FetchState,
   type HealthEvent,
   type LinkedArticle,
@@ -126,6 +127,7 @@ export class PostgresStore implements Store {
 
   async saveSourceState(write: SourceStateWrite): Promise<void> {
     await this.atomic(async (db) => {
+      for (const feed of write.feeds ?? []) await saveFeedState(db, feed);
       await saveFetchState(db, write.fetchState);
       await saveSourceHealth(db, write.health);
       for (const event of write.events) await recordHealthEvent(db, event);
@@ -410,6 +412,15 @@ export class PostgresStore implements Store {
     ]);
   }
 
+  async manifestRowIds(): Promise<ManifestRowIds> {
+    const [row] = await rows<ManifestRowIds>(
+      this.pool,
+      `SELECT (SELECT COALESCE(MAX(id), 0) FROM revisions)::float8 AS revision, (SELECT COALESCE(MAX(id), 0) FROM status_events)::float8 AS status,
+        (SELECT COALESCE(MAX(id), 0) FROM checks)::float8 AS "check", (SELECT COALESCE(MAX(id), 0) FROM health_events)::float8 AS health`,
+    );
+    return { ...row! };
+  }
+
   async firstRevisionMs(): Promise<number | null> {
     return (await rows<{ ms: number | null }>(this.pool, `SELECT MIN(seen_ms) AS ms FROM revisions`))[0]!.ms;
   }
@@ -434,28 +445,7 @@ export class PostgresStore implements Store {
   }
 
   async saveFeedState(state: FeedState): Promise<void> {
-    await run(
-      this.pool,
-      `INSERT INTO feed_states (source_id, url, etag, last_modified, last_attempt_ms, last_success_ms, consecutive_failures, last_error,
-        newest_item_ms, median_interval_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-        last_attempt_ms = excluded.last_attempt_ms, last_success_ms = excluded.last_success_ms,
-        consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,
-        newest_item_ms = excluded.newest_item_ms, median_interval_ms = excluded.median_interval_ms`,
-      [
-        state.sourceId,
-        state.url,
-        state.etag,
-        state.lastModified,
-        state.lastAttemptMs,
-        state.lastSuccessMs,
-        state.consecutiveFailures,
-        state.lastError,
-        state.newestItemMs,
-        state.medianIntervalMs,
-      ],
-      `store: saving feed state of ${state.sourceId} ${state.url}`,
-    );
+    await saveFeedState(this.pool, state);
   }
 
   async getSourceHealth(sourceId: string): Promise<SourceHealth | null> {
@@ -600,6 +590,31 @@ function first<T>(found: T[]): T | null {
 }
 
 // The writes, each on the connection it is given: the pool (one statement) or a transaction's client.
+
+async function saveFeedState(db: Queryable, state: FeedState): Promise<void> {
+  await run(
+    db,
+    `INSERT INTO feed_states (source_id, url, etag, last_modified, last_attempt_ms, last_success_ms, consecutive_failures, last_error,
+      newest_item_ms, median_interval_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+      last_attempt_ms = excluded.last_attempt_ms, last_success_ms = excluded.last_success_ms,
+      consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,
+      newest_item_ms = excluded.newest_item_ms, median_interval_ms = excluded.median_interval_ms`,
+    [
+      state.sourceId,
+      state.url,
+      state.etag,
+      state.lastModified,
+      state.lastAttemptMs,
+      state.lastSuccessMs,
+      state.consecutiveFailures,
+      state.lastError,
+      state.newestItemMs,
+      state.medianIntervalMs,
+    ],
+    `store: saving feed state of ${state.sourceId} ${state.url}`,
+  );
+}
 
 async function saveFetchState(db: Queryable, state: FetchState): Promise<void> {
   const result = await run(

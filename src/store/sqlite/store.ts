@@ -20,6 +20,7 @@ import type {
   NewCheck,
   StatusEvent,
   FeedState,
+  ManifestRowIds,
   SourceHealth,
   HealthEvent,
   NewHealthEvent,
@@ -236,6 +237,8 @@ export class SqliteStore implements Store {
       healthEventsBetween: prepare(`SELECT id, source_id AS sourceId, at_ms AS atMs, kind, feed_url AS feedUrl, detail FROM health_events
         WHERE at_ms >= ? AND at_ms < ? ORDER BY at_ms, id`),
       firstRevisionMs: prepare(`SELECT MIN(seen_ms) AS ms FROM revisions`),
+      manifestRowIds: prepare(`SELECT (SELECT IFNULL(MAX(id), 0) FROM revisions) AS revision, (SELECT IFNULL(MAX(id), 0) FROM status_events) AS status,
+        (SELECT IFNULL(MAX(id), 0) FROM checks) AS "check", (SELECT IFNULL(MAX(id), 0) FROM health_events) AS health`),
       recordPublishedFile: prepare(`INSERT INTO published_files (path, blob) VALUES (?, ?)
         ON CONFLICT (path) DO UPDATE SET blob = excluded.blob`),
       startRun: prepare(`INSERT INTO runs (started_ms) VALUES (?)`),
@@ -328,6 +331,10 @@ export class SqliteStore implements Store {
   }
 
   async saveFeedState(state: FeedState): Promise<void> {
+    this.saveFeedStateNow(state);
+  }
+
+  private saveFeedStateNow(state: FeedState): void {
     try {
       this.statements.saveFeedState.run(state);
     } catch (cause) {
@@ -615,6 +622,10 @@ export class SqliteStore implements Store {
     return (this.statements.firstRevisionMs.get() as { ms: number | null }).ms;
   }
 
+  async manifestRowIds(): Promise<ManifestRowIds> {
+    return { ...(this.statements.manifestRowIds.get() as ManifestRowIds) };
+  }
+
   async publishedFiles(): Promise<Map<string, string>> {
     const rows = this.statements.publishedFiles.all() as { path: string; blob: string }[];
     return new Map(rows.map((row) => [row.path, row.blob]));
@@ -689,6 +700,7 @@ export class SqliteStore implements Store {
 
   async saveSourceState(write: SourceStateWrite): Promise<void> {
     this.atomic(() => {
+      for (const feed of write.feeds ?? []) this.saveFeedStateNow(feed);
       this.saveFetchStateNow(write.fetchState);
       this.saveSourceHealthNow(write.health);
       for (const event of write.events) this.recordHealthEventNow(event);
