@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
+import { queryRows, startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
 import { serveFeeds, type FeedServer } from './feed-server.ts';
 import { requireTime, runColdCli } from './cold-run.ts';
@@ -127,13 +127,7 @@ function checkCounts(counts: SourceCount[], config: string): void {
 }
 
 async function pgCounts(url: string): Promise<SourceCount[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<SourceCount>(COUNT_SQL)).rows;
-  } finally {
-    await client.end();
-  }
+  return queryRows<SourceCount & pg.QueryResultRow>(url, COUNT_SQL);
 }
 
 function sqliteCounts(file: string): SourceCount[] {

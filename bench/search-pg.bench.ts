@@ -19,17 +19,17 @@
 // repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ensureSearchSchema, indexBatch, search, SearchError } from '../src/search/index.ts';
+import { search, SearchError } from '../src/search/index.ts';
 import type { SearchDocument } from '../src/search/index.ts';
 import { openPostgres } from '../src/store/postgres/open.ts';
 import { PostgresSearchIndex } from '../src/store/postgres/search-index.ts';
 import { startPostgresCluster } from '../src/store/postgres/test-support.ts';
 import { describeCommit, loadAverages, percentile, spread } from './measure.ts';
-import { SEARCH_SEED, searchCacheDir } from './search-cache.ts';
+import { buildCycleIndex, SEARCH_SEED, searchCacheDir } from './search-cache.ts';
 import { generate, queries, vocabulary } from './search-corpus.ts';
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 20_000);
@@ -41,42 +41,6 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // ---------- building ----------
-
-/** The SQLite index as cycles build it, cached as bench/search.bench.ts caches it (it resumes the same way). */
-function buildSqlite(dir: string, vocab: ReturnType<typeof vocabulary>): { file: string; seconds: number } {
-  const file = join(dir, 'cycles.sqlite');
-  const infoFile = join(dir, 'cycles.json');
-  const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as { docs: number; seconds: number }) : { docs: 0, seconds: 0 };
-  if (info.docs >= SIZE) return { file, seconds: info.seconds };
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  ensureSearchSchema(db);
-  const done = db.prepare('SELECT coalesce(max(id), 0) FROM search_docs').pluck().get() as number;
-  const t0 = performance.now();
-  const save = (docs: number): void => writeFileSync(infoFile, JSON.stringify({ docs, seconds: info.seconds + (performance.now() - t0) / 1000 }));
-  let batch: SearchDocument[] = [];
-  let n = 0;
-  let lastReport = t0;
-  for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
-    if (++n <= done) continue;
-    batch.push(doc);
-    if (batch.length >= BATCH) {
-      indexBatch(db, batch);
-      batch = [];
-      if (performance.now() - lastReport > 30_000) {
-        lastReport = performance.now();
-        save(n);
-        console.error(`  sqlite: ${n.toLocaleString('en')} indexed, load ${loadAverages(2)}`);
-      }
-    }
-  }
-  if (batch.length > 0) indexBatch(db, batch);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  save(SIZE);
-  return { file, seconds: info.seconds + (performance.now() - t0) / 1000 };
-}
 
 /** The PostgreSQL index as cycles on PostgreSQL build it: one index() transaction per BATCH documents. */
 async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; vacuumSeconds: number; size: string }> {
@@ -219,7 +183,7 @@ async function main(): Promise<void> {
   const dir = searchCacheDir(SIZE, BATCH);
   mkdirSync(dir, { recursive: true });
   console.error(`building the SQLite index (cache ${dir}), load ${loadAverages(2)}`);
-  const sqlite = buildSqlite(dir, vocab);
+  const sqlite = buildCycleIndex(dir, SIZE, BATCH, vocab);
   console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
 
   const cluster = await startPostgresCluster();

@@ -23,11 +23,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureSearchSchema, indexBatch, RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
-import type { SearchDocument } from '../src/search/index.ts';
+import { RELEVANCE_WINDOW, search, SearchError } from '../src/search/index.ts';
 import { describeCommit, loadAverages, percentile, spread } from './measure.ts';
-import { SEARCH_SEED, searchCacheDir } from './search-cache.ts';
-import { generate, queries, recallQueries, vocabulary } from './search-corpus.ts';
+import { buildCycleIndex, searchCacheDir } from './search-cache.ts';
+import { queries, recallQueries, vocabulary } from './search-corpus.ts';
 import { measureRecall } from './search-recall.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number).filter((n) => n > 0);
@@ -53,43 +52,6 @@ function open(file: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   return db;
-}
-
-/** Builds (or resumes building) the cycle-built index: BATCH documents per transaction, as cycles index. */
-function buildIncremental(dir: string, size: number, vocab: ReturnType<typeof vocabulary>): BuildInfo {
-  const file = join(dir, 'cycles.sqlite');
-  const infoFile = join(dir, 'cycles.json');
-  const info = readInfo(infoFile) ?? { docs: 0, seconds: 0 };
-  if (info.docs >= size) return info;
-  const db = open(file);
-  ensureSearchSchema(db);
-  const done = db.prepare('SELECT coalesce(max(id), 0) FROM search_docs').pluck().get() as number;
-  if (done > 0) console.error(`  resuming at ${done.toLocaleString('en')} documents (${info.seconds.toFixed(0)} s so far)`);
-  const t0 = performance.now();
-  let lastReport = t0;
-  const save = (docs: number): void => {
-    writeFileSync(infoFile, JSON.stringify({ docs, seconds: info.seconds + (performance.now() - t0) / 1000 }));
-  };
-  let batch: SearchDocument[] = [];
-  let n = 0;
-  for (const doc of generate(size, vocab, SEARCH_SEED)) {
-    if (++n <= done) continue;
-    batch.push(doc);
-    if (batch.length >= BATCH) {
-      indexBatch(db, batch);
-      batch = [];
-      if (performance.now() - lastReport > 30_000) {
-        lastReport = performance.now();
-        save(n);
-        console.error(`  ${n.toLocaleString('en')} indexed, ${(info.seconds + (lastReport - t0) / 1000).toFixed(0)} s, load ${loadAverages(1)}`);
-      }
-    }
-  }
-  if (batch.length > 0) indexBatch(db, batch);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  save(size);
-  return readInfo(infoFile) as BuildInfo;
 }
 
 /** The alternative: the same documents as one optimized segment, as after `newsvault reindex`. */
@@ -204,7 +166,7 @@ async function run(size: number, vocab: ReturnType<typeof vocabulary>): Promise<
   mkdirSync(dir, { recursive: true });
   console.log(`\n## ${size.toLocaleString('en')} articles (cache ${dir})`);
   console.error(`building the cycle-built index (${BATCH} articles per transaction), load ${loadAverages(1)}`);
-  const built = buildIncremental(dir, size, vocab);
+  const built = buildCycleIndex(dir, size, BATCH, vocab);
   const optimized = buildOptimized(dir);
   const files = { cycles: join(dir, 'cycles.sqlite'), optimized: join(dir, 'optimized.sqlite') };
   console.log(`cycle-built: ${built.docs.toLocaleString('en')} articles in transactions of ${BATCH}, ${built.seconds.toFixed(0)} s (${((built.seconds * 1e6) / size).toFixed(0)} µs/article); ${describe(files.cycles)}`);

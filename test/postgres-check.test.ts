@@ -8,9 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
-import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
+import { queryRows as query, startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
 import { generatedItems, rssFeed } from './support/generated-feed.ts';
 import { runCliProcess, startCli } from './support/killable-cli.ts';
@@ -44,16 +43,6 @@ function writeConfig(dir: string, database: string, sources: { id: string; name:
     }),
   );
   return file;
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** Edited at the source: the articles with index 0, 3, 6. Marked removed in the store (their page is up): 1, 4, 7. */

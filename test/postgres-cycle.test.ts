@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
 import { PUBLISH_LOCK } from '../src/store/postgres/publish-lock.ts';
-import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
+import { queryRows as query, startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
 import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
 import { generatedItems, rssFeed } from './support/generated-feed.ts';
 import { runCliProcess, startCli } from './support/killable-cli.ts';
@@ -35,16 +35,6 @@ function writeConfig(dir: string, database: string, sources: { id: string; name:
     }),
   );
   return file;
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 /** The files under `dir` (relative), or none when it does not exist. */

@@ -188,3 +188,14 @@ export async function emptyDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The rows of one SQL statement on its own connection: what a test or benchmark reads back from the database. */
+export async function queryRows<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
