@@ -4,15 +4,16 @@
 // (one request per page, one check per article), each edit is stored as exactly one new revision and each
 // restoration as exactly one status event, and file numbers and revision numbers stay gapless.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
-import { queryRows as query, startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
-import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
+import { queryRows as query } from '../src/store/postgres/test-support.ts';
+import { serveBody, type Route } from './support/feed-server.ts';
 import { generatedItems, rssFeed } from './support/generated-feed.ts';
 import { runCliProcess, startCli } from './support/killable-cli.ts';
+import { usePostgresAndFeedServer, writeRunConfig } from './support/postgres-fixture.ts';
 
 const SOURCES = ['k0', 'k1', 'k2'];
 const ITEMS = 8;
@@ -28,21 +29,8 @@ const page = (title: string, paragraph: string) => `<!DOCTYPE html><html lang="z
 <footer>版权所有 · 联系我们</footer></body></html>`;
 
 function writeConfig(dir: string, database: string, sources: { id: string; name: string; url: string }[], perRun: number): string {
-  const file = join(dir, 'newsvault.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      output: join(dir, 'archive'),
-      database,
-      // Long enough for a page held back until the other process has started (a cold process on a busy machine).
-      fetch: { retries: 0, timeoutMs: 300_000, perHostConcurrency: ONE_PROCESS },
-      fulltext: 'page',
-      git: { commit: false },
-      recheck: { perRun },
-      sources,
-    }),
-  );
-  return file;
+  // Long enough for a page held back until the other process has started (a cold process on a busy machine).
+  return writeRunConfig(dir, database, sources, { fulltext: 'page', perRun, fetch: { timeoutMs: 300_000, perHostConcurrency: ONE_PROCESS } });
 }
 
 /** Edited at the source: the articles with index 0, 3, 6. Marked removed in the store (their page is up): 1, 4, 7. */
@@ -50,16 +38,7 @@ const edited = (index: number) => index % 3 === 0;
 const restored = (index: number) => index % 3 === 1;
 
 describe('newsvault check on PostgreSQL beside other re-checking processes', () => {
-  let cluster: PostgresCluster;
-  let server: FeedServer;
-  before(async () => {
-    cluster = await startPostgresCluster();
-    server = await startFeedServer();
-  });
-  after(async () => {
-    await server?.close();
-    await cluster?.stop();
-  });
+  const fixture = usePostgresAndFeedServer();
 
   /**
    * A database holding SOURCES × ITEMS articles archived from their pages, every one due for a re-check, some pages
@@ -67,6 +46,7 @@ describe('newsvault check on PostgreSQL beside other re-checking processes', () 
    * the pages are held back until more requests wait than one process can have in flight (both are re-checking).
    */
   async function recheckAtOnce(name: string, commands: readonly string[][]) {
+    const { cluster, server } = fixture;
     const url = await cluster.createDatabase();
     const pages: string[] = [];
     const bodies = new Map<string, Route>();
@@ -119,6 +99,7 @@ describe('newsvault check on PostgreSQL beside other re-checking processes', () 
 
   /** Every change recorded once, by whichever process checked the article; numbers and revision numbers gapless. */
   async function assertRecordedOnce(url: string, pages: readonly string[], requested: readonly string[], results: RecheckCounts[]) {
+    const { server } = fixture;
     const total = SOURCES.length * ITEMS;
     assert.deepEqual(requested, [...pages].sort(), 'each article page requested once between the processes');
     const checks = await query<{ n: string; articles: string }>(url, 'SELECT COUNT(*) AS n, COUNT(DISTINCT article_id) AS articles FROM checks');

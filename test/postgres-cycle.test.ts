@@ -5,37 +5,21 @@
 // publishes at a time, and the output it leaves holds everything both stored. A run that finds the publish lock held
 // says that publishing was left to the other machine.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import pg from 'pg';
 import { FIRST_ARTICLE_NUMBER } from '../src/store/types.ts';
 import { PUBLISH_LOCK } from '../src/store/postgres/publish-lock.ts';
-import { queryRows as query, startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
-import { serveBody, startFeedServer, type FeedServer, type Route } from './support/feed-server.ts';
+import { queryRows as query } from '../src/store/postgres/test-support.ts';
+import { serveBody, type Route } from './support/feed-server.ts';
 import { generatedItems, rssFeed } from './support/generated-feed.ts';
 import { runCliProcess, startCli } from './support/killable-cli.ts';
+import { usePostgresAndFeedServer, writeRunConfig } from './support/postgres-fixture.ts';
 
 const rfiFeed = readFileSync(new URL('./fixtures/seed-feeds/rfi.xml', import.meta.url));
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
-
-function writeConfig(dir: string, database: string, sources: { id: string; name: string; url: string }[], perRun = 0): string {
-  const file = join(dir, 'newsvault.config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      output: join(dir, 'archive'),
-      database,
-      fetch: { retries: 0, timeoutMs: 10_000 },
-      fulltext: 'feed',
-      git: { commit: false },
-      recheck: { perRun },
-      sources,
-    }),
-  );
-  return file;
-}
 
 /** The files under `dir` (relative), or none when it does not exist. */
 function filesUnder(dir: string): string[] {
@@ -65,23 +49,17 @@ function published(dir: string): { markdown: string[]; pages: string[]; mark: un
 }
 
 describe('newsvault run on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let server: FeedServer;
-  before(async () => {
-    cluster = await startPostgresCluster();
-    server = await startFeedServer();
-    server.routes.set('/rfi.xml', serveBody(rfiFeed));
-    server.routes.set('/voa.xml', serveBody(voaFeed));
-  });
-  after(async () => {
-    await server?.close();
-    await cluster?.stop();
+  const fixture = usePostgresAndFeedServer();
+  before(() => {
+    fixture.server.routes.set('/rfi.xml', serveBody(rfiFeed));
+    fixture.server.routes.set('/voa.xml', serveBody(voaFeed));
   });
 
   test('run stores the feeds in PostgreSQL; search finds 习近平 as 習近平; reindex rebuilds the index there', async () => {
+    const { cluster, server } = fixture;
     const url = await cluster.createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'nv-pg-run-'));
-    const config = writeConfig(dir, url, [
+    const config = writeRunConfig(dir, url, [
       { id: 'rfi', name: '法广', url: `${server.url}/rfi.xml` },
       { id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` },
     ]);
@@ -118,6 +96,7 @@ describe('newsvault run on PostgreSQL', () => {
   });
 
   test('two run processes at once against one database: each source fetched once, every item stored once, numbers gapless', async () => {
+    const { cluster, server } = fixture;
     const url = await cluster.createDatabase();
     const SOURCES = Array.from({ length: 8 }, (_, i) => `s${i}`);
     const ITEMS = 15;
@@ -133,7 +112,7 @@ describe('newsvault run on PostgreSQL', () => {
     const sources = SOURCES.map((id) => ({ id, name: `源${id}`, url: `${server.url}/${id}.xml` }));
     const machines = [0, 1].map(() => {
       const dir = mkdtempSync(join(tmpdir(), 'nv-pg-machine-'));
-      return { dir, config: writeConfig(dir, url, sources) };
+      return { dir, config: writeRunConfig(dir, url, sources) };
     });
     const runs = machines.map((machine) => startCli(['--config', machine.config, 'run', '--json'], machine.dir));
     try {
@@ -184,6 +163,7 @@ describe('newsvault run on PostgreSQL', () => {
   });
 
   test('two run processes at once: each due article re-checked exactly once, by the process that fetched its source', async () => {
+    const { cluster, server } = fixture;
     const url = await cluster.createDatabase();
     const SOURCES = Array.from({ length: 6 }, (_, i) => `r${i}`);
     const ITEMS = 5;
@@ -204,7 +184,7 @@ describe('newsvault run on PostgreSQL', () => {
     const sources = SOURCES.map((id) => ({ id, name: `源${id}`, url: `${server.url}/${id}.xml` }));
     // One run stores the articles (re-checks off); then every one of them is made due.
     const seedDir = mkdtempSync(join(tmpdir(), 'nv-pg-seed-'));
-    const seed = await runCliProcess(['--config', writeConfig(seedDir, url, sources), 'run'], seedDir);
+    const seed = await runCliProcess(['--config', writeRunConfig(seedDir, url, sources), 'run'], seedDir);
     assert.equal(seed.code, 0, seed.stderr + seed.stdout);
     await query(url, 'UPDATE articles SET next_check_ms = 0');
     const [{ n: due }] = (await query<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM articles WHERE next_check_ms <= 0')) as [{ n: string }];
@@ -214,7 +194,7 @@ describe('newsvault run on PostgreSQL', () => {
     const before = server.requests.length;
     const machines = [0, 1].map(() => {
       const dir = mkdtempSync(join(tmpdir(), 'nv-pg-recheck-'));
-      return { dir, config: writeConfig(dir, url, sources, 1000) };
+      return { dir, config: writeRunConfig(dir, url, sources, { perRun: 1000 }) };
     });
     const runs = machines.map((machine) => startCli(['--config', machine.config, 'run', '--json'], machine.dir));
     try {
@@ -248,11 +228,12 @@ describe('newsvault run on PostgreSQL', () => {
   });
 
   test('a run that finds the publish lock held leaves publishing to the other machine; the next run publishes everything', async () => {
+    const { cluster, server } = fixture;
     const url = await cluster.createDatabase();
     const ITEMS = 4;
     server.routes.set('/lock.xml', serveBody(rssFeed('lock', generatedItems('lock', ITEMS))));
     const dir = mkdtempSync(join(tmpdir(), 'nv-pg-lock-'));
-    const config = writeConfig(dir, url, [{ id: 'lock', name: '锁', url: `${server.url}/lock.xml` }]);
+    const config = writeRunConfig(dir, url, [{ id: 'lock', name: '锁', url: `${server.url}/lock.xml` }]);
     // The "other machine" holds the lock (advisory locks belong to one database, so no table is needed).
     const other = new pg.Client({ connectionString: url });
     await other.connect();

@@ -4,15 +4,15 @@
 // `newsvault serve` processes started at once on that database both answer over HTTP: the article page, a search
 // for 习近平 that finds 習近平 text, the removed and changed pages, and refuse to write (405).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import pg from 'pg';
 import { openStore } from '../src/store/open-store.ts';
-import { startPostgresCluster, type PostgresCluster } from '../src/store/postgres/test-support.ts';
-import { serveBody, startFeedServer, type FeedServer } from './support/feed-server.ts';
+import { serveBody } from './support/feed-server.ts';
 import { runCliProcess, startCli, type CliRun } from './support/killable-cli.ts';
+import { usePostgresAndFeedServer, writeRunConfig } from './support/postgres-fixture.ts';
 
 const rfiFeed = readFileSync(new URL('./fixtures/seed-feeds/rfi.xml', import.meta.url));
 const voaFeed = readFileSync(new URL('./fixtures/seed-feeds/voa.xml', import.meta.url));
@@ -55,39 +55,19 @@ function startServe(config: string, dir: string): { run: CliRun; url: Promise<st
 }
 
 describe('newsvault serve on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let server: FeedServer;
+  const fixture = usePostgresAndFeedServer();
   /** The database and config the first test fills; the second serves them again. */
   let filled: { database: string; config: string; dir: string } | null = null;
-  before(async () => {
-    cluster = await startPostgresCluster();
-    server = await startFeedServer();
-  });
-  after(async () => {
-    await server?.close();
-    await cluster?.stop();
-  });
 
   test('two serve processes read one database that newsvault run filled: article, 习近平 finds 習近平, removed, changed', async () => {
+    const { cluster, server } = fixture;
     const database = await cluster.createDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'nv-pg-serve-'));
-    const config = join(dir, 'newsvault.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        output: join(dir, 'archive'),
-        database,
-        fetch: { retries: 0, timeoutMs: 10_000 },
-        fulltext: 'feed',
-        git: { commit: false },
-        recheck: { perRun: 0 },
-        sources: [
-          { id: 'rfi', name: '法广', url: `${server.url}/rfi.xml` },
-          { id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` },
-          { id: 'rfa', name: '自由亞洲', url: `${server.url}/rfa.xml` },
-        ],
-      }),
-    );
+    const config = writeRunConfig(dir, database, [
+      { id: 'rfi', name: '法广', url: `${server.url}/rfi.xml` },
+      { id: 'voa', name: '美国之音', url: `${server.url}/voa.xml` },
+      { id: 'rfa', name: '自由亞洲', url: `${server.url}/rfa.xml` },
+    ]);
     server.routes.set('/rfi.xml', serveBody(rfiFeed));
     server.routes.set('/voa.xml', serveBody(voaFeed));
     server.routes.set('/rfa.xml', serveBody(traditionalFeed(server.url, meetingText)));
