@@ -71,7 +71,7 @@ async function checkLocked(config: Config, io: CliIo, options: CheckOptions): Pr
       });
       await indexer.flush();
       if (config.git.commit && publishing === 'published') {
-        const commit = await commitPhase(config, cycleCommitMessage([], result), options.commitDate);
+        const commit = await commitPhase(config, cycleCommitMessage([], result), options.commitDate ? { date: options.commitDate } : {});
         committed = commit.commit?.committed ?? false;
         errors.push(...commit.errors);
       }

@@ -9,8 +9,17 @@ export interface CommitPhaseResult {
   errors: string[];
 }
 
-/** `stage` false: the work tree is known to hold nothing uncommitted, so nothing is staged (pushes are still retried). */
-export async function commitPhase(config: Config, message: (staged: readonly StagedChange[]) => string, date?: Date, stage = true): Promise<CommitPhaseResult> {
+export interface CommitPhaseOptions {
+  /** Fixed commit time (tests). */
+  date?: Date;
+  /** False: the work tree is known to hold nothing uncommitted, so nothing is staged (pushes are still retried). */
+  stage?: boolean;
+  /** About how many files this cycle's publish wrote: a first cycle's thousands are staged into one pack (git/commit.ts). */
+  filesWritten?: number;
+}
+
+export async function commitPhase(config: Config, message: (staged: readonly StagedChange[]) => string, options: CommitPhaseOptions = {}): Promise<CommitPhaseResult> {
+  const { date, stage = true, filesWritten = 0 } = options;
   const errors: string[] = [];
   try {
     const commit = await commitArchive({
@@ -21,6 +30,7 @@ export async function commitPhase(config: Config, message: (staged: readonly Sta
       remotes: config.git.remotes,
       push: config.git.push,
       stage,
+      filesWritten,
       ...(date ? { date } : {}),
     });
     for (const push of commit.pushes.filter((outcome) => !outcome.ok)) errors.push(push.error ?? `git: push to ${push.remote} failed`);

@@ -201,7 +201,12 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   if (config.git.commit && errors.length === 0 && publishing === 'published') {
     // A killed run's files are staged by the next run: it finds no record that the checkout was clean.
     const stage = deps.checkoutClean !== true || checkoutChanged;
-    const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), deps.commitDate, stage);
+    const committed = await commitPhase(config, cycleCommitMessage(results, rechecks), {
+      stage,
+      // Each article written is its Markdown file and (the site on) its page; filesWritten the rest.
+      filesWritten: 2 * articlesWritten + filesWritten.length,
+      ...(deps.commitDate ? { date: deps.commitDate } : {}),
+    });
     commit = committed.commit;
     errors.push(...committed.errors);
   }
