@@ -1,5 +1,6 @@
 // `npm run bench`: fetch/parse/cycle performance, measured against named alternatives in the same run.
-// Each scenario runs in its own child process so its peak memory (maxRSS) is its own.
+// Each scenario runs BENCH_REPS times (at least 3), each in its own child process so its peak memory (maxRSS) is
+// its own; the tables give min / median / max over the runs.
 //   1. parse throughput on one 1,000-item full-text feed: newsvault vs rss-parser (the old system's)
 //   2. a no-change cycle over 300 sources that all answer 304: wall and CPU time
 //   3. a cycle over 300 sources with 50 new items each: wall time, articles/s, peak memory
@@ -11,10 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveFeeds } from './feed-server.ts';
 import { rssFeed } from './generate.ts';
+import { describeCommit, loadAverage, spread } from './measure.ts';
 
 type Row = Record<string, string | number>;
 
 const MiB = 1024 * 1024;
+const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function parseThroughput(): Promise<Row[]> {
@@ -41,7 +44,7 @@ async function parseThroughput(): Promise<Row[]> {
   return [
     { parser: 'newsvault parseFeed+normalizeFeed', 'items/s': Math.round(1000 / ours), 'MB/s': +(mb / ours).toFixed(1), 'ms/feed': +(ours * 1000).toFixed(1) },
     { parser: 'rss-parser parseString(bytes.toString())', 'items/s': Math.round(1000 / theirs), 'MB/s': +(mb / theirs).toFixed(1), 'ms/feed': +(theirs * 1000).toFixed(1) },
-    { parser: 'ratio (newsvault / rss-parser)', 'items/s': `${(theirs / ours).toFixed(2)}x`, 'MB/s': '', 'ms/feed': '' },
+    { parser: 'ratio (newsvault / rss-parser), times', 'items/s': +(theirs / ours).toFixed(2), 'MB/s': '', 'ms/feed': '' },
   ];
 }
 
@@ -109,7 +112,7 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
       'articles/s': Math.round(first.added / first.wall),
       failed: first.failed,
       'peak MiB': peakMiB(),
-      'phases s (sources/recheck/publish/git)': phaseSeconds(first.timings),
+      ...phaseSeconds(first.timings),
     },
     {
       run: `no change: ${sources} sources answer 304`,
@@ -119,13 +122,16 @@ async function cycleOver(sources: number, itemsPerSource: number, parent: string
       'articles/s': '',
       failed: second.failed,
       'peak MiB': `${second.notModified} x 304, ${served()} bodies served in all`,
-      'phases s (sources/recheck/publish/git)': phaseSeconds(second.timings),
+      ...phaseSeconds(second.timings),
     },
   ];
 }
 
-function phaseSeconds(timings: Record<string, number>): string {
-  return Object.values(timings).map((ms) => (ms / 1000).toFixed(2)).join(' / ');
+/** The cycle's phases (run --json timings: sources, recheck, publish, commit), in seconds, one column each. */
+function phaseSeconds(timings: Record<string, number>): Row {
+  const row: Row = {};
+  for (const [name, ms] of Object.entries(timings)) row[`${name.replace(/Ms$/, '')} s`] = +(ms / 1000).toFixed(2);
+  return row;
 }
 
 async function bigFeed(which: 'newsvault' | 'rss-parser'): Promise<Row[]> {
@@ -180,14 +186,31 @@ if (scenario) {
   process.stdout.write(`${JSON.stringify(rows)}\n`);
 } else {
   const self = fileURLToPath(import.meta.url);
-  const run = (name: string, extraArgs: string[] = []): Row[] => {
+  const loads: number[] = [];
+  const once = (name: string, extraArgs: readonly string[]): Row[] => {
+    loads.push(loadAverage());
     const child = spawnSync(process.execPath, [...extraArgs, '--import', 'tsx', self, name], { encoding: 'utf8', maxBuffer: 64 * MiB });
     if (child.status !== 0) {
       return [{ scenario: name, error: (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ') }];
     }
     return JSON.parse(child.stdout.trim().split('\n').pop()!) as Row[];
   };
-  console.log(`newsvault benchmark — node ${process.version}, ${new Date().toISOString()}`);
+  /** REPS runs of one scenario, each its own child process: every number becomes min / median / max. */
+  const run = (name: string, extraArgs: readonly string[] = []): Row[] => {
+    const runs = Array.from({ length: REPS }, () => once(name, extraArgs));
+    return runs[0]!.map((row, index) => {
+      const merged: Row = {};
+      for (const column of Object.keys(row)) {
+        const values = runs.map((rows) => rows[index]?.[column]);
+        const numbers = values.filter((value): value is number => typeof value === 'number');
+        if (numbers.length === values.length) merged[column] = spread(numbers, Number.isInteger(numbers[0]) ? 0 : 2);
+        else merged[column] = [...new Set(values.map(String))].join('; ');
+      }
+      return merged;
+    });
+  };
+  console.log(`newsvault benchmark — node ${process.version}, ${new Date().toISOString()}, commit ${describeCommit()}`);
+  console.log(`Each scenario runs ${REPS} times, each time in its own child process (BENCH_REPS); figures are min / median / max.`);
   printTable('1. Parse a 1,000-item full-text feed (~1,500 chars per item)', run('parse'));
   printTable('2 + 3. Cycles over 300 loopback sources (first run: 50 new items each; second run: all 304), archive on disk', run('cycle'));
   // Peak RSS above is mostly garbage V8 has not collected yet (the default heap limit on a 24 GiB machine
@@ -198,5 +221,6 @@ if (scenario) {
   writeBigFeed();
   printTable('4. Peak memory parsing one 100 MB feed', [...run('big-newsvault'), ...run('big-rss-parser', ['--max-old-space-size=4096'])]);
   rmSync(join(tmpdir(), 'nv-bench-100mb.xml'), { force: true });
-  console.log('\nTargets: parse >= 2x rss-parser; no-change cycle < 1 s CPU; 300x50 cycle >= 1,000 articles/s; peak < 300 MiB.');
+  console.log(`\n1-minute load average before each run: ${spread(loads)}. CPU s is the benchmark process's own (git's child processes are not in it; npm run bench:cli counts them).`);
+  console.log('Targets: parse >= 2x rss-parser; no-change cycle < 1 s CPU; 300x50 cycle >= 1,000 articles/s; peak < 300 MiB.');
 }
