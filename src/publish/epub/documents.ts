@@ -4,7 +4,7 @@
 // document), §5 (navigation document).
 import { escapeText as x } from '../../markup/escape.ts';
 import { formatUtc8, isoUtc } from '../../time/utc8.ts';
-import type { EpubArticle, EpubBook, EpubOutlet } from './types.ts';
+import type { EpubArticle, EpubBook, EpubOutlet, TocEntry } from './types.ts';
 
 export const PACKAGE_PATH = 'EPUB/package.opf';
 
@@ -71,11 +71,11 @@ ${body}
 </article>`);
 }
 
-export const articlePath = (article: EpubArticle): string => `text/${article.id}.xhtml`;
+export const articlePath = (article: Pick<TocEntry, 'id'>): string => `text/${article.id}.xhtml`;
 
 /** Outlets in the order they first appear, each with its articles in book order. */
-export function byOutlet(articles: readonly EpubArticle[]): { outlet: EpubOutlet; articles: EpubArticle[] }[] {
-  const groups = new Map<string, { outlet: EpubOutlet; articles: EpubArticle[] }>();
+export function byOutlet<T extends TocEntry>(articles: readonly T[]): { outlet: EpubOutlet; articles: T[] }[] {
+  const groups = new Map<string, { outlet: EpubOutlet; articles: T[] }>();
   for (const article of articles) {
     let group = groups.get(article.outlet.id);
     if (!group) groups.set(article.outlet.id, (group = { outlet: article.outlet, articles: [] }));
@@ -85,8 +85,8 @@ export function byOutlet(articles: readonly EpubArticle[]): { outlet: EpubOutlet
 }
 
 /** The table of contents by outlet; also the book's first page. */
-export function navDocument(book: EpubBook): string {
-  const groups = byOutlet(book.articles);
+export function navDocument(book: Omit<EpubBook, 'articles'>, articles: readonly TocEntry[]): string {
+  const groups = byOutlet(articles);
   const toc = groups
     .map(
       ({ outlet, articles }) => `<li><a href="${x(articlePath(articles[0]!))}">${x(outlet.name)}（${articles.length} 篇）</a>
@@ -105,7 +105,7 @@ ${groups.length === 0 ? '<ol><li><a href="nav.xhtml">（没有文章）</a></li>
 </nav>`);
 }
 
-export function packageDocument(book: EpubBook, items: readonly ManifestItem[], spine: readonly string[]): string {
+export function packageDocument(book: Omit<EpubBook, 'articles'>, items: readonly ManifestItem[], spine: readonly string[]): string {
   const item = (i: ManifestItem): string =>
     `<item id="${x(i.id)}" href="${x(i.href)}" media-type="${x(i.mediaType)}"${i.properties ? ` properties="${x(i.properties)}"` : ''}/>`;
   return `<?xml version="1.0" encoding="UTF-8"?>

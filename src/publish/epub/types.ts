@@ -46,3 +46,6 @@ export interface EpubBook {
   /** In reading order; the table of contents groups them by outlet, in the order outlets first appear. */
   articles: readonly EpubArticle[];
 }
+
+/** What the table of contents shows of an article (or of its chapter, epub/chapter.ts). */
+export type TocEntry = Pick<EpubArticle, 'id' | 'title' | 'outlet'>;

@@ -20,7 +20,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 // Types only: the EPUB maker (parse5, fflate) is loaded when a book is made, not by every hour that makes none.
-import type { buildEpub as BuildEpub, EpubArticle, EpubImage, EpubOutlet } from '../epub/index.ts';
+import type { EpubChapter, EpubImage, EpubOutlet } from '../epub/index.ts';
 import { resolveMediaLinks } from '../media-links.ts';
 import type { DisplayCleaner, PageContext, PageSource } from '../pages/index.ts';
 import { DAY_MS, dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
@@ -85,11 +85,18 @@ export function isoWeek(day: string): { week: string; monday: string } {
 const hashOf = (parts: readonly unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 const line = (a: ArticleSummary): unknown[] => [a.sourceId, a.number, a.title, a.url, a.author, a.publishedMs, a.status, a.revisionCount, a.revisedMs];
 
-interface DayArticle extends EpubArticle {
+/** The language of the digests of all outlets; an outlet's own falls back to it too (its chapters are shared). */
+const BOOK_LANGUAGE = 'zh';
+
+/** An article's chapter, made once for every book that holds it (its day's, its outlet's day and its week's). */
+interface DayChapter {
   day: string;
+  chapter: EpubChapter;
   /** The newest revision or status change. */
   changedMs: number;
 }
+
+type Epub = typeof import('../epub/index.ts');
 
 interface PlannedBook {
   path: string;
@@ -97,7 +104,7 @@ interface PlannedBook {
   /** The day a daily book holds; null for the week's. */
   day: string | null;
   /** Which articles, from the days loaded. */
-  pick: (articles: readonly DayArticle[]) => DayArticle[];
+  pick: (articles: readonly DayChapter[]) => DayChapter[];
   identifier: string;
   title: string;
   description: string;
@@ -153,7 +160,7 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
     for (const { day, summaries } of days) {
       const hash = hashOf([settings, day, summaries.map(line)]);
       weekHashes.push(hash);
-      const inDay = (articles: readonly DayArticle[]) => articles.filter((a) => a.day === day);
+      const inDay = (articles: readonly DayChapter[]) => articles.filter((a) => a.day === day);
       planned.push({
         path: offlinePaths.day(day),
         hash,
@@ -162,7 +169,7 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
         identifier: `urn:newsvault:digest:day:${day}`,
         title: `${options.siteTitle} · ${day}`,
         description: `${day}（北京时间）各媒体的全部文章`,
-        language: 'zh',
+        language: BOOK_LANGUAGE,
       });
       const ids = [...new Set(summaries.map((s) => s.sourceId))].sort();
       for (const sourceId of ids) {
@@ -172,11 +179,11 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
           path: offlinePaths.sourceDay(sourceId, day),
           hash: hashOf([settings, day, sourceId, own.map(line)]),
           day,
-          pick: (articles) => inDay(articles).filter((a) => a.outlet.id === sourceId),
+          pick: (articles) => inDay(articles).filter((a) => a.chapter.outlet.id === sourceId),
           identifier: `urn:newsvault:digest:source:${sourceId}:${day}`,
           title: `${source.name} · ${day}`,
           description: `${source.name} ${day}（北京时间）的文章`,
-          language: source.language ?? 'zh',
+          language: source.language ?? BOOK_LANGUAGE,
         });
       }
     }
@@ -189,18 +196,19 @@ export async function publishOffline(options: PublishOfflineOptions): Promise<Of
         identifier: `urn:newsvault:digest:week:${week}`,
         title: `${options.siteTitle} · ${week}`,
         description: `${week}（${monday} 起的一周，北京时间）各媒体的全部文章`,
-        language: 'zh',
+        language: BOOK_LANGUAGE,
       });
     }
 
     // Books of this week to make: those whose hash changed or whose file went away.
     const stale = planned.filter((book) => before.books[book.path]?.hash !== book.hash || !existsSync(join(dir, book.path)));
-    // The days they need, read once for the day's books and the week's.
+    // The days they need, read once for the day's books and the week's: each article's chapter is made once
+    // and the article record let go, so what the week holds is its chapters, deflated.
     const needed = new Set(stale.map((book) => book.day));
-    const articles = stale.length === 0 ? [] : await loadArticles(options, days.filter(({ day }) => needed.has(null) || needed.has(day)));
-    const buildEpub = stale.length === 0 ? null : (await import('../epub/index.ts')).buildEpub;
+    const epub = stale.length === 0 ? null : await import('../epub/index.ts');
+    const chapters = epub === null ? [] : await loadChapters(options, epub, days.filter(({ day }) => needed.has(null) || needed.has(day)));
     for (const book of planned) {
-      const made = stale.includes(book) ? makeBook(options, book, articles, buildEpub!) : before.books[book.path]!;
+      const made = stale.includes(book) ? makeBook(options, book, chapters, epub!) : before.books[book.path]!;
       after.books[book.path] = made;
     }
   }
@@ -275,8 +283,8 @@ function listingOf(state: OfflineState, outlet: (id: string) => EpubOutlet): Omi
   };
 }
 
-/** The articles of `days`, oldest first, with their display HTML and the bytes of their archived images. */
-async function loadArticles(options: PublishOfflineOptions, days: readonly { day: string; summaries: ArticleSummary[] }[]): Promise<DayArticle[]> {
+/** The chapters of the articles of `days`, oldest first, with the bytes of their archived images. */
+async function loadChapters(options: PublishOfflineOptions, epub: Epub, days: readonly { day: string; summaries: ArticleSummary[] }[]): Promise<DayChapter[]> {
   const images = new Map<string, EpubImage | null>(); // a photo shown by many articles is read once
   const image = (file: string, ext: string): EpubImage | null => {
     if (!images.has(file)) {
@@ -286,9 +294,9 @@ async function loadArticles(options: PublishOfflineOptions, days: readonly { day
     }
     return images.get(file)!;
   };
-  const out: DayArticle[] = [];
+  const out: DayChapter[] = [];
   const clean = await options.loadClean();
-  // Oldest day first; buildEpub groups by outlet in the order outlets first appear, so sorting by the
+  // Oldest day first; a book groups by outlet in the order outlets first appear, so sorting by the
   // configured order first gives every book the same order of outlets.
   const order = [...options.sources.keys()];
   const rank = (sourceId: string): number => (order.includes(sourceId) ? order.indexOf(sourceId) : order.length);
@@ -302,37 +310,41 @@ async function loadArticles(options: PublishOfflineOptions, days: readonly { day
         const bytes = image(file!, ext!);
         if (bytes) shown.set(`${IN_BOOK}${file}`, bytes);
       }
-      out.push({
-        day,
-        id: `${article.sourceId}-${article.number}`,
-        title: article.title,
-        outlet: options.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null },
-        publishedMs: article.publishedMs,
-        author: article.author,
-        url: article.url,
-        removed: article.status === 'removed',
-        html,
-        images: shown,
-        changedMs: Math.max(summary.publishedMs, summary.revisedMs, summary.statusChangedMs ?? 0),
-      });
+      const chapter = epub.makeChapter(
+        {
+          id: `${article.sourceId}-${article.number}`,
+          title: article.title,
+          outlet: options.sources.get(article.sourceId) ?? { id: article.sourceId, name: article.sourceId, language: null },
+          publishedMs: article.publishedMs,
+          author: article.author,
+          url: article.url,
+          removed: article.status === 'removed',
+          html,
+          images: shown,
+        },
+        BOOK_LANGUAGE,
+      );
+      out.push({ day, chapter, changedMs: Math.max(summary.publishedMs, summary.revisedMs, summary.statusChangedMs ?? 0) });
     }
   }
-  return out.sort((a, b) => rank(a.outlet.id) - rank(b.outlet.id) || a.outlet.id.localeCompare(b.outlet.id));
+  return out.sort((a, b) => rank(a.chapter.outlet.id) - rank(b.chapter.outlet.id) || a.chapter.outlet.id.localeCompare(b.chapter.outlet.id));
 }
 
-function makeBook(options: PublishOfflineOptions, book: PlannedBook, loaded: readonly DayArticle[], buildEpub: typeof BuildEpub): OfflineBook {
-  const articles = book.pick(loaded);
+function makeBook(options: PublishOfflineOptions, book: PlannedBook, loaded: readonly DayChapter[], epub: Epub): OfflineBook {
+  const picked = book.pick(loaded);
   // dcterms:modified from the articles, never the clock: an unchanged book rebuilds to the same bytes.
-  const modifiedMs = articles.reduce((newest, a) => Math.max(newest, a.changedMs), 0);
-  const bytes = buildEpub({
-    identifier: book.identifier,
-    title: book.title,
-    language: book.language,
-    modifiedMs,
-    publisher: options.siteTitle,
-    description: book.description,
-    articles,
-  });
+  const modifiedMs = picked.reduce((newest, a) => Math.max(newest, a.changedMs), 0);
+  const bytes = epub.assembleEpub(
+    {
+      identifier: book.identifier,
+      title: book.title,
+      language: book.language,
+      modifiedMs,
+      publisher: options.siteTitle,
+      description: book.description,
+    },
+    picked.map((a) => a.chapter),
+  );
   writeFileAtomic(join(options.dir, book.path), bytes, options.log);
-  return { hash: book.hash, bytes: bytes.byteLength, articles: articles.length };
+  return { hash: book.hash, bytes: bytes.byteLength, articles: picked.length };
 }

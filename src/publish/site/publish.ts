@@ -6,7 +6,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { MEDIA_DIR, protectMediaLinks, resolveMediaLinks } from '../media-links.ts';
 import type { FeedContext } from '../atom/index.ts';
-import { writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
+import { TEMP_SUFFIX, writeFileAtomic, type WriteLog } from '../../files/atomic-write.ts';
 // Types only: the renderers are loaded by renderSite, so an hour with nothing new never loads them (issue 15).
 import type { DisplayCleaner, PageContext, PageSource, Pager, RevisionDiffer } from '../pages/index.ts';
 import { dayOfUtc8, dayRangeUtc8 } from '../../time/utc8.ts';
@@ -18,6 +18,10 @@ import { siteContext } from './site-links.ts';
 import { daysOver, readPublishState, savePublishState, settingsHash } from './state.ts';
 import { readChanges, type PublishChanges } from './changes.ts';
 import type { SiteStories, StoryPass } from './story-pass.ts';
+import { createDisplayMemo, type DisplayMemo } from './display-memo.ts';
+
+/** The display memo's scratch file in the site folder (a temporary name: never committed). */
+const DISPLAY_MEMO_FILE = `.display-memo${TEMP_SUFFIX}`;
 
 export interface PublishSiteOptions {
   store: Store;
@@ -87,26 +91,6 @@ export async function loadDisplayClean(): Promise<DisplayCleaner> {
   return (html, baseUrl) => cleanDisplay(protectMediaLinks(html), { baseUrl });
 }
 
-/**
- * The same revision appears on its article page and in up to four feeds: clean it once per publish.
- * Bounded (oldest entry evicted first), so a full rebuild of a large archive keeps memory flat.
- */
-const CLEAN_CACHE_ENTRIES = 1000;
-
-function memoizeClean(clean: DisplayCleaner): DisplayCleaner {
-  const cache = new Map<string, string>();
-  return (html, baseUrl) => {
-    const key = `${baseUrl ?? ''}\u0000${html}`;
-    let cleaned = cache.get(key);
-    if (cleaned === undefined) {
-      cleaned = clean(html, baseUrl);
-      if (cache.size >= CLEAN_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, cleaned);
-    }
-    return cleaned;
-  };
-}
-
 export async function publishSite(options: PublishSiteOptions): Promise<PublishSiteResult> {
   const { store, dir, pageSize } = options;
   const log: WriteLog = options.log ?? { written: [] };
@@ -121,8 +105,9 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   };
   const write = (path: string, content: string): boolean =>
     writeFileAtomic(join(dir, path), resolveMediaLinks(content, mediaPrefix(path)), log);
-  let clean: DisplayCleaner | null = null;
-  const loadClean = async (): Promise<DisplayCleaner> => (clean ??= memoizeClean(options.clean ?? (await loadDisplayClean())));
+  // Each revision cleaned once for its page, its feeds and its EPUB chapters (display-memo.ts); closed below.
+  let memo = null as DisplayMemo | null;
+  const loadClean = async (): Promise<DisplayCleaner> => (memo ??= createDisplayMemo(options.clean ?? (await loadDisplayClean()), join(dir, DISPLAY_MEMO_FILE))).clean;
 
   const sources = new Map(options.sources.map((source) => [source.id, source]));
   const sourceOf = (id: string): PageSource => sources.get(id) ?? { id, name: id, language: null };
@@ -152,8 +137,12 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
       ? null
       : publishOffline({ store, dir, siteTitle: options.siteTitle, sources, loadClean, mediaDir, nowMs: options.nowMs, force: options.full === true, changed, sinceMs: changes.previous?.daysOverMs ?? null, at, write, log, ...(options.bundle ? { bundle: options.bundle } : {}) });
   let articlesRendered = 0;
-  if (quiet) await offlineFor(at);
-  else articlesRendered = await renderSite();
+  try {
+    if (quiet) await offlineFor(at);
+    else articlesRendered = await renderSite();
+  } finally {
+    memo?.close();
+  }
   if (own) {
     // Last: the mark. A build killed before this point is simply redone next time.
     savePublishState(dir, { version: 2, mark: changes.mark, daysOverMs: options.nowMs === undefined ? null : daysOver(options.nowMs), manifest: null, settings: { ...changes.previous?.settings, site: settings } }, log);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { fold } from '../fold.ts';
 import { indexText } from '../tokenize.ts';
 import { ARTICLES } from '../testdata/articles.ts';
-import { buildSearchIndex, recordTokens, shardCountFor, visibleIds, type BuildResult, type SegmentRule } from './build.ts';
+import { buildSearchIndex, recordTokens, shardCountFor, startFullBuild, visibleIds, type BuildResult, type SegmentRule } from './build.ts';
 import { decodePostings, encodePostings, shardOf } from './postings.ts';
 import { formatTokenShard, parseTokenShard } from './shard-files.ts';
 import { searchPaths, type SearchManifest, type SiteSearchRecord } from './types.ts';
@@ -123,6 +123,24 @@ describe('site search index: tokens', () => {
     assert.deepEqual(new Map([...postings].sort()), new Map([...expected].sort()));
     // 習近平 (traditional, article 2) and 习近平 (simplified, article 1) are one token list.
     assert.ok(postings.get('习近')!.includes(1) && postings.get('习近')!.includes(2));
+  });
+});
+
+describe('site search index: a full build fed record by record', () => {
+  const ascending = [...RECORDS].sort((a, b) => a.id - b.id);
+  for (const rule of [undefined, null] as const) {
+    test(`the same files as buildSearchIndex (${rule === null ? 'one unsealed segment' : 'the segment rule'})`, () => {
+      const build = startFullBuild(SOURCES, rule);
+      for (const record of ascending) build.add(record);
+      const fed = built(build.finish());
+      assert.deepEqual([...fed.files], [...fullBuild([...RECORDS].reverse(), rule).files]);
+    });
+  }
+  test('a record out of order or given twice is refused', () => {
+    const build = startFullBuild(SOURCES);
+    build.add(ascending[1]!);
+    assert.throws(() => build.add(ascending[1]!), /given twice/);
+    assert.throws(() => build.add(ascending[0]!), /ascending ids/);
   });
 });
 

@@ -132,32 +132,58 @@ function segmentFiles(id: number, postings: Postings, sealed: boolean, drop: rea
 }
 
 function buildAll(records: Iterable<SiteSearchRecord>, sources: Record<string, string>, rule: SegmentRule | null): BuildResult {
+  const build = startFullBuild(sources, rule);
+  for (const record of [...records].sort((a, b) => a.id - b.id)) build.add(record);
+  return build.finish();
+}
+
+/** A full build fed one record at a time (startFullBuild). */
+export interface FullBuild {
+  /** Records in ascending id order: a record's postings are appended to the lists as it comes. */
+  add(record: SiteSearchRecord): void;
+  finish(): BuildResult;
+}
+
+/**
+ * The full build of buildSearchIndex without a previous index, fed as the store is read (ascending ids), so
+ * that only each article's postings are held, never every article's text (15,000 articles' text is most of a
+ * first cycle's memory otherwise). The same records give the same files as buildSearchIndex.
+ */
+export function startFullBuild(sources: Record<string, string>, rule: SegmentRule | null = SEGMENT_RULE): FullBuild {
   const postings: Postings = new Map();
   const docShards = new Map<number, Map<number, DocEntry>>();
-  const seen = new Set<number>();
-  for (const record of [...records].sort((a, b) => a.id - b.id)) {
-    if (seen.has(record.id)) throw new TypeError(`search: site index: article ${record.id} given twice`);
-    seen.add(record.id);
-    const list = recordTokens(record);
-    for (const token of list) addPosting(postings, token, record.id);
-    const n = Math.floor(record.id / DOCS_PER_SHARD);
-    const shard = docShards.get(n) ?? new Map<number, DocEntry>();
-    shard.set(record.id, entryOf(record, shortHash(list.join(' '))));
-    docShards.set(n, shard);
-  }
-  const files = new Map<string, string>();
-  // A full build is one segment, sealed when it is big enough to be a base.
-  const sealed = rule !== null && seen.size >= rule.sealAt;
-  const segment = segmentFiles(0, postings, sealed, [], files);
-  const manifest: SearchManifest = { version: INDEX_VERSION, docsPerShard: DOCS_PER_SHARD, docs: seen.size, sources, next: 1, segments: [segment], d: {} };
-  files.set(searchPaths.manifest, ''); // its place in the write order; the content once the hashes are in
-  for (const [n, docs] of docShards) {
-    const content = formatDocShard(n, docs);
-    files.set(searchPaths.docShard(n), content);
-    manifest.d[n] = shortHash(content);
-  }
-  files.set(searchPaths.manifest, formatManifest(manifest));
-  return { kind: 'built', files, manifest, removedSegments: [], tokenShardsWritten: segment.shards, merges: 0 };
+  let count = 0;
+  let last = -Infinity;
+  return {
+    add(record) {
+      if (record.id === last) throw new TypeError(`search: site index: article ${record.id} given twice`);
+      if (record.id < last) throw new TypeError(`search: site index: article ${record.id} given after ${last}: a full build takes ascending ids`);
+      last = record.id;
+      count++;
+      const list = recordTokens(record);
+      for (const token of list) addPosting(postings, token, record.id);
+      const n = Math.floor(record.id / DOCS_PER_SHARD);
+      const shard = docShards.get(n) ?? new Map<number, DocEntry>();
+      shard.set(record.id, entryOf(record, shortHash(list.join(' '))));
+      docShards.set(n, shard);
+    },
+    finish() {
+      const files = new Map<string, string>();
+      // A full build is one segment, sealed when it is big enough to be a base.
+      const sealed = rule !== null && count >= rule.sealAt;
+      const segment = segmentFiles(0, postings, sealed, [], files);
+      postings.clear(); // the token shards hold them now
+      const manifest: SearchManifest = { version: INDEX_VERSION, docsPerShard: DOCS_PER_SHARD, docs: count, sources, next: 1, segments: [segment], d: {} };
+      files.set(searchPaths.manifest, ''); // its place in the write order; the content once the hashes are in
+      for (const [n, docs] of docShards) {
+        const content = formatDocShard(n, docs);
+        files.set(searchPaths.docShard(n), content);
+        manifest.d[n] = shortHash(content);
+      }
+      files.set(searchPaths.manifest, formatManifest(manifest));
+      return { kind: 'built', files, manifest, removedSegments: [], tokenShardsWritten: segment.shards, merges: 0 };
+    },
+  };
 }
 
 /** Every posting of a segment, read back from its files; null when one is missing or damaged. */

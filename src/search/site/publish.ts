@@ -13,7 +13,7 @@ import { readChanges, type PublishChanges } from '../../publish/site/changes.ts'
 // Types only: the builder, the page, the script and the fold table are loaded when something changed, so an
 // hour with nothing new never loads them (issue 15).
 import type { documentOf as DocumentOf } from '../document.ts';
-import type { BuildResult, SegmentRule } from './build.ts';
+import type { BuildResult, FullBuild, SegmentRule } from './build.ts';
 import { INDEX_VERSION, searchPaths, type SiteSearchRecord } from './types.ts';
 
 export interface PublishSiteSearchOptions {
@@ -64,17 +64,20 @@ async function recordOf(store: Store, summary: ArticleSummary, documentOf: typeo
   };
 }
 
-// Every article's record, read `BATCH` at a time. The builder is synchronous and pure, so a full build holds
-// every record's text at once (as it holds every posting list).
-async function allRecords(store: Store, documentOf: typeof DocumentOf): Promise<SiteSearchRecord[]> {
-  const records: SiteSearchRecord[] = [];
+// Every article's record, read `BATCH` at a time in ascending ids and handed to the full build as it is read:
+// the builder keeps each article's postings and doc entry, not its text.
+async function buildFromAll(store: Store, documentOf: typeof DocumentOf, build: FullBuild): Promise<number> {
+  let count = 0;
   for (let batch = await store.listSummariesAfter(0, BATCH); batch.length > 0; batch = await store.listSummariesAfter(batch.at(-1)!.id, BATCH)) {
     for (const summary of batch) {
       const record = await recordOf(store, summary, documentOf);
-      if (record) records.push(record);
+      if (record) {
+        build.add(record);
+        count++;
+      }
     }
   }
-  return records;
+  return count;
 }
 
 export async function publishSiteSearch(options: PublishSiteSearchOptions): Promise<PublishSiteSearchResult> {
@@ -94,7 +97,7 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
     saveOwn();
     return { full: false, settings, articles: 0, tokenShards: 0, segments: 0, merges: 0, removedSegments: 0, files: log.written.slice(before) };
   }
-  const [{ siteContext }, { SIMPLIFIED_PAIRS }, { buildSearchIndex }, { CLIENT_SCRIPT }, { renderSearchPage }, { formatFoldTable, parseManifest }, { documentOf }] = await Promise.all([
+  const [{ siteContext }, { SIMPLIFIED_PAIRS }, { buildSearchIndex, startFullBuild }, { CLIENT_SCRIPT }, { renderSearchPage }, { formatFoldTable, parseManifest }, { documentOf }] = await Promise.all([
     import('../../publish/site/site-links.ts'),
     import('../simplified-table.ts'),
     import('./build.ts'),
@@ -130,9 +133,9 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
     full = result.kind === 'rebuild';
   }
   if (result === null || result.kind === 'rebuild') {
-    const records = await allRecords(store, documentOf);
-    counter.n = records.length;
-    result = buildSearchIndex({ records, sources: names, previous: null, rule: options.rule });
+    const build = startFullBuild(names, options.rule);
+    counter.n = await buildFromAll(store, documentOf, build);
+    result = build.finish();
   }
   if (result.kind === 'rebuild') throw new Error(`search: site index: a full build asked for a rebuild (${result.reason})`);
   // In the builder's order: token shards, the manifest, doc shards. A reader never sees a manifest naming
