@@ -1,7 +1,7 @@
 // The display memo: each distinct (HTML, base URL) cleaned once, answers read back byte for byte (Chinese text
-// included), nothing kept past the limit, the scratch file gone once closed.
+// included), nothing kept past the limit, the scratch file gone once closed, a full disk only ends the remembering.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -22,7 +22,7 @@ describe('createDisplayMemo', () => {
     const answers = inputs.map(([html, base]) => memo.clean(html, base));
     assert.deepEqual(answers, inputs.map(([html, base]) => clean(html, base)));
     assert.equal(calls.length, 3 + inputs.length); // three distinct inputs, plus the expected answers above
-    assert.deepEqual(memo.stats(), { asked: 5, remembered: 2 });
+    assert.deepEqual(memo.stats(), { asked: 5, remembered: 2, stopped: null });
     assert.ok(existsSync(file));
     memo.close();
     assert.ok(!existsSync(file));
@@ -36,5 +36,20 @@ describe('createDisplayMemo', () => {
     for (let i = 0; i < 3; i++) memo.clean('long enough to pass the limit', null);
     assert.equal(calls.length, 4);
     memo.close();
+  });
+
+  test('a full disk for the scratch file (Linux /dev/full) ends the remembering, not the publish', () => {
+    const { calls, clean } = counting();
+    const file = join(dir, 'full.nv-tmp');
+    symlinkSync('/dev/full', file); // every write there fails with ENOSPC, as on a full disk
+    const memo = createDisplayMemo(clean, file);
+    assert.equal(memo.clean('习近平', null), clean('习近平', null));
+    assert.equal(memo.clean('习近平', null), clean('习近平', null), 'cleaned again: nothing was remembered');
+    const stats = memo.stats();
+    assert.equal(stats.remembered, 0);
+    assert.match(stats.stopped ?? '', /ENOSPC/);
+    assert.equal(calls.length, 4);
+    memo.close();
+    assert.ok(existsSync('/dev/full'), 'close removed the link, not the device');
   });
 });

@@ -16,8 +16,8 @@ import type { DisplayCleaner } from '../pages/index.ts';
 
 export interface DisplayMemo {
   clean: DisplayCleaner;
-  /** Cleanings asked for, and how many the memo answered. */
-  stats(): { asked: number; remembered: number };
+  /** Cleanings asked for, how many the memo answered, and why it stopped storing (a write that failed), if it did. */
+  stats(): { asked: number; remembered: number; stopped: string | null };
   /** Removes the scratch file; the cleaner then cleans every time. */
   close(): void;
 }
@@ -31,6 +31,9 @@ export function createDisplayMemo(clean: DisplayCleaner, file: string, limitByte
   let size = 0;
   let asked = 0;
   let remembered = 0;
+  /** Set once a write to the scratch file failed or was short: nothing more is stored. */
+  let full = false;
+  let stopped: string | null = null;
   const open = (): number => {
     if (fd === null) {
       mkdirSync(dirname(file), { recursive: true });
@@ -52,14 +55,21 @@ export function createDisplayMemo(clean: DisplayCleaner, file: string, limitByte
       }
       const cleaned = clean(html, baseUrl);
       const bytes = Buffer.from(cleaned, 'utf8');
-      if (size + bytes.length <= limitBytes) {
-        writeSync(open(), bytes, 0, bytes.length, size);
-        places.set(key, { offset: size, length: bytes.length });
+      if (size + bytes.length <= limitBytes && !full) {
+        // A memo must not fail a publish: a disk that is full (or fails) for the scratch file only ends the
+        // remembering, and what is already remembered stays readable. A short write is never recorded.
+        try {
+          if (writeSync(open(), bytes, 0, bytes.length, size) === bytes.length) places.set(key, { offset: size, length: bytes.length });
+          else full = true;
+        } catch (error) {
+          full = true;
+          stopped = (error as Error).message;
+        }
         size += bytes.length;
       }
       return cleaned;
     },
-    stats: () => ({ asked, remembered }),
+    stats: () => ({ asked, remembered, stopped }),
     close() {
       if (fd !== null && fd !== -1) closeSync(fd);
       fd = -1;
