@@ -41,6 +41,24 @@ function kindAt(text: string, i: number): [Kind, number] {
   return [kinds[c] as Kind, 1];
 }
 
+/** The width (1 or 2 UTF-16 units) of the character kindAtFast read last. */
+let widthAt = 1;
+
+/** kindAt without a tuple per character: the kind, and the width in widthAt. */
+function kindAtFast(text: string, i: number): Kind {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    widthAt = 2;
+    return classify(String.fromCodePoint(text.codePointAt(i) as number));
+  }
+  widthAt = 1;
+  if (known[c] === 0) {
+    kinds[c] = classify(String.fromCharCode(c));
+    known[c] = 1;
+  }
+  return kinds[c] as Kind;
+}
+
 /** A maximal run of one kind: [start, end) in UTF-16 units, with its characters (code points). */
 export interface Run {
   kind: typeof Word | typeof Cjk;
@@ -91,24 +109,73 @@ function touching(a: Run | undefined, b: Run | undefined): boolean {
  * treated as open-ended: the article may continue the same run beyond them, so no edge unigram is emitted there.
  */
 export function tokens(folded: string, edges = true): string[] {
-  const list = runs(folded);
   const out: string[] = [];
-  for (let r = 0; r < list.length; r++) {
-    const run = list[r] as Run;
-    if (run.kind === Word) {
-      out.push(run.chars.join(''));
-      continue;
-    }
-    const leading = touching(list[r - 1], run) && (edges || r > 0);
-    const trailing = touching(run, list[r + 1]) && (edges || r < list.length - 1);
-    cjkTokens(run, leading, trailing, out);
-  }
+  walkTokens(folded, edges, (start, end) => out.push(folded.slice(start, end)));
   return out;
 }
 
-/** The token string stored in the index: tokens joined by spaces. */
+/**
+ * The runs are read in one pass over the string, and each token is handed on as [start, end) of `folded`, a CJK
+ * bigram included (its two characters are adjacent). Building the Run list first (a string and an array slot per
+ * character) and then a string per token was most of the cost of indexing an article (issue 15). The tokens are
+ * those of the Run-based definition (tokenize.test.ts compares the two).
+ */
+function walkTokens(folded: string, edges: boolean, emit: (start: number, end: number) => void): void {
+  const n = folded.length;
+  // Where each character of the current CJK run starts (UTF-16 offsets), reused from run to run.
+  const starts: number[] = [];
+  let previousEnd = -1; // where the last run ended
+  let first = true; // no run before the current one
+  let i = 0;
+  while (i < n) {
+    const kind = kindAtFast(folded, i);
+    if (kind === Separator) {
+      i += widthAt;
+      continue;
+    }
+    const start = i;
+    starts.length = 0;
+    while (i < n) {
+      if (kindAtFast(folded, i) !== kind) break;
+      starts.push(i);
+      i += widthAt;
+    }
+    const end = i;
+    if (kind === Word) {
+      emit(start, end);
+    } else {
+      // A run is maximal, so the next run touches this one exactly when the character after it is not a separator.
+      const next = end < n && kindAtFast(folded, end) !== Separator;
+      const leading = previousEnd === start && (edges || !first);
+      const trailing = next && (edges || end < n);
+      const count = starts.length;
+      if (count === 1) {
+        emit(start, end);
+      } else {
+        if (leading) emit(start, starts[1] as number);
+        for (let c = 0; c + 1 < count; c++) emit(starts[c] as number, c + 2 < count ? (starts[c + 2] as number) : end);
+        if (trailing) emit(starts[count - 1] as number, end);
+      }
+    }
+    previousEnd = end;
+    first = false;
+  }
+}
+
+// indexText writes the token string into one reused buffer of UTF-16 units. Each character is in at most two
+// tokens, and there are at most two tokens per character, each with at most one space: 4 × length units suffice.
+let units = new Uint16Array(1 << 16);
+
+/** The token string stored in the index: tokens joined by spaces (tokens(folded, true).join(' ')). */
 export function indexText(folded: string): string {
-  return tokens(folded, true).join(' ');
+  if (units.length < 4 * folded.length) units = new Uint16Array(4 * folded.length);
+  const buffer = units;
+  let length = 0;
+  walkTokens(folded, true, (start, end) => {
+    if (length > 0) buffer[length++] = 0x20;
+    for (let k = start; k < end; k++) buffer[length++] = folded.charCodeAt(k);
+  });
+  return Buffer.from(buffer.buffer, buffer.byteOffset, length * 2).toString('utf16le');
 }
 
 /** True when the folded term is nothing but one CJK character (answerable only by a costly prefix scan). */
