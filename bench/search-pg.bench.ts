@@ -9,6 +9,9 @@
 //     calls, into a throwaway cluster (test-support.ts: Debian's postgresql, fsync off) started and stopped
 //     here, so it is built on every run. Then one VACUUM (ANALYZE) of search_docs, which autovacuum would
 //     have done on its own after that many inserts; without statistics the planner's first plans are guesses.
+//     BENCH_PG_KEEP=<short folder> keeps the cluster there and reuses a finished build of the same size and
+//     batch on the next run (the store's migrations are applied to it first, then ANALYZE), to measure a change
+//     to the queries or indexes on the very same index.
 //
 // Queries: the 20 of search-corpus.ts. Each repetition (BENCH_REPS, default 3) is a fresh child process per
 // engine (alternating, so both see the same load) that runs every query once unmeasured, then BENCH_ROUNDS
@@ -19,7 +22,7 @@
 // repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -37,6 +40,7 @@ const BATCH = Number(process.env['BENCH_BATCH'] ?? 21);
 const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
 const TIME_LIMIT_MS = 10_000;
+const KEEP = process.env['BENCH_PG_KEEP'];
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -74,6 +78,22 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
   } finally {
     await pool.end();
   }
+}
+
+/** The database of this size and batch in a kept cluster, created empty the first time. */
+async function keptDatabase(adminUrl: string): Promise<string> {
+  const name = `bench_n${SIZE}_b${BATCH}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rows.length === 0) await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 // ---------- measuring (in a child process) ----------
@@ -186,15 +206,24 @@ async function main(): Promise<void> {
   const sqlite = buildCycleIndex(dir, SIZE, BATCH, vocab);
   console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
 
-  const cluster = await startPostgresCluster();
+  const cluster = await startPostgresCluster(KEEP === undefined ? {} : { folder: KEEP });
   try {
-    const url = await cluster.createDatabase();
-    console.error(`building the PostgreSQL index, load ${loadAverages(2)}`);
-    const loadBefore = loadAverages(2);
-    const built = await buildPostgres(url, vocab);
-    console.log(
-      `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${loadAverages(2)}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`,
-    );
+    const url = KEEP === undefined ? await cluster.createDatabase() : await keptDatabase(cluster.url);
+    const builtFile = KEEP === undefined ? null : join(KEEP, `built-n${SIZE}-b${BATCH}.txt`);
+    if (builtFile !== null && existsSync(builtFile)) {
+      // Migrate the kept database to this commit's schema (a new index, say), then fresh statistics.
+      const pool = await openPostgres(url);
+      await pool.query('ANALYZE search_docs');
+      await pool.end();
+      console.log(`${readFileSync(builtFile, 'utf8').trim()} (kept in ${KEEP}, reused: migrated and analyzed again)`);
+    } else {
+      console.error(`building the PostgreSQL index, load ${loadAverages(2)}`);
+      const loadBefore = loadAverages(2);
+      const built = await buildPostgres(url, vocab);
+      const line = `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${loadAverages(2)}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`;
+      console.log(line);
+      if (builtFile !== null) writeFileSync(builtFile, `${line}, commit ${describeCommit()}\n`);
+    }
 
     const list = queries(vocab);
     const runs: Record<'sqlite' | 'postgres', Measured[]> = { sqlite: [], postgres: [] };
