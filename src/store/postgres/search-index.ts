@@ -153,19 +153,14 @@ export class PostgresSearchIndex implements SearchIndex {
   /** The index decides every match: one query for the page, one for the count up to its cap. */
   private async walkInSql(plan: Plan, cap: number, at: { offset: number; limit: number; deadline: number; clock: () => number }): Promise<Walk> {
     return this.withDeadline(at.deadline, at.clock, async (db) => {
-      const { where, params } = plan;
+      const { params } = plan;
       // As on SQLite, the page lies within the first `cap` matches.
       const pageSize = Math.max(0, Math.min(at.limit, cap - at.offset));
       const page =
         pageSize === 0
           ? []
-          : await rows<DocRow>(
-              db,
-              `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${where}
-                ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${at.offset}`,
-              params,
-            );
-      const [counted] = await rows<{ n: number }>(db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_docs d WHERE ${where} LIMIT ${cap + 1}) m`, params);
+          : await rows<DocRow>(db, pageSql(plan, pageSize, at.offset), params);
+      const [counted] = await rows<{ n: number }>(db, countSql(plan, cap), params);
       const n = counted!.n;
       return { page, matches: Math.min(n, cap), stop: n > cap ? 'cap' : null };
     });
@@ -184,12 +179,9 @@ export class PostgresSearchIndex implements SearchIndex {
       let after: { published: number; id: number } | null = null;
       for (;;) {
         if (at.clock() > at.deadline) return this.finish(page, docs, matches, 'deadline', at);
-        const n = plan.params.length;
-        const keyset = after === null ? '' : ` AND (d.published, d.id) < ($${n + 1}, $${n + 2})`;
         const batch: DocRow[] = await rows<DocRow>(
           db,
-          `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}${keyset}
-            ORDER BY published DESC, id DESC LIMIT ${BATCH}`,
+          batchSql(plan, after !== null),
           after === null ? plan.params : [...plan.params, after.published, after.id],
         );
         for (const doc of batch) {
@@ -236,7 +228,7 @@ interface Walk {
   stop: 'cap' | 'deadline' | null;
 }
 
-interface Plan {
+export interface Plan {
   /** Conditions on search_docs d, ANDed; never empty. */
   where: string;
   params: unknown[];
@@ -244,6 +236,25 @@ interface Plan {
   confirming: boolean;
   /** Checks PostgreSQL cannot do; null when none. */
   accepts: ((title: string, text: string) => boolean) | null;
+}
+
+/** The page of a query the index decides alone: `pageSize` matches newest first from `offset`. */
+export function pageSql(plan: Plan, pageSize: number, offset: number): string {
+  return `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}
+    ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}`;
+}
+
+/** Counts the matches of a query the index decides alone, up to one past `cap`. */
+export function countSql(plan: Plan, cap: number): string {
+  return `SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_docs d WHERE ${plan.where} LIMIT ${cap + 1}) m`;
+}
+
+/** The next BATCH candidates newest first; `after` adds the keyset of the last one read as two more parameters. */
+export function batchSql(plan: Plan, after: boolean): string {
+  const n = plan.params.length;
+  const keyset = after ? ` AND (d.published, d.id) < ($${n + 1}, $${n + 2})` : '';
+  return `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}${keyset}
+    ORDER BY published DESC, id DESC LIMIT ${BATCH}`;
 }
 
 /** A tsquery of bare lexemes: each quoted, so nothing a user typed is tsquery syntax (tokens are letters and digits anyway). */
