@@ -25,17 +25,25 @@ try {
     const parsed = parseQuery(q);
     if (parsed instanceof SearchError) throw parsed;
     const plan = planQuery(parsed);
-    const statements: [string, string][] =
-      plan.accepts !== null || order === 'relevance'
-        ? [['first batch', batchSql(plan, false)]]
-        : [
-            ['page', pageSql(plan, 20, 0)],
-            ['count', countSql(plan, plan.confirming ? CONFIRMED_COUNT_CAP : COUNT_CAP)],
-          ];
-    for (const [what, sql] of statements) {
+    const explain = async (what: string, sql: string): Promise<void> => {
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, plan.params);
       console.log(`\n### \`${q}\` (${order ?? 'newest'}), ${what}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+    };
+    await client.query('BEGIN');
+    if (plan.accepts !== null || order === 'relevance') {
+      await explain('first batch', batchSql(plan, false));
+    } else {
+      // As walkInSql runs them: the count with sequential and plain index scans off, then (past the cap) the page.
+      if (plan.indexed) await client.query(`SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
+      const cap = plan.confirming ? CONFIRMED_COUNT_CAP : COUNT_CAP;
+      await explain('count and page ids', countSql(plan, cap, 0, 20));
+      const { rows } = await client.query<{ n: string }>(countSql(plan, cap, 0, 20), plan.params);
+      if (Number(rows[0]!.n) > cap) {
+        await client.query(`SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT`);
+        await explain('page, past the cap', pageSql(plan, 20, 0));
+      }
     }
+    await client.query('COMMIT');
   }
 } finally {
   await client.end();
