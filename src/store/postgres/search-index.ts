@@ -356,14 +356,31 @@ function validate(doc: SearchDocument): void {
   if (doc.status !== 'live' && doc.status !== 'removed') throw new TypeError(`search: index: document ${doc.id} has status ${String(doc.status)}`);
 }
 
+/** The md5 of what is indexed of a document: an unchanged one is recognised by it. */
+function digestOf(doc: SearchDocument): string {
+  return createHash('md5').update(JSON.stringify([doc.source, doc.published, doc.status, doc.title, doc.text])).digest('hex');
+}
+
+/** A document's lexemes: its distinct folded tokens, and the status lexeme when it is removed. */
+function tokensOf(doc: SearchDocument): string[] {
+  const tokens = [...new Set(`${indexText(fold(doc.title))} ${indexText(fold(doc.text))}`.split(' ').filter((t) => t !== ''))];
+  if (doc.status === 'removed') tokens.push(REMOVED_LEXEME);
+  return tokens;
+}
+
+/** What index() stores of `doc` besides its fields, for a benchmark that loads many rows at once (bench/search-pg.bench.ts). */
+export function indexedRow(doc: SearchDocument): { sourceKey: string; tokens: string[]; digest: string } {
+  validate(doc);
+  return { sourceKey: doc.source.toLowerCase(), tokens: tokensOf(doc), digest: digestOf(doc) };
+}
+
 /** Inserts or replaces one document unless the same was indexed already; true when the index changed. */
 async function upsert(db: Queryable, doc: SearchDocument): Promise<boolean> {
   validate(doc);
-  const digest = createHash('md5').update(JSON.stringify([doc.source, doc.published, doc.status, doc.title, doc.text])).digest('hex');
+  const digest = digestOf(doc);
   const [old] = await rows<{ digest: string }>(db, `SELECT digest FROM search_docs WHERE id = $1`, [doc.id]);
   if (old?.digest === digest) return false;
-  const tokens = [...new Set(`${indexText(fold(doc.title))} ${indexText(fold(doc.text))}`.split(' ').filter((t) => t !== ''))];
-  if (doc.status === 'removed') tokens.push(REMOVED_LEXEME);
+  const tokens = tokensOf(doc);
   await run(
     db,
     `INSERT INTO search_docs (id, source, source_key, published, status, title, text, tokens, digest)
