@@ -9,6 +9,13 @@
 //     calls, into a throwaway cluster (test-support.ts: Debian's postgresql, fsync off) started and stopped
 //     here, so it is built on every run. Then one VACUUM (ANALYZE) of search_docs, which autovacuum would
 //     have done on its own after that many inserts; without statistics the planner's first plans are guesses.
+//     BENCH_PG_KEEP=<short folder> keeps the cluster there and reuses a finished build of the same size and
+//     batch on the next run (the store's migrations are applied to it first, then VACUUM (ANALYZE) again, as a
+//     migration that rewrites rows leaves dead ones and GIN's pending list behind), to measure a change
+//     to the queries or indexes on the very same index.
+//     BENCH_PG_BULK=1 builds it faster than cycles can, as a stand-in for sizes cycles would take hours to build:
+//     one multi-row INSERT per BENCH_BATCH documents (unnest of arrays), the rows as index() would write them
+//     (search-index.ts indexedRow), in a database of its own.
 //
 // Queries: the 20 of search-corpus.ts. Each repetition (BENCH_REPS, default 3) is a fresh child process per
 // engine (alternating, so both see the same load) that runs every query once unmeasured, then BENCH_ROUNDS
@@ -19,14 +26,14 @@
 // repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { search, SearchError } from '../src/search/index.ts';
 import type { SearchDocument } from '../src/search/index.ts';
 import { openPostgres } from '../src/store/postgres/open.ts';
-import { PostgresSearchIndex } from '../src/store/postgres/search-index.ts';
+import { indexedRow, PostgresSearchIndex } from '../src/store/postgres/search-index.ts';
 import { startPostgresCluster } from '../src/store/postgres/test-support.ts';
 import { describeCommit, loadAverages, percentile, spread } from './measure.ts';
 import { buildCycleIndex, SEARCH_SEED, searchCacheDir } from './search-cache.ts';
@@ -37,6 +44,8 @@ const BATCH = Number(process.env['BENCH_BATCH'] ?? 21);
 const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
 const TIME_LIMIT_MS = 10_000;
+const KEEP = process.env['BENCH_PG_KEEP'];
+const BULK = process.env['BENCH_PG_BULK'] === '1';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -56,7 +65,7 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
       batch.push(doc);
       n++;
       if (batch.length >= BATCH) {
-        await index.index(batch);
+        await (BULK ? bulkInsert(pool, batch) : index.index(batch));
         batch = [];
         if (performance.now() - lastReport > 30_000) {
           lastReport = performance.now();
@@ -64,7 +73,7 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
         }
       }
     }
-    await index.index(batch);
+    await (BULK ? bulkInsert(pool, batch) : index.index(batch));
     const seconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
     await pool.query('VACUUM (ANALYZE) search_docs');
@@ -74,6 +83,45 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
   } finally {
     await pool.end();
   }
+}
+
+/** `docs` as one INSERT of the rows index() would write for them (into an index without them). */
+async function bulkInsert(pool: pg.Pool, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const rows = docs.map((doc) => ({ doc, ...indexedRow(doc) }));
+  await pool.query(
+    `INSERT INTO search_docs (id, source, source_key, published, status, title, text, tokens, digest)
+      SELECT id, source, source_key, published, status, title, text, array_to_tsvector(string_to_array(tokens, ' ')), digest
+      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+        AS u(id, source, source_key, published, status, title, text, tokens, digest)`,
+    [
+      rows.map((r) => r.doc.id),
+      rows.map((r) => r.doc.source),
+      rows.map((r) => r.sourceKey),
+      rows.map((r) => r.doc.published),
+      rows.map((r) => r.doc.status),
+      rows.map((r) => r.doc.title),
+      rows.map((r) => r.doc.text),
+      rows.map((r) => r.tokens.join(' ')),
+      rows.map((r) => r.digest),
+    ],
+  );
+}
+
+/** The database of this size and batch in a kept cluster, created empty the first time. */
+async function keptDatabase(adminUrl: string): Promise<string> {
+  const name = `bench_n${SIZE}_b${BATCH}${BULK ? '_bulk' : ''}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rows.length === 0) await client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 // ---------- measuring (in a child process) ----------
@@ -179,22 +227,31 @@ function measureInChild(engine: 'sqlite' | 'postgres', target: string): Measured
 async function main(): Promise<void> {
   const vocab = vocabulary();
   console.log(`# search on PostgreSQL and SQLite, ${new Date().toISOString()}, commit ${describeCommit()}, node ${process.version}`);
-  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction; vocabulary ${vocab.simplified.length} words`);
+  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction${BULK ? ' (PostgreSQL: one multi-row INSERT each)' : ''}; vocabulary ${vocab.simplified.length} words`);
   const dir = searchCacheDir(SIZE, BATCH);
   mkdirSync(dir, { recursive: true });
   console.error(`building the SQLite index (cache ${dir}), load ${loadAverages(2)}`);
   const sqlite = buildCycleIndex(dir, SIZE, BATCH, vocab);
   console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
 
-  const cluster = await startPostgresCluster();
+  const cluster = await startPostgresCluster(KEEP === undefined ? {} : { folder: KEEP });
   try {
-    const url = await cluster.createDatabase();
-    console.error(`building the PostgreSQL index, load ${loadAverages(2)}`);
-    const loadBefore = loadAverages(2);
-    const built = await buildPostgres(url, vocab);
-    console.log(
-      `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${loadAverages(2)}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`,
-    );
+    const url = KEEP === undefined ? await cluster.createDatabase() : await keptDatabase(cluster.url);
+    const builtFile = KEEP === undefined ? null : join(KEEP, `built-n${SIZE}-b${BATCH}${BULK ? '-bulk' : ''}.txt`);
+    if (builtFile !== null && existsSync(builtFile)) {
+      // Migrate the kept database to this commit's schema (a new index, say), then vacuum it as after a build.
+      const pool = await openPostgres(url);
+      await pool.query('VACUUM (ANALYZE) search_docs');
+      await pool.end();
+      console.log(`${readFileSync(builtFile, 'utf8').trim()} (kept in ${KEEP}, reused: migrated, VACUUM (ANALYZE) again)`);
+    } else {
+      console.error(`building the PostgreSQL index, load ${loadAverages(2)}`);
+      const loadBefore = loadAverages(2);
+      const built = await buildPostgres(url, vocab);
+      const line = `PostgreSQL: built in ${built.seconds.toFixed(0)} s (load ${loadBefore} → ${loadAverages(2)}), VACUUM (ANALYZE) ${built.vacuumSeconds.toFixed(1)} s, search_docs with its indexes ${built.size}`;
+      console.log(line);
+      if (builtFile !== null) writeFileSync(builtFile, `${line}, commit ${describeCommit()}\n`);
+    }
 
     const list = queries(vocab);
     const runs: Record<'sqlite' | 'postgres', Measured[]> = { sqlite: [], postgres: [] };

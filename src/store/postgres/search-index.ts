@@ -12,6 +12,11 @@
 //
 // Newest first is an index order here (published, id), where SQLite orders by a key of the published second
 // and an insertion slot: articles published in the same second may come in another order.
+//
+// Reading a row's tsvector is what costs: it is compressed and stored apart (TOAST), about 15 µs to check one,
+// and PostgreSQL's planner does not count that. Left to itself it counted a common word's matches by checking
+// the tsvector of row after row (370 ms at 20,000 articles), where the GIN index's bitmap needs none. So the
+// count goes through the GIN index (walkInSql), and when it counted every match it also gives the page.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { textCheck } from '../../search/confirm.ts';
@@ -31,6 +36,12 @@ import { inTransaction } from './transaction.ts';
 /** Candidates read per round trip when they must be confirmed or ranked in JavaScript. */
 const BATCH = 256;
 const QUERY_CANCELED = '57014';
+/**
+ * Held by every removed document's tsvector besides its tokens (which are letters and digits only), so the GIN
+ * index answers `status:removed` with words by itself, one intersection with the few removed documents, rather
+ * than every match of the words being read to look at its status. Schema migration 6 added it to older rows.
+ */
+const REMOVED_LEXEME = 'status:removed';
 
 interface DocRow {
   id: number;
@@ -150,24 +161,26 @@ export class PostgresSearchIndex implements SearchIndex {
     };
   }
 
-  /** The index decides every match: one query for the page, one for the count up to its cap. */
+  /**
+   * The index decides every match. First the count up to its cap, from the GIN index (countSql), which also sorts
+   * what it counted: when that is every match, the page is a slice of it, read by id. Only past the cap is the
+   * page a walk of the newest index (pageSql), which reads about limit × documents / matches rows, few then.
+   */
   private async walkInSql(plan: Plan, cap: number, at: { offset: number; limit: number; deadline: number; clock: () => number }): Promise<Walk> {
     return this.withDeadline(at.deadline, at.clock, async (db) => {
-      const { where, params } = plan;
+      const { params } = plan;
       // As on SQLite, the page lies within the first `cap` matches.
       const pageSize = Math.max(0, Math.min(at.limit, cap - at.offset));
-      const page =
-        pageSize === 0
-          ? []
-          : await rows<DocRow>(
-              db,
-              `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${where}
-                ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${at.offset}`,
-              params,
-            );
-      const [counted] = await rows<{ n: number }>(db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_docs d WHERE ${where} LIMIT ${cap + 1}) m`, params);
+      if (plan.indexed) await run(db, `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
+      const [counted] = await rows<{ n: number; ids: number[] | null }>(db, countSql(plan, cap, at.offset, pageSize), params);
       const n = counted!.n;
-      return { page, matches: Math.min(n, cap), stop: n > cap ? 'cap' : null };
+      if (n <= cap) {
+        const ids = (counted!.ids ?? []).map(Number);
+        return { page: ids.length === 0 ? [] : await docsById(db, ids), matches: n, stop: null };
+      }
+      if (plan.indexed) await run(db, `SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT`);
+      const page = pageSize === 0 ? [] : await rows<DocRow>(db, pageSql(plan, pageSize, at.offset), params);
+      return { page, matches: cap, stop: 'cap' };
     });
   }
 
@@ -184,12 +197,9 @@ export class PostgresSearchIndex implements SearchIndex {
       let after: { published: number; id: number } | null = null;
       for (;;) {
         if (at.clock() > at.deadline) return this.finish(page, docs, matches, 'deadline', at);
-        const n = plan.params.length;
-        const keyset = after === null ? '' : ` AND (d.published, d.id) < ($${n + 1}, $${n + 2})`;
         const batch: DocRow[] = await rows<DocRow>(
           db,
-          `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}${keyset}
-            ORDER BY published DESC, id DESC LIMIT ${BATCH}`,
+          batchSql(plan, after !== null),
           after === null ? plan.params : [...plan.params, after.published, after.id],
         );
         for (const doc of batch) {
@@ -230,20 +240,57 @@ export class PostgresSearchIndex implements SearchIndex {
 
 }
 
+/** Documents by id, in the order of `ids`. */
+async function docsById(db: Queryable, ids: number[]): Promise<DocRow[]> {
+  const found = await rows<DocRow>(db, `SELECT id, source, published, status, title, text FROM search_docs WHERE id = ANY($1::bigint[])`, [ids]);
+  const byId = new Map(found.map((doc) => [doc.id, doc]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 interface Walk {
   page: DocRow[];
   matches: number;
   stop: 'cap' | 'deadline' | null;
 }
 
-interface Plan {
+export interface Plan {
   /** Conditions on search_docs d, ANDed; never empty. */
   where: string;
   params: unknown[];
+  /** Some term has tokens the GIN index finds: counting goes through it. */
+  indexed: boolean;
   /** Some terms are confirmed against the text (in SQL or here): the smaller count cap applies, as on SQLite. */
   confirming: boolean;
   /** Checks PostgreSQL cannot do; null when none. */
   accepts: ((title: string, text: string) => boolean) | null;
+}
+
+/** The page of a query the index decides alone: `pageSize` matches newest first from `offset`. */
+export function pageSql(plan: Plan, pageSize: number, offset: number): string {
+  return `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}
+    ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}`;
+}
+
+/**
+ * Counts the matches of a query the index decides alone, up to one past `cap`, and the ids of `pageSize` of them
+ * from `offset`, newest first. The ids are the page only when the count stayed within the cap: then it counted
+ * every match. Run with sequential and plain index scans off (see walkInSql): on its own the planner reads a
+ * common word's matches through the newest index or the table, decompressing each row's tsvector (about 15 µs
+ * each: 370 ms for 10,001 matches at 20,000 articles), where the GIN index's bitmap needs no tsvector at all.
+ */
+export function countSql(plan: Plan, cap: number, offset: number, pageSize: number): string {
+  // The page's ids by a bounded (top-N) sort of what was counted, not a sort of all of it: wasted past the cap.
+  return `WITH m AS MATERIALIZED (SELECT id, published FROM search_docs d WHERE ${plan.where} LIMIT ${cap + 1})
+    SELECT (SELECT COUNT(*) FROM m) AS n,
+      ARRAY(SELECT id FROM m ORDER BY published DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}) AS ids`;
+}
+
+/** The next BATCH candidates newest first; `after` adds the keyset of the last one read as two more parameters. */
+export function batchSql(plan: Plan, after: boolean): string {
+  const n = plan.params.length;
+  const keyset = after ? ` AND (d.published, d.id) < ($${n + 1}, $${n + 2})` : '';
+  return `SELECT id, source, published, status, title, text FROM search_docs d WHERE ${plan.where}${keyset}
+    ORDER BY published DESC, id DESC LIMIT ${BATCH}`;
 }
 
 /** A tsquery of bare lexemes: each quoted, so nothing a user typed is tsquery syntax (tokens are letters and digits anyway). */
@@ -265,15 +312,19 @@ export function planQuery(query: ParsedQuery): Plan {
     params.push(value);
     return `$${params.length}`;
   };
-  const positive = query.terms.map((term) => [...new Set(term.tokens)].map(lexeme).join(' & '));
-  const negative = query.excluded.filter(exact).map((term) => `!${lexeme(term.tokens[0]!)}`);
-  const tsquery = [...positive.map((p) => `(${p})`), ...negative].join(' & ');
-  if (tsquery !== '') conditions.push(`d.tokens @@ ${param(tsquery)}::tsquery`);
-  if (query.sources.length > 0) conditions.push(`d.source_key = ANY(${param(query.sources)}::text[])`);
-  if (query.excludedSources.length > 0) conditions.push(`NOT (d.source_key = ANY(${param(query.excludedSources)}::text[]))`);
+  // The cheap column tests first: PostgreSQL evaluates conditions of equal cost in the order written, and a row
+  // that fails one of them never has its tsvector decompressed (about 15 µs) when the newest index is walked.
+  // (status:removed is also a lexeme of the tsquery, below, when there are words.)
   if (query.status !== null) conditions.push(`d.status = ${param(query.status)}`);
   if (query.from !== null) conditions.push(`d.published >= ${param(query.from)}`);
   if (query.to !== null) conditions.push(`d.published < ${param(query.to)}`);
+  if (query.sources.length > 0) conditions.push(`d.source_key = ANY(${param(query.sources)}::text[])`);
+  if (query.excludedSources.length > 0) conditions.push(`NOT (d.source_key = ANY(${param(query.excludedSources)}::text[]))`);
+  const positive = query.terms.map((term) => [...new Set(term.tokens)].map(lexeme).join(' & '));
+  const negative = query.excluded.filter(exact).map((term) => `!${lexeme(term.tokens[0]!)}`);
+  const removed = query.status === 'removed' && positive.length > 0 ? [lexeme(REMOVED_LEXEME)] : [];
+  const tsquery = [...positive.map((p) => `(${p})`), ...removed, ...negative].join(' & ');
+  if (tsquery !== '') conditions.push(`d.tokens @@ ${param(tsquery)}::tsquery`);
 
   const required: RegExp[] = [];
   const refused: RegExp[] = [];
@@ -297,7 +348,7 @@ export function planQuery(query: ParsedQuery): Plan {
     }
   }
   const accepts = textCheck(required, refused);
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', params, confirming, accepts };
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', params, indexed: positive.length > 0, confirming, accepts };
 }
 
 function validate(doc: SearchDocument): void {
@@ -305,13 +356,31 @@ function validate(doc: SearchDocument): void {
   if (doc.status !== 'live' && doc.status !== 'removed') throw new TypeError(`search: index: document ${doc.id} has status ${String(doc.status)}`);
 }
 
+/** The md5 of what is indexed of a document: an unchanged one is recognised by it. */
+function digestOf(doc: SearchDocument): string {
+  return createHash('md5').update(JSON.stringify([doc.source, doc.published, doc.status, doc.title, doc.text])).digest('hex');
+}
+
+/** A document's lexemes: its distinct folded tokens, and the status lexeme when it is removed. */
+function tokensOf(doc: SearchDocument): string[] {
+  const tokens = [...new Set(`${indexText(fold(doc.title))} ${indexText(fold(doc.text))}`.split(' ').filter((t) => t !== ''))];
+  if (doc.status === 'removed') tokens.push(REMOVED_LEXEME);
+  return tokens;
+}
+
+/** What index() stores of `doc` besides its fields, for a benchmark that loads many rows at once (bench/search-pg.bench.ts). */
+export function indexedRow(doc: SearchDocument): { sourceKey: string; tokens: string[]; digest: string } {
+  validate(doc);
+  return { sourceKey: doc.source.toLowerCase(), tokens: tokensOf(doc), digest: digestOf(doc) };
+}
+
 /** Inserts or replaces one document unless the same was indexed already; true when the index changed. */
 async function upsert(db: Queryable, doc: SearchDocument): Promise<boolean> {
   validate(doc);
-  const digest = createHash('md5').update(JSON.stringify([doc.source, doc.published, doc.status, doc.title, doc.text])).digest('hex');
+  const digest = digestOf(doc);
   const [old] = await rows<{ digest: string }>(db, `SELECT digest FROM search_docs WHERE id = $1`, [doc.id]);
   if (old?.digest === digest) return false;
-  const tokens = [...new Set(`${indexText(fold(doc.title))} ${indexText(fold(doc.text))}`.split(' ').filter((t) => t !== ''))];
+  const tokens = tokensOf(doc);
   await run(
     db,
     `INSERT INTO search_docs (id, source, source_key, published, status, title, text, tokens, digest)

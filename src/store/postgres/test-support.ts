@@ -1,10 +1,12 @@
 // A throwaway PostgreSQL cluster for tests: Debian's postgresql binaries, `initdb` into a temporary folder as a
 // non-root user (PostgreSQL refuses to run as root, and CI runs the tests as root), listening on 127.0.0.1 on a
 // free port with its unix socket inside that folder. `stop()` shuts it down and removes the folder.
+// A benchmark may name a folder to keep instead (`{ folder }`): the cluster in it is started again if there is one,
+// and stop() leaves it, so an index that took minutes to build can be measured again.
 //
 // Nothing is skipped: without the binaries, starting fails with a message saying what to install.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -100,22 +102,28 @@ process.once('exit', () => {
   for (const stop of running) stop();
 });
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: { folder?: string } = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   const account = serverAccount();
-  const root = mkdtempSync(join(tmpdir(), 'nv-pg-'));
+  const keep = options.folder !== undefined;
   // The socket path must stay under the 107-byte limit of a unix socket address: the folder is short.
+  const root = options.folder ?? mkdtempSync(join(tmpdir(), 'nv-pg-'));
+  mkdirSync(root, { recursive: true });
   if (account.uid !== userInfo().uid) chownSync(root, account.uid, account.gid);
   chmodSync(root, 0o700);
   const data = join(root, 'data');
   const log = join(root, 'server.log');
-  const removeFolder = () => rmSync(root, { recursive: true, force: true });
-  try {
-    // C collation sorts text by code point, as SQLite does; UTF8 holds every title; no fsync: a test cluster.
-    await run(account, join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], root);
-  } catch (error) {
-    removeFolder();
-    throw error;
+  const removeFolder = () => {
+    if (!keep) rmSync(root, { recursive: true, force: true });
+  };
+  if (!existsSync(join(data, 'PG_VERSION'))) {
+    try {
+      // C collation sorts text by code point, as SQLite does; UTF8 holds every title; no fsync: a test cluster.
+      await run(account, join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], root);
+    } catch (error) {
+      removeFolder();
+      throw error;
+    }
   }
 
   let port = 0;
