@@ -4,9 +4,8 @@
 // archival cleaning as in a cycle. Each run is a cold child process: its first call of each body (JIT cold, as
 // in a short cycle) and then the mean of ROUNDS more calls.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realArticleBodies } from '../src/clean/display-corpus.ts';
 import { articleHtml, seededRandom } from './generate.ts';
 import { describeCommit, loadAverages, spread } from './measure.ts';
 
@@ -19,21 +18,7 @@ interface Body {
   baseUrl: string | null;
 }
 
-function realBodies(): Body[] {
-  const testdata = fileURLToPath(new URL('../src/clean/testdata/', import.meta.url));
-  const walk = (dir: string, out: string[] = []): string[] => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path, out);
-      else if (name.endsWith('.md') || name.endsWith('.txt')) out.push(path);
-    }
-    return out;
-  };
-  return [...walk(join(testdata, 'duty-machine/articles')), ...walk(join(testdata, 'seeds'))].map((file) => {
-    const text = readFileSync(file, 'utf8');
-    return { html: text.split('\n')[4] as string, baseUrl: /^\[[^\n]*\]\((\S+)\)$/m.exec(text)?.[1] ?? null };
-  });
-}
+const realBodies = (): Body[] => realArticleBodies().map(({ html, baseUrl }) => ({ html, baseUrl }));
 
 interface ChildResult {
   real: { firstUs: number; warmUs: number };

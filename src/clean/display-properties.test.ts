@@ -3,12 +3,10 @@
 // and the real article bodies in testdata/. A page that is not balanced lets one element swallow what the
 // site puts after the article (a rejected <iframe> once left an <a href> open over the revision history).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { cleanDisplay } from './index.ts';
+import { MARKUP_FRAGMENTS, realArticleBodies, TESTDATA } from './display-corpus.ts';
 import { loadXssVectors } from './xss-corpus.ts';
 
 const VOID = new Set(['br', 'hr', 'img', 'source', 'wbr']);
@@ -81,17 +79,7 @@ describe('a rejected <iframe> closes only itself', () => {
   });
 });
 
-const FRAGMENTS = [
-  '<p>', '</p>', '<div>', '</div>', '<a href="https://x.org/a">', '<a href="/rel">', '</a>', '<b>', '</b>', '<em>', '</em>',
-  '<ul>', '<li>', '</li>', '</ul>', '<table>', '<tr>', '<td>', '</td>', '</tr>', '</table>', '<figure>', '<figcaption>',
-  '</figcaption>', '</figure>', '<img src="https://x.org/a.jpg">', '<img>', '<br>', '</br>', '<hr/>', '<wbr>',
-  '<iframe src="https://evil.example/">', '<iframe src="https://www.youtube.com/embed/a">', '<iframe>', '</iframe>',
-  '<script>', '</script>', '<style>', '</style>', '<noscript>', '</noscript>', '<svg>', '</svg>', '<math>', '</math>',
-  '<textarea>', '</textarea>', '<template>', '</template>', '<title>', '</title>', '<custom-el>', '</custom-el>',
-  '<span class="x" onclick="y()">', '</span>', '<h2>', '</h2>', '<pre>', '</pre>', '<select>', '<option>', '</select>',
-  '<!--', '-->', 'text', '中文', ' ', '&amp;', '&', '<', '>', '"', '<video src="https://x.org/v.mp4">', '</video>',
-  '<source src="https://x.org/v.webm">', '<ruby>', '<rt>', '</rt>', '</ruby>',
-];
+const FRAGMENTS = MARKUP_FRAGMENTS;
 const markup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
 
 describe('cleanDisplay is balanced and idempotent', () => {
@@ -108,23 +96,10 @@ describe('cleanDisplay is balanced and idempotent', () => {
     for (const vector of loadXssVectors()) assertBalancedAndIdempotent(vector, { baseUrl: 'https://example.com/news/' });
   });
 
-  const testdata = fileURLToPath(new URL('./testdata/', import.meta.url));
-  const walk = (dir: string, out: string[] = []): string[] => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path, out);
-      else if (name.endsWith('.md') || name.endsWith('.txt')) out.push(path);
-    }
-    return out;
-  };
   // The real article bodies of the old archive and the two seeds (line 5 of each file).
-  const files = [...walk(join(testdata, 'duty-machine/articles')), ...walk(join(testdata, 'seeds'))];
-  test('the real article bodies are all there', () => assert.equal(files.length, 21));
-  for (const file of files) {
-    test(`on ${file.slice(testdata.length)}`, () => {
-      const body = readFileSync(file, 'utf8').split('\n')[4] as string;
-      const url = /^\[[^\n]*\]\((\S+)\)$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? null;
-      assertBalancedAndIdempotent(body, { baseUrl: url });
-    });
+  const bodies = realArticleBodies();
+  test('the real article bodies are all there', () => assert.equal(bodies.length, 21));
+  for (const body of bodies) {
+    test(`on ${body.file.slice(TESTDATA.length)}`, () => assertBalancedAndIdempotent(body.html, { baseUrl: body.baseUrl }));
   }
 });
