@@ -28,24 +28,11 @@ function classify(ch: string): Kind {
   return Separator;
 }
 
-function kindAt(text: string, i: number): [Kind, number] {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const ch = String.fromCodePoint(text.codePointAt(i) as number);
-    return [classify(ch), 2];
-  }
-  if (known[c] === 0) {
-    kinds[c] = classify(String.fromCharCode(c));
-    known[c] = 1;
-  }
-  return [kinds[c] as Kind, 1];
-}
-
-/** The width (1 or 2 UTF-16 units) of the character kindAtFast read last. */
+/** The width (1 or 2 UTF-16 units) of the character kindAt read last. */
 let widthAt = 1;
 
-/** kindAt without a tuple per character: the kind, and the width in widthAt. */
-function kindAtFast(text: string, i: number): Kind {
+/** The kind of the character at `i`, and its width in widthAt (no tuple per character: this is the hot loop). */
+function kindAt(text: string, i: number): Kind {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     widthAt = 2;
@@ -72,7 +59,8 @@ export function runs(text: string): Run[] {
   const out: Run[] = [];
   let current: Run | null = null;
   for (let i = 0; i < text.length; ) {
-    const [kind, width] = kindAt(text, i);
+    const kind = kindAt(text, i);
+    const width = widthAt;
     if (kind === Separator) {
       current = null;
     } else {
@@ -86,22 +74,6 @@ export function runs(text: string): Run[] {
     i += width;
   }
   return out;
-}
-
-function cjkTokens(run: Run, leadingEdge: boolean, trailingEdge: boolean, out: string[]): void {
-  const chars = run.chars;
-  if (chars.length === 1) {
-    out.push(chars[0] as string);
-    return;
-  }
-  if (leadingEdge) out.push(chars[0] as string);
-  for (let i = 0; i + 1 < chars.length; i++) out.push((chars[i] as string) + (chars[i + 1] as string));
-  if (trailingEdge) out.push(chars[chars.length - 1] as string);
-}
-
-/** True when run b starts right where run a ends (no separator between them). */
-function touching(a: Run | undefined, b: Run | undefined): boolean {
-  return a !== undefined && b !== undefined && a.end === b.start;
 }
 
 /**
@@ -128,7 +100,7 @@ function walkTokens(folded: string, edges: boolean, emit: (start: number, end: n
   let first = true; // no run before the current one
   let i = 0;
   while (i < n) {
-    const kind = kindAtFast(folded, i);
+    const kind = kindAt(folded, i);
     if (kind === Separator) {
       i += widthAt;
       continue;
@@ -136,7 +108,7 @@ function walkTokens(folded: string, edges: boolean, emit: (start: number, end: n
     const start = i;
     starts.length = 0;
     while (i < n) {
-      if (kindAtFast(folded, i) !== kind) break;
+      if (kindAt(folded, i) !== kind) break;
       starts.push(i);
       i += widthAt;
     }
@@ -145,7 +117,7 @@ function walkTokens(folded: string, edges: boolean, emit: (start: number, end: n
       emit(start, end);
     } else {
       // A run is maximal, so the next run touches this one exactly when the character after it is not a separator.
-      const next = end < n && kindAtFast(folded, end) !== Separator;
+      const next = end < n && kindAt(folded, end) !== Separator;
       const leading = previousEnd === start && (edges || !first);
       const trailing = next && (edges || end < n);
       const count = starts.length;
