@@ -31,8 +31,7 @@ export function createDisplayMemo(clean: DisplayCleaner, file: string, limitByte
   let size = 0;
   let asked = 0;
   let remembered = 0;
-  /** Set once a write to the scratch file failed or was short: nothing more is stored. */
-  let full = false;
+  /** Why storing stopped (a write to the scratch file that failed or was short); from then on nothing is stored. */
   let stopped: string | null = null;
   const open = (): number => {
     if (fd === null) {
@@ -55,14 +54,14 @@ export function createDisplayMemo(clean: DisplayCleaner, file: string, limitByte
       }
       const cleaned = clean(html, baseUrl);
       const bytes = Buffer.from(cleaned, 'utf8');
-      if (size + bytes.length <= limitBytes && !full) {
+      if (size + bytes.length <= limitBytes && stopped === null) {
         // A memo must not fail a publish: a disk that is full (or fails) for the scratch file only ends the
         // remembering, and what is already remembered stays readable. A short write is never recorded.
         try {
-          if (writeSync(open(), bytes, 0, bytes.length, size) === bytes.length) places.set(key, { offset: size, length: bytes.length });
-          else full = true;
+          const written = writeSync(open(), bytes, 0, bytes.length, size);
+          if (written === bytes.length) places.set(key, { offset: size, length: bytes.length });
+          else stopped = `short write to ${file}: ${written} of ${bytes.length} bytes`;
         } catch (error) {
-          full = true;
           stopped = (error as Error).message;
         }
         size += bytes.length;
