@@ -16,6 +16,11 @@
 //     BENCH_PG_BULK=1 builds it faster than cycles can, as a stand-in for sizes cycles would take hours to build:
 //     one multi-row INSERT per BENCH_BATCH documents (unnest of arrays), the rows as index() would write them
 //     (search-index.ts indexedRow), in a database of its own.
+//     BENCH_PG_BULK=load is faster still (loadPostgres): the same rows, BENCH_PG_LOAD_ROWS (1,000) an INSERT,
+//     BENCH_PG_LOAD_CONNECTIONS (2) in flight, into the table with its GIN and newest indexes dropped, which are
+//     then created from their own definitions. Its database is bench_n<size>_load whatever BENCH_BATCH is, so
+//     BENCH_BATCH can stay 21 to reuse the SQLite cache of bench/search.bench.ts.
+// BENCH_SQLITE=0 builds and measures PostgreSQL alone (no SQLite cache is built or resumed).
 //
 // Queries: the 20 of search-corpus.ts. Each repetition (BENCH_REPS, default 3) is a fresh child process per
 // engine (alternating, so both see the same load) that runs every query once unmeasured, then BENCH_ROUNDS
