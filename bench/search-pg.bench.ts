@@ -16,6 +16,11 @@
 //     BENCH_PG_BULK=1 builds it faster than cycles can, as a stand-in for sizes cycles would take hours to build:
 //     one multi-row INSERT per BENCH_BATCH documents (unnest of arrays), the rows as index() would write them
 //     (search-index.ts indexedRow), in a database of its own.
+//     BENCH_PG_BULK=load is faster still (loadPostgres): the same rows, BENCH_PG_LOAD_ROWS (1,000) an INSERT,
+//     BENCH_PG_LOAD_CONNECTIONS (2) in flight, into the table with its GIN and newest indexes dropped, which are
+//     then created from their own definitions. Its database is bench_n<size>_load whatever BENCH_BATCH is, so
+//     BENCH_BATCH can stay 21 to reuse the SQLite cache of bench/search.bench.ts.
+// BENCH_SQLITE=0 builds and measures PostgreSQL alone (no SQLite cache is built or resumed).
 //
 // Queries: the 20 of search-corpus.ts. Each repetition (BENCH_REPS, default 3) is a fresh child process per
 // engine (alternating, so both see the same load) that runs every query once unmeasured, then BENCH_ROUNDS
@@ -26,7 +31,7 @@
 // repetition's p50 and p99, in milliseconds, wall and CPU; then each query's totals on both engines.
 import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -45,7 +50,16 @@ const REPS = Math.max(3, Number(process.env['BENCH_REPS'] ?? 3));
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
 const TIME_LIMIT_MS = 10_000;
 const KEEP = process.env['BENCH_PG_KEEP'];
-const BULK = process.env['BENCH_PG_BULK'] === '1';
+/** '1': one multi-row INSERT per BATCH documents into the indexed table; 'load': the fast load (loadPostgres). */
+const BULK_MODE = process.env['BENCH_PG_BULK'] ?? '';
+const BULK = BULK_MODE === '1';
+const LOAD = BULK_MODE === 'load';
+/** Rows per INSERT of the fast load, and how many are in flight at once (one connection each). */
+const LOAD_ROWS = Number(process.env['BENCH_PG_LOAD_ROWS'] ?? 1000);
+const LOAD_CONNECTIONS = Number(process.env['BENCH_PG_LOAD_CONNECTIONS'] ?? 2);
+/** BENCH_SQLITE=0: PostgreSQL alone (no SQLite build, no SQLite measurement), e.g. while the SQLite cache is being built elsewhere. */
+const WITH_SQLITE = process.env['BENCH_SQLITE'] !== '0';
+const DB_SUFFIX = BULK ? '_bulk' : LOAD ? '_load' : '';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -53,6 +67,19 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The PostgreSQL index as cycles on PostgreSQL build it: one index() transaction per BATCH documents. */
 async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; vacuumSeconds: number; size: string }> {
+  if (LOAD) {
+    const loaded = await loadPostgres(url, vocab);
+    const t = performance.now();
+    const pool = await openPostgres(url);
+    try {
+      await pool.query('VACUUM (ANALYZE) search_docs');
+      const vacuumSeconds = (performance.now() - t) / 1000;
+      const { rows } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('search_docs')) AS size`);
+      return { seconds: loaded.seconds + loaded.indexSeconds, vacuumSeconds, size: `${rows[0]!.size} (rows ${loaded.seconds.toFixed(0)} s, indexes ${loaded.indexSeconds.toFixed(0)} s)` };
+    } finally {
+      await pool.end();
+    }
+  }
   const pool = await openPostgres(url);
   try {
     const index = new PostgresSearchIndex(pool);
@@ -85,6 +112,65 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
   }
 }
 
+/**
+ * The stand-in for sizes cycles would take hours to build (BENCH_PG_BULK=load): the same rows (indexedRow), but
+ * loaded into the table with its GIN and newest indexes dropped, LOAD_ROWS rows an INSERT, LOAD_CONNECTIONS of them
+ * in flight while node tokenizes the next (2 cores: node's tokenizing on one, the server's inserting on the other),
+ * then the two indexes created again from their very definitions (pg_indexes) with a large maintenance_work_mem.
+ * An index created in one go is not the one inserts grow (GIN's pending list, page splits), so the benchmark
+ * compares the two at sizes both can be built (README).
+ */
+async function loadPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; indexSeconds: number }> {
+  const pool = await openPostgres(url);
+  try {
+    await new PostgresSearchIndex(pool).prepare();
+    const { rows: defs } = await pool.query<{ name: string; def: string }>(
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'search_docs' AND indexname IN ('search_docs_tokens', 'search_docs_newest')`,
+    );
+    if (defs.length !== 2) throw new Error(`search-pg bench: expected search_docs_tokens and search_docs_newest, found ${defs.map((d) => d.name).join(', ')}`);
+    for (const d of defs) await pool.query(`DROP INDEX ${d.name}`);
+    const t0 = performance.now();
+    let lastReport = t0;
+    const inFlight = new Set<Promise<void>>();
+    const send = async (docs: SearchDocument[]): Promise<void> => {
+      while (inFlight.size >= LOAD_CONNECTIONS) await Promise.race(inFlight);
+      const p: Promise<void> = bulkInsert(pool, docs).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    let batch: SearchDocument[] = [];
+    let n = 0;
+    for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
+      batch.push(doc);
+      n++;
+      if (batch.length >= LOAD_ROWS) {
+        await send(batch);
+        batch = [];
+        if (performance.now() - lastReport > 30_000) {
+          lastReport = performance.now();
+          console.error(`  postgres: ${n.toLocaleString('en')} loaded, ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
+        }
+      }
+    }
+    if (batch.length > 0) await send(batch);
+    await Promise.all(inFlight);
+    const t1 = performance.now();
+    const client = await pool.connect();
+    try {
+      await client.query(`SET maintenance_work_mem = '2GB'`);
+      for (const d of defs) {
+        const t = performance.now();
+        await client.query(d.def);
+        console.error(`  postgres: ${d.name} created in ${((performance.now() - t) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
+      }
+    } finally {
+      client.release();
+    }
+    return { seconds: (t1 - t0) / 1000, indexSeconds: (performance.now() - t1) / 1000 };
+  } finally {
+    await pool.end();
+  }
+}
+
 /** `docs` as one INSERT of the rows index() would write for them (into an index without them). */
 async function bulkInsert(pool: pg.Pool, docs: SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
@@ -110,7 +196,7 @@ async function bulkInsert(pool: pg.Pool, docs: SearchDocument[]): Promise<void> 
 
 /** The database of this size and batch in a kept cluster, created empty the first time. */
 async function keptDatabase(adminUrl: string): Promise<string> {
-  const name = `bench_n${SIZE}_b${BATCH}${BULK ? '_bulk' : ''}`;
+  const name = LOAD ? `bench_n${SIZE}_load` : `bench_n${SIZE}_b${BATCH}${DB_SUFFIX}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -227,17 +313,23 @@ function measureInChild(engine: 'sqlite' | 'postgres', target: string): Measured
 async function main(): Promise<void> {
   const vocab = vocabulary();
   console.log(`# search on PostgreSQL and SQLite, ${new Date().toISOString()}, commit ${describeCommit()}, node ${process.version}`);
-  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction${BULK ? ' (PostgreSQL: one multi-row INSERT each)' : ''}; vocabulary ${vocab.simplified.length} words`);
-  const dir = searchCacheDir(SIZE, BATCH);
-  mkdirSync(dir, { recursive: true });
-  console.error(`building the SQLite index (cache ${dir}), load ${loadAverages(2)}`);
-  const sqlite = buildCycleIndex(dir, SIZE, BATCH, vocab);
-  console.log(`SQLite: built in ${sqlite.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(readFileSync(sqlite.file).length / 1e6).toFixed(0)} MB`);
+  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction${BULK ? ' (PostgreSQL: one multi-row INSERT each)' : LOAD ? ` (PostgreSQL: the fast load, ${LOAD_ROWS} rows an INSERT, ${LOAD_CONNECTIONS} in flight, indexes created after)` : ''}; vocabulary ${vocab.simplified.length} words`);
+  let sqlite: { file: string } | null = null;
+  if (WITH_SQLITE) {
+    const dir = searchCacheDir(SIZE, BATCH);
+    mkdirSync(dir, { recursive: true });
+    console.error(`building the SQLite index (cache ${dir}), load ${loadAverages(2)}`);
+    const built = buildCycleIndex(dir, SIZE, BATCH, vocab);
+    console.log(`SQLite: built in ${built.seconds.toFixed(0)} s (cumulative if resumed; cache ${dir}), ${(statSync(built.file).size / 1e6).toFixed(0)} MB`);
+    sqlite = built;
+  } else {
+    console.log('SQLite: not built or measured (BENCH_SQLITE=0)');
+  }
 
   const cluster = await startPostgresCluster(KEEP === undefined ? {} : { folder: KEEP });
   try {
     const url = KEEP === undefined ? await cluster.createDatabase() : await keptDatabase(cluster.url);
-    const builtFile = KEEP === undefined ? null : join(KEEP, `built-n${SIZE}-b${BATCH}${BULK ? '-bulk' : ''}.txt`);
+    const builtFile = KEEP === undefined ? null : join(KEEP, LOAD ? `built-n${SIZE}-load.txt` : `built-n${SIZE}-b${BATCH}${BULK ? '-bulk' : ''}.txt`);
     if (builtFile !== null && existsSync(builtFile)) {
       // Migrate the kept database to this commit's schema (a new index, say), then vacuum it as after a build.
       const pool = await openPostgres(url);
@@ -258,7 +350,7 @@ async function main(): Promise<void> {
     const loads: string[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       loads.push(loadAverages(2));
-      runs.sqlite.push(measureInChild('sqlite', sqlite.file));
+      if (sqlite !== null) runs.sqlite.push(measureInChild('sqlite', sqlite.file));
       runs.postgres.push(measureInChild('postgres', url));
       console.error(`repetition ${rep + 1} of ${REPS} done, load ${loadAverages(2)}`);
     }
@@ -274,16 +366,16 @@ async function main(): Promise<void> {
       ['all 20 queries, p99', 99, undefined],
       ...classes.map((c) => [`${c}, p99`, 99, c] as const),
     ] as const) {
-      const cells = (ms: Measured[]): string => `${spread(ms.map((m) => stat(m, p, cls, false)))} | ${spread(ms.map((m) => stat(m, p, cls, true)))}`;
+      const cells = (ms: Measured[]): string => ms.length === 0 ? '– | –' : `${spread(ms.map((m) => stat(m, p, cls, false)))} | ${spread(ms.map((m) => stat(m, p, cls, true)))}`;
       console.log(`| ${label} | ${cells(runs.sqlite)} | ${cells(runs.postgres)} |`);
     }
     console.log('\nper query: total found on each engine; median over repetitions of its p99, wall / CPU ms:\n');
     console.log('| class | query | order | total SQLite | total PostgreSQL | SQLite ms | PostgreSQL ms |');
     console.log('|---|---|---|---|---|---|---|');
     list.forEach((q, i) => {
-      const p99 = (ms: Measured[]): string =>
+      const p99 = (ms: Measured[]): string => ms.length === 0 ? '–' :
         `${percentile(ms.map((m) => percentile(m.samples[i]!, 99)), 50).toFixed(1)} / ${percentile(ms.map((m) => percentile(m.cpu[i]!, 99)), 50).toFixed(1)}`;
-      console.log(`| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${runs.sqlite[0]!.totals[i]} | ${runs.postgres[0]!.totals[i]} | ${p99(runs.sqlite)} | ${p99(runs.postgres)} |`);
+      console.log(`| ${q.cls} | \`${q.q}\` | ${q.order ?? 'newest'} | ${runs.sqlite[0]?.totals[i] ?? '–'} | ${runs.postgres[0]!.totals[i]} | ${p99(runs.sqlite)} | ${p99(runs.postgres)} |`);
     });
   } finally {
     await cluster.stop();
