@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import { heapGrowthFlag, HEAP_GROWING_PERCENT } from './heap-growth.ts';
 
 test('the command limits heap growth unless the operator set the flag', () => {
-  assert.equal(heapGrowthFlag({}, []), `--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  assert.equal(heapGrowthFlag({ NODE_OPTIONS: '--max-old-space-size=512' }, ['--import', 'tsx']), `--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  assert.equal(heapGrowthFlag({ NODE_OPTIONS: '--heap-growing-percent=80' }, []), null);
-  assert.equal(heapGrowthFlag({}, ['--heap_growing_percent=10']), null);
+  assert.equal(heapGrowthFlag([]), `--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  assert.equal(heapGrowthFlag(['--import', 'tsx', '--max-old-space-size=512']), `--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  assert.equal(heapGrowthFlag(['--heap-growing-percent=80']), null);
+  assert.equal(heapGrowthFlag(['--heap_growing_percent=10']), null);
 });
 
 test('a heap-growth limit set at run time bounds how far V8 grows the heap past what is live', () => {

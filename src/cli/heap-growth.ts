@@ -3,15 +3,15 @@
 // records are short-lived strings): with 90–160 MB live, the heap was let grow to 500+ MB of mostly garbage,
 // and the process peaked at 580–720 MiB. 30% more than the live heap before the next full collection
 // measured the same CPU and a peak about 200 MiB lower (README, "Feeds and cycles"). Like Go's
-// debug.SetGCPercent, the command sets this for itself, so no operator needs NODE_OPTIONS; one who passes
-// --heap-growing-percent in NODE_OPTIONS or on node's command line keeps theirs.
+// debug.SetGCPercent, the command sets this for itself, so no operator needs to tune node (NODE_OPTIONS refuses
+// this V8 flag anyway); one who starts it as `node --heap-growing-percent=N …/newsvault` keeps theirs.
 export const HEAP_GROWING_PERCENT = 30;
 
 const FLAG = /--heap[-_]growing[-_]percent/;
 
-/** The V8 flag to set, or null when the operator already chose one (in NODE_OPTIONS or node's arguments). */
-export function heapGrowthFlag(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string | null {
-  if (FLAG.test(env['NODE_OPTIONS'] ?? '') || execArgv.some((arg) => FLAG.test(arg))) return null;
+/** The V8 flag to set, or null when the operator already chose one on node's command line. */
+export function heapGrowthFlag(execArgv: readonly string[]): string | null {
+  if (execArgv.some((arg) => FLAG.test(arg))) return null;
   return `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
@@ -19,8 +19,8 @@ export function heapGrowthFlag(env: NodeJS.ProcessEnv, execArgv: readonly string
  * Sets the growth limit for this process. V8 reads it at every full collection's new limit, so setting it
  * after start-up takes effect from the next collection on.
  */
-export function limitHeapGrowth(env: NodeJS.ProcessEnv, execArgv: readonly string[], setFlags: (flags: string) => void): string | null {
-  const flag = heapGrowthFlag(env, execArgv);
+export function limitHeapGrowth(execArgv: readonly string[], setFlags: (flags: string) => void): string | null {
+  const flag = heapGrowthFlag(execArgv);
   if (flag !== null) setFlags(flag);
   return flag;
 }
