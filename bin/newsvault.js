@@ -26,7 +26,6 @@ if (!existsSync(entry)) {
 }
 // The process's own GC policy (src/cli/heap-growth.ts): set before any work, in the command only, so tests
 // that call main() in their own process keep Node's defaults.
-const { limitHeapGrowth } = await import(new URL('../dist/cli/heap-growth.js', import.meta.url).href);
+const { main, limitHeapGrowth } = await import(entry.href);
 limitHeapGrowth(process.execArgv, (await import('node:v8')).setFlagsFromString);
-const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

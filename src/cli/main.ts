@@ -17,6 +17,9 @@ function packageVersion(): string {
   return (JSON.parse(text) as { version: string }).version;
 }
 
+// The command's own GC policy, which bin/newsvault.js applies before calling main (heap-growth.ts).
+export { limitHeapGrowth } from './heap-growth.ts';
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command('newsvault')
