@@ -59,57 +59,59 @@ const LOAD_ROWS = Number(process.env['BENCH_PG_LOAD_ROWS'] ?? 1000);
 const LOAD_CONNECTIONS = Number(process.env['BENCH_PG_LOAD_CONNECTIONS'] ?? 2);
 /** BENCH_SQLITE=0: PostgreSQL alone (no SQLite build, no SQLite measurement), e.g. while the SQLite cache is being built elsewhere. */
 const WITH_SQLITE = process.env['BENCH_SQLITE'] !== '0';
-const DB_SUFFIX = BULK ? '_bulk' : LOAD ? '_load' : '';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // ---------- building ----------
 
-/** The PostgreSQL index as cycles on PostgreSQL build it: one index() transaction per BATCH documents. */
+/**
+ * The PostgreSQL index: as cycles on PostgreSQL build it (one index() transaction per BATCH documents), or by a
+ * stand-in (BENCH_PG_BULK), then one VACUUM (ANALYZE).
+ */
 async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; vacuumSeconds: number; size: string }> {
-  if (LOAD) {
-    const loaded = await loadPostgres(url, vocab);
-    const t = performance.now();
-    const pool = await openPostgres(url);
-    try {
-      await pool.query('VACUUM (ANALYZE) search_docs');
-      const vacuumSeconds = (performance.now() - t) / 1000;
-      const { rows } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('search_docs')) AS size`);
-      return { seconds: loaded.seconds + loaded.indexSeconds, vacuumSeconds, size: `${rows[0]!.size} (rows ${loaded.seconds.toFixed(0)} s, indexes ${loaded.indexSeconds.toFixed(0)} s)` };
-    } finally {
-      await pool.end();
-    }
-  }
   const pool = await openPostgres(url);
   try {
     const index = new PostgresSearchIndex(pool);
     await index.prepare();
-    const t0 = performance.now();
-    let lastReport = t0;
-    let batch: SearchDocument[] = [];
-    let n = 0;
-    for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
-      batch.push(doc);
-      n++;
-      if (batch.length >= BATCH) {
-        await (BULK ? bulkInsert(pool, batch) : index.index(batch));
-        batch = [];
-        if (performance.now() - lastReport > 30_000) {
-          lastReport = performance.now();
-          console.error(`  postgres: ${n.toLocaleString('en')} indexed, load ${loadAverages(2)}`);
-        }
-      }
+    let seconds: number;
+    let detail = '';
+    if (LOAD) {
+      const loaded = await loadPostgres(pool, vocab);
+      seconds = loaded.seconds + loaded.indexSeconds;
+      detail = ` (rows ${loaded.seconds.toFixed(0)} s, indexes ${loaded.indexSeconds.toFixed(0)} s)`;
+    } else {
+      seconds = await inBatches(vocab, BATCH, 'indexed', (docs) => (BULK ? bulkInsert(pool, docs) : index.index(docs)));
     }
-    await (BULK ? bulkInsert(pool, batch) : index.index(batch));
-    const seconds = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
+    const t = performance.now();
     await pool.query('VACUUM (ANALYZE) search_docs');
-    const vacuumSeconds = (performance.now() - t1) / 1000;
+    const vacuumSeconds = (performance.now() - t) / 1000;
     const { rows } = await pool.query<{ size: string }>(`SELECT pg_size_pretty(pg_total_relation_size('search_docs')) AS size`);
-    return { seconds, vacuumSeconds, size: rows[0]!.size };
+    return { seconds, vacuumSeconds, size: `${rows[0]!.size}${detail}` };
   } finally {
     await pool.end();
   }
+}
+
+/** Hands the corpus to `each`, `size` documents at a time, reporting progress every 30 s; returns the seconds taken. */
+async function inBatches(vocab: ReturnType<typeof vocabulary>, size: number, done: string, each: (docs: SearchDocument[]) => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  let lastReport = t0;
+  let batch: SearchDocument[] = [];
+  let n = 0;
+  for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
+    batch.push(doc);
+    n++;
+    if (batch.length >= size) {
+      await each(batch);
+      batch = [];
+      if (performance.now() - lastReport > 30_000) {
+        lastReport = performance.now();
+        console.error(`  postgres: ${n.toLocaleString('en')} ${done}, ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
+      }
+    }
+  }
+  if (batch.length > 0) await each(batch);
+  return (performance.now() - t0) / 1000;
 }
 
 /**
@@ -120,55 +122,32 @@ async function buildPostgres(url: string, vocab: ReturnType<typeof vocabulary>):
  * An index created in one go is not the one inserts grow (GIN's pending list, page splits), so the benchmark
  * compares the two at sizes both can be built (README).
  */
-async function loadPostgres(url: string, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; indexSeconds: number }> {
-  const pool = await openPostgres(url);
+async function loadPostgres(pool: pg.Pool, vocab: ReturnType<typeof vocabulary>): Promise<{ seconds: number; indexSeconds: number }> {
+  const { rows: defs } = await pool.query<{ name: string; def: string }>(
+    `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'search_docs' AND indexname IN ('search_docs_tokens', 'search_docs_newest')`,
+  );
+  if (defs.length !== 2) throw new Error(`search-pg bench: expected search_docs_tokens and search_docs_newest, found ${defs.map((d) => d.name).join(', ')}`);
+  for (const d of defs) await pool.query(`DROP INDEX ${d.name}`);
+  const inFlight = new Set<Promise<void>>();
+  const seconds = await inBatches(vocab, LOAD_ROWS, 'loaded', async (docs) => {
+    while (inFlight.size >= LOAD_CONNECTIONS) await Promise.race(inFlight);
+    const p: Promise<void> = bulkInsert(pool, docs).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  });
+  await Promise.all(inFlight);
+  const t1 = performance.now();
+  const client = await pool.connect();
   try {
-    await new PostgresSearchIndex(pool).prepare();
-    const { rows: defs } = await pool.query<{ name: string; def: string }>(
-      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'search_docs' AND indexname IN ('search_docs_tokens', 'search_docs_newest')`,
-    );
-    if (defs.length !== 2) throw new Error(`search-pg bench: expected search_docs_tokens and search_docs_newest, found ${defs.map((d) => d.name).join(', ')}`);
-    for (const d of defs) await pool.query(`DROP INDEX ${d.name}`);
-    const t0 = performance.now();
-    let lastReport = t0;
-    const inFlight = new Set<Promise<void>>();
-    const send = async (docs: SearchDocument[]): Promise<void> => {
-      while (inFlight.size >= LOAD_CONNECTIONS) await Promise.race(inFlight);
-      const p: Promise<void> = bulkInsert(pool, docs).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    };
-    let batch: SearchDocument[] = [];
-    let n = 0;
-    for (const doc of generate(SIZE, vocab, SEARCH_SEED)) {
-      batch.push(doc);
-      n++;
-      if (batch.length >= LOAD_ROWS) {
-        await send(batch);
-        batch = [];
-        if (performance.now() - lastReport > 30_000) {
-          lastReport = performance.now();
-          console.error(`  postgres: ${n.toLocaleString('en')} loaded, ${((performance.now() - t0) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
-        }
-      }
+    await client.query(`SET maintenance_work_mem = '2GB'`);
+    for (const d of defs) {
+      const t = performance.now();
+      await client.query(d.def);
+      console.error(`  postgres: ${d.name} created in ${((performance.now() - t) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
     }
-    if (batch.length > 0) await send(batch);
-    await Promise.all(inFlight);
-    const t1 = performance.now();
-    const client = await pool.connect();
-    try {
-      await client.query(`SET maintenance_work_mem = '2GB'`);
-      for (const d of defs) {
-        const t = performance.now();
-        await client.query(d.def);
-        console.error(`  postgres: ${d.name} created in ${((performance.now() - t) / 1000).toFixed(0)} s, load ${loadAverages(2)}`);
-      }
-    } finally {
-      client.release();
-    }
-    return { seconds: (t1 - t0) / 1000, indexSeconds: (performance.now() - t1) / 1000 };
   } finally {
-    await pool.end();
+    client.release();
   }
+  return { seconds, indexSeconds: (performance.now() - t1) / 1000 };
 }
 
 /** `docs` as one INSERT of the rows index() would write for them (into an index without them). */
@@ -196,7 +175,7 @@ async function bulkInsert(pool: pg.Pool, docs: SearchDocument[]): Promise<void> 
 
 /** The database of this size and batch in a kept cluster, created empty the first time. */
 async function keptDatabase(adminUrl: string): Promise<string> {
-  const name = LOAD ? `bench_n${SIZE}_load` : `bench_n${SIZE}_b${BATCH}${DB_SUFFIX}`;
+  const name = LOAD ? `bench_n${SIZE}_load` : `bench_n${SIZE}_b${BATCH}${BULK ? '_bulk' : ''}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
