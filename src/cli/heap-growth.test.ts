@@ -14,7 +14,7 @@ test('a heap-growth limit set at run time bounds how far V8 grows the heap past 
   // The same churn with and without the flag set through v8.setFlagsFromString after start-up, as
   // bin/newsvault.js sets it: about 40 MB live, and arrays that live a few rounds (so they reach the old
   // generation, as a cycle's pages and records do) made and dropped by the hundred megabytes. The limited
-  // process ends with the smaller heap (here about 150 against 270 MB). Sizes, not times.
+  // process ends with the smaller heap (here 144–188 against 270–276 MB). Sizes, not times.
   const script = (limit: boolean): string => `
     const v8 = require('node:v8');
     ${limit ? `v8.setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');` : ''}
