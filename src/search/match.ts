@@ -13,8 +13,8 @@ function quoted(token: string): string {
   return `"${token}"`;
 }
 
-function allOf(term: QueryTerm): string {
-  return [...new Set(term.tokens)].map(quoted).join(' AND ');
+function allOf(term: QueryTerm, narrowed: ReadonlyMap<QueryTerm, readonly string[]>): string {
+  return [...new Set(narrowed.get(term) ?? term.tokens)].map(quoted).join(' AND ');
 }
 
 function anyOf(tokens: readonly string[]): string {
@@ -26,9 +26,13 @@ export function exact(term: QueryTerm): boolean {
   return term.tokens.length === 1;
 }
 
-/** The MATCH expression for a parsed query. Never empty: a query of only filters matches on meta tokens. */
-export function matchExpression(query: ParsedQuery): string {
-  const positive = query.terms.map(allOf);
+/**
+ * The MATCH expression for a parsed query. Never empty: a query of only filters matches on meta tokens.
+ * `narrowed` gives, for terms confirmed against the text anyway, the subset of tokens to match them by
+ * (rare-tokens.ts); other terms need every token.
+ */
+export function matchExpression(query: ParsedQuery, narrowed: ReadonlyMap<QueryTerm, readonly string[]> = new Map()): string {
+  const positive = query.terms.map((term) => allOf(term, narrowed));
   if (query.sources.length > 0) positive.push(anyOf(query.sources.map(sourceToken)));
   if (query.status !== null) positive.push(quoted(statusToken(query.status)));
   if (positive.length === 0) positive.push(anyOf([statusToken('live'), statusToken('removed')])); // every document

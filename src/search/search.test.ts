@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { candidateSql } from './search.ts';
 import {
+  CONFIRMED_COUNT_CAP,
   COUNT_CAP,
   ensureSearchSchema,
   formatResultsTable,
@@ -130,6 +131,21 @@ describe('ordering and pagination', () => {
     const second = ids('香港', { limit: 3, offset: 3 });
     assert.deepEqual([...first, ...second], all.slice(0, 6));
     assert.equal(ok('香港', { limit: 3 }).total, all.length);
+  });
+
+  // A query the index decides alone is a page statement and, when the page is full or empty past an offset,
+  // a count statement: each way of knowing the total must give the same one.
+  test('the total is the same from a short page, a full page and a page past the end', () => {
+    for (const q of ['香港', '台湾 source:bbc', '香港 -国安法', '台湾 from:2023-01-01']) {
+      const all = ids(q);
+      assert.ok(all.length >= 2, q);
+      for (const options of [{ limit: 1 }, { limit: all.length }, { limit: 100, offset: 1 }, { limit: 5, offset: all.length }, { limit: 5, offset: all.length + 5 }]) {
+        const r = ok(q, options);
+        assert.equal(r.total, all.length, `${q} ${JSON.stringify(options)}`);
+        assert.equal(r.totalAtLeast, all.length);
+        assert.deepEqual(r.hits.map((h) => h.id), all.slice(options.offset ?? 0, (options.offset ?? 0) + options.limit));
+      }
+    }
   });
 
   test('the candidate query is ordered by FTS5 itself, not sorted afterwards', () => {
@@ -275,23 +291,39 @@ describe('incremental indexing', () => {
 });
 
 describe('time limit', () => {
-  test('a clock past the deadline stops the walk and says truncated', () => {
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    id: 1000 + i, source: 'voa', title: `重庆${i}`, text: '重庆的新闻', published: Date.parse('2022-01-01T00:00:00Z') + i * 1000, status: 'live' as const,
+  }));
+  before(() => { for (const doc of many) indexDocument(db, doc); });
+  after(() => { for (const doc of many) removeDocument(db, doc.id); });
+
+  test('a clock past the deadline stops the walk over candidates to confirm and says truncated', () => {
     let now = 0;
-    const many = Array.from({ length: 300 }, (_, i) => ({
-      id: 1000 + i, source: 'voa', title: `重庆${i}`, text: '重庆的新闻', published: Date.parse('2022-01-01T00:00:00Z') + i * 1000, status: 'live' as const,
-    }));
-    for (const doc of many) indexDocument(db, doc);
-    const r = search(db, '重庆', { clock: () => (now += 10), timeLimitMs: 15, limit: 5 });
+    const r = search(db, '"重庆的新闻"', { clock: () => (now += 10), timeLimitMs: 15, limit: 5 });
     assert.ok(!(r instanceof SearchError));
     assert.equal(r.truncated, true);
     assert.equal(r.total, null);
     assert.ok(r.totalAtLeast > 0 && r.totalAtLeast < 300);
+    const full = search(db, '"重庆的新闻"', { limit: 5 });
+    assert.ok(!(full instanceof SearchError));
+    assert.equal(full.truncated, false);
+    assert.equal(full.total, 300);
+    assert.ok(CONFIRMED_COUNT_CAP >= 300);
+  });
+
+  test('a query the index decides alone: past the deadline after the page, the count is skipped', () => {
+    let now = 0;
+    const r = search(db, '重庆', { clock: () => (now += 20), timeLimitMs: 15, limit: 5 });
+    assert.ok(!(r instanceof SearchError));
+    assert.equal(r.truncated, true);
+    assert.equal(r.total, null);
+    assert.equal(r.totalAtLeast, 5);
+    assert.deepEqual(r.hits.map((h) => h.id), [1299, 1298, 1297, 1296, 1295]);
     const full = search(db, '重庆', { limit: 5 });
     assert.ok(!(full instanceof SearchError));
     assert.equal(full.truncated, false);
     assert.equal(full.total, 300);
     assert.ok(COUNT_CAP >= 300);
-    for (const doc of many) removeDocument(db, doc.id);
   });
 });
 
