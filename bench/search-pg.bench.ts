@@ -292,7 +292,7 @@ function measureInChild(engine: 'sqlite' | 'postgres', target: string): Measured
 async function main(): Promise<void> {
   const vocab = vocabulary();
   console.log(`# search on PostgreSQL and SQLite, ${new Date().toISOString()}, commit ${describeCommit()}, node ${process.version}`);
-  console.log(`${SIZE.toLocaleString('en')} articles (not the issue's 1,000,000), ${BATCH} per transaction${BULK ? ' (PostgreSQL: one multi-row INSERT each)' : LOAD ? ` (PostgreSQL: the fast load, ${LOAD_ROWS} rows an INSERT, ${LOAD_CONNECTIONS} in flight, indexes created after)` : ''}; vocabulary ${vocab.simplified.length} words`);
+  console.log(`${SIZE.toLocaleString('en')} articles${SIZE === 1_000_000 ? '' : " (not the issue's 1,000,000)"}, ${BATCH} per transaction${BULK ? ' (PostgreSQL: one multi-row INSERT each)' : LOAD ? ` (PostgreSQL: the fast load, ${LOAD_ROWS} rows an INSERT, ${LOAD_CONNECTIONS} in flight, indexes created after)` : ''}; vocabulary ${vocab.simplified.length} words`);
   let sqlite: { file: string } | null = null;
   if (WITH_SQLITE) {
     const dir = searchCacheDir(SIZE, BATCH);
