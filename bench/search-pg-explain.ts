@@ -7,7 +7,7 @@ import pg from 'pg';
 import { parseQuery, SearchError } from '../src/search/index.ts';
 import { CONFIRMED_COUNT_CAP, COUNT_CAP } from '../src/search/search.ts';
 import { openPostgres } from '../src/store/postgres/open.ts';
-import { batchSql, countSql, pageSql, planQuery } from '../src/store/postgres/search-index.ts';
+import { batchSql, countSql, NEWEST_INDEX_ONLY, pageSql, planQuery } from '../src/store/postgres/search-index.ts';
 import { startPostgresCluster } from '../src/store/postgres/test-support.ts';
 import { queries, vocabulary } from './search-corpus.ts';
 
@@ -33,13 +33,13 @@ try {
     if (plan.accepts !== null || order === 'relevance') {
       await explain('first batch', batchSql(plan, false));
     } else {
-      // As walkInSql runs them: the count with sequential and plain index scans off, then (past the cap) the page.
+      // As walkInSql runs them: the count with sequential and plain index scans off, then (past the cap) the page with only the newest index allowed.
       if (plan.indexed) await client.query(`SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
       const cap = plan.confirming ? CONFIRMED_COUNT_CAP : COUNT_CAP;
       await explain('count and page ids', countSql(plan, cap, 0, 20));
       const { rows } = await client.query<{ n: string }>(countSql(plan, cap, 0, 20), plan.params);
       if (Number(rows[0]!.n) > cap) {
-        await client.query(`SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT`);
+        await client.query(NEWEST_INDEX_ONLY);
         await explain('page, past the cap', pageSql(plan, 20, 0));
       }
     }

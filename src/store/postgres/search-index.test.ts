@@ -3,10 +3,10 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CONFIRMED_COUNT_CAP, ensureSearchSchema, reindexAll, search, SearchError, type SearchDocument, type SearchOptions, type SearchResult } from '../../search/index.ts';
+import { CONFIRMED_COUNT_CAP, ensureSearchSchema, parseQuery, reindexAll, search, SearchError, type SearchDocument, type SearchOptions, type SearchResult } from '../../search/index.ts';
 import { ARTICLES } from '../../search/testdata/articles.ts';
 import { openPostgres } from './open.ts';
-import { PostgresSearchIndex } from './search-index.ts';
+import { NEWEST_INDEX_ONLY, pageSql, planQuery, PostgresSearchIndex } from './search-index.ts';
 import { startPostgresCluster, type PostgresCluster } from './test-support.ts';
 import type pg from 'pg';
 
@@ -157,6 +157,26 @@ describe('PostgresSearchIndex past the count cap answers as the SQLite index doe
       }
     });
   }
+
+  test('past the cap the page reads the newest index, whatever the planner expects of a phrase', async () => {
+    const parsed = parseQuery('"香港警察"');
+    assert.ok(!(parsed instanceof SearchError));
+    const plan = planQuery(parsed);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // As walkInSql leaves the transaction after the count: plain index scans off.
+      await client.query(`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
+      await client.query(NEWEST_INDEX_ONLY);
+      const explained = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${pageSql(plan, 20, 0)}`, plan.params);
+      const text = explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+      assert.match(text, /Index Scan using search_docs_newest/, text);
+      assert.doesNotMatch(text, /Bitmap|Seq Scan|Sort/, text);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
 
   test('schema migration 6 gives documents removed before it the lexeme status:removed finds them by', async () => {
     await pool.query(`UPDATE search_docs SET tokens = ts_delete(tokens, 'status:removed'::text)`);
