@@ -22,6 +22,7 @@ import { fold } from '../fold.ts';
 import { tokens } from '../tokenize.ts';
 import { dayOfUtc8 } from '../../time/utc8.ts';
 import { decodePostings, encodePostings, shardOf } from './postings.ts';
+import { PostingPool } from './posting-pool.ts';
 import { formatDocShard, formatManifest, formatTokenShard, parseDocShard, parseTokenShard } from './shard-files.ts';
 import { DOCS_PER_SHARD, INDEX_VERSION, searchPaths, type DocEntry, type SearchManifest, type SegmentInfo, type SiteSearchRecord } from './types.ts';
 
@@ -142,18 +143,60 @@ export interface FullBuild {
   /** Records in ascending id order: a record's postings are appended to the lists as it comes. */
   add(record: SiteSearchRecord): void;
   finish(): BuildResult;
+  /**
+   * finish(), each file handed to `write` as soon as it is made instead of all of them held in a map (the
+   * token shards of a big archive are tens of megabytes), in the same order. The result's `files` is empty.
+   */
+  finishInto(write: (path: string, content: string) => void): Extract<BuildResult, { kind: 'built' }>;
 }
 
 /**
  * The full build of buildSearchIndex without a previous index, fed as the store is read (ascending ids), so
  * that only each article's postings are held, never every article's text (15,000 articles' text is most of a
- * first cycle's memory otherwise). The same records give the same files as buildSearchIndex.
+ * first cycle's memory otherwise), and those as their encoded text (posting-pool.ts). The same records give the
+ * same files as buildSearchIndex.
  */
 export function startFullBuild(sources: Record<string, string>, rule: SegmentRule | null = SEGMENT_RULE): FullBuild {
-  const postings: Postings = new Map();
+  const pool = new PostingPool();
   const docShards = new Map<number, Map<number, DocEntry>>();
   let count = 0;
+  let withTokens = 0; // articles holding a posting: the segment's docs
   let last = -Infinity;
+  const finishInto = (write: (path: string, content: string) => void): Extract<BuildResult, { kind: 'built' }> => {
+    // A full build is one segment, sealed when it is big enough to be a base.
+    const sealed = rule !== null && count >= rule.sealAt;
+    const shards = shardCountFor(withTokens);
+    const segment: SegmentInfo = { id: 0, shards, docs: withTokens, sealed, t: {}, drop: encodePostings([]) };
+    // The tokens of each shard, by a counting sort of their slots on the shard number.
+    const shardOfSlot = new Int32Array(pool.size);
+    const starts = new Int32Array(shards + 1);
+    pool.tokens.forEach((token, slot) => {
+      shardOfSlot[slot] = shardOf(token, shards);
+      starts[shardOfSlot[slot]! + 1]!++;
+    });
+    for (let n = 0; n < shards; n++) starts[n + 1]! += starts[n]!;
+    const order = new Int32Array(pool.size);
+    const fill = starts.slice(0, shards);
+    for (let slot = 0; slot < pool.size; slot++) order[fill[shardOfSlot[slot]!]!++] = slot;
+    for (let n = 0; n < shards; n++) {
+      const shard = new Map<string, string>();
+      for (let k = starts[n]!; k < starts[n + 1]!; k++) shard.set(pool.tokens[order[k]!]!, pool.encoded(order[k]!));
+      const content = formatTokenShard(0, n, shard);
+      write(searchPaths.tokenShard(0, n), content);
+      segment.t[n] = shortHash(content);
+    }
+    const manifest: SearchManifest = { version: INDEX_VERSION, docsPerShard: DOCS_PER_SHARD, docs: count, sources, next: 1, segments: [segment], d: {} };
+    // Doc shards after the manifest (publish.ts says why), whose hashes it holds.
+    const docFiles: [string, string][] = [];
+    for (const [n, docs] of docShards) {
+      const content = formatDocShard(n, docs);
+      docFiles.push([searchPaths.docShard(n), content]);
+      manifest.d[n] = shortHash(content);
+    }
+    write(searchPaths.manifest, formatManifest(manifest));
+    for (const [path, content] of docFiles) write(path, content);
+    return { kind: 'built', files: new Map(), manifest, removedSegments: [], tokenShardsWritten: shards, merges: 0 };
+  };
   return {
     add(record) {
       if (record.id === last) throw new TypeError(`search: site index: article ${record.id} given twice`);
@@ -161,7 +204,8 @@ export function startFullBuild(sources: Record<string, string>, rule: SegmentRul
       last = record.id;
       count++;
       const list = recordTokens(record);
-      for (const token of list) addPosting(postings, token, record.id);
+      if (list.length > 0) withTokens++;
+      for (const token of list) pool.add(token, record.id);
       const n = Math.floor(record.id / DOCS_PER_SHARD);
       const shard = docShards.get(n) ?? new Map<number, DocEntry>();
       shard.set(record.id, entryOf(record, shortHash(list.join(' '))));
@@ -169,20 +213,10 @@ export function startFullBuild(sources: Record<string, string>, rule: SegmentRul
     },
     finish() {
       const files = new Map<string, string>();
-      // A full build is one segment, sealed when it is big enough to be a base.
-      const sealed = rule !== null && count >= rule.sealAt;
-      const segment = segmentFiles(0, postings, sealed, [], files);
-      postings.clear(); // the token shards hold them now
-      const manifest: SearchManifest = { version: INDEX_VERSION, docsPerShard: DOCS_PER_SHARD, docs: count, sources, next: 1, segments: [segment], d: {} };
-      files.set(searchPaths.manifest, ''); // its place in the write order; the content once the hashes are in
-      for (const [n, docs] of docShards) {
-        const content = formatDocShard(n, docs);
-        files.set(searchPaths.docShard(n), content);
-        manifest.d[n] = shortHash(content);
-      }
-      files.set(searchPaths.manifest, formatManifest(manifest));
-      return { kind: 'built', files, manifest, removedSegments: [], tokenShardsWritten: segment.shards, merges: 0 };
+      const result = finishInto((path, content) => files.set(path, content));
+      return { ...result, files };
     },
+    finishInto,
   };
 }
 

@@ -132,18 +132,19 @@ export async function publishSiteSearch(options: PublishSiteSearchOptions): Prom
     });
     full = result.kind === 'rebuild';
   }
-  if (result === null || result.kind === 'rebuild') {
-    const build = startFullBuild(names, options.rule);
-    counter.n = await buildFromAll(store, documentOf, build);
-    result = build.finish();
-  }
-  if (result.kind === 'rebuild') throw new Error(`search: site index: a full build asked for a rebuild (${result.reason})`);
   // In the builder's order: token shards, the manifest, doc shards. A reader never sees a manifest naming
   // token shards not yet written. Doc shards come after it because they say which articles are indexed:
   // a run killed between the two leaves them without the new articles, so the next run (the mark was not
   // saved) indexes them again into the recent segment; the other way round, a killed run that had sealed or
   // merged would leave doc shards claiming articles whose tokens are only in files no manifest names.
-  for (const [path, content] of result.files) write(path, content);
+  if (result === null || result.kind === 'rebuild') {
+    const build = startFullBuild(names, options.rule);
+    counter.n = await buildFromAll(store, documentOf, build);
+    // Written as they are made: the whole index is never held at once.
+    result = build.finishInto(write);
+  } else {
+    for (const [path, content] of result.files) write(path, content);
+  }
   // Segments a merge replaced, and the unsegmented layout's folder after a rebuild: gone once nothing names them.
   for (const segment of result.removedSegments) removeFolder(join(dir, searchPaths.segmentDir(segment)));
   if (full) {
