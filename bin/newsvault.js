@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command. The CLI itself is compiled into dist/, which `npm ci` and `npm pack` build through the
+// The command. The CLI itself is bundled into dist/ (scripts/build.ts), which `npm ci` and `npm pack` build through the
 // `prepare` script. Node exits with 1 on an uncaught error, and automation reads 1 as "some sources failed":
 // whatever escapes main() exits 4 instead, the code of an internal error, in one line (the stack with --debug).
 import { existsSync } from 'node:fs';

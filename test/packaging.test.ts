@@ -7,7 +7,7 @@
 // Installing compiles better-sqlite3 from source when no prebuilt binary can be downloaded: this test takes
 // minutes on a busy machine, and that is expected.
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -91,5 +91,39 @@ describe('the packed package', () => {
     const files = readdirSync(articles, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     assert.equal(files.length, 4, `${files.map((entry) => entry.name).join(', ')}\n${describeRun(demo)}`);
     assert.match(demo.stdout, /4 new, 0 changed, 0 failed of 3 sources/);
+  });
+
+  // The command is bundled (scripts/build.ts): each command's code is a chunk loaded on demand, and the packages
+  // it requires on first use come from the installed node_modules. The demo ran `run`; these load the rest.
+  test('the installed search, status and reader work on the demo archive', async () => {
+    const bin = join(prefix, 'bin', 'newsvault');
+    const config = join(root, 'demo-run', 'newsvault.config.json');
+    assert.ok(existsSync(config), 'the demo did not leave its config');
+    const search = run(bin, ['search', '習近平', '--config', config], root);
+    assert.equal(search.status, 0, describeRun(search));
+    assert.match(search.stdout, /习近平/, 'the traditional spelling found no simplified article');
+    const status = run(bin, ['status', '--config', config], root);
+    // 1: the demo's articles are from 2023, so every source is flagged stale, and status says so by its exit code.
+    assert.equal(status.status, 1, describeRun(status));
+    assert.match(status.stdout, /^voa +1 .*stale since/m);
+
+    const serve = spawn(bin, ['serve', '--port', '0', '--config', config], { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let printed = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        serve.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          const found = /reader at (http:\/\/127\.0\.0\.1:\d+)\//.exec(printed);
+          if (found) resolve(found[1]!);
+        });
+        serve.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+        serve.on('exit', (code) => reject(new Error(`serve exited with ${code} before listening:\n${printed}`)));
+      });
+      const page = await fetch(`${url}/search?q=${encodeURIComponent('習近平')}`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /习近平/);
+    } finally {
+      serve.kill('SIGTERM');
+    }
   });
 });

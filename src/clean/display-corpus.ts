@@ -1,5 +1,5 @@
-// What the display cleaner's tests and benchmark feed it (test and bench only; kept out of dist/ by
-// tsconfig.build.json): the real article bodies in testdata/ and the fragments generated markup is made of.
+// What the display cleaner's tests and benchmark feed it (test and bench only: no run-time module
+// imports it, so the bundle in dist/ never holds it): the real article bodies in testdata/ and the fragments generated markup is made of.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 // Start-up cost: this file imports only commander and what every command shares. Each command's module
 // (and with it jsdom, undici, sanitize-html, hono, SQLite, OpenCC, zod…) is imported inside its action,
 // so `--version` and `--help` load none of them and `search` loads only what searching needs. The
-// specifiers are string literals so that tsc's rewriteRelativeImportExtensions turns `.ts` into `.js`.
+// specifiers are string literals so that the bundler (scripts/build.ts) makes each one a chunk of its own.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Config } from '../config/index.ts';
@@ -12,7 +12,7 @@ import { processIo, type CliIo } from './io.ts';
 import { reportError } from './report-error.ts';
 
 function packageVersion(): string {
-  // package.json is two folders up from both src/cli/ (tsx) and dist/cli/ (compiled).
+  // package.json is two folders up from both src/cli/ (tsx) and dist/cli/ (bundled, scripts/build.ts).
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }

@@ -14,7 +14,7 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-/** The package's demo/ folder, found the same way from src/ (tsx) and from dist/ (compiled). */
+/** The package's demo/ folder, found the same way from src/ (tsx) and from dist/cli/ (bundled). */
 export function demoDir(): string {
   return fileURLToPath(new URL('../../demo/', import.meta.url));
 }
