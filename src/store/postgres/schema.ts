@@ -218,4 +218,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   UPDATE search_docs SET tokens = tokens || array_to_tsvector(ARRAY['status:removed']) WHERE status = 'removed';
   `,
+  // 7: SQLite's version 7: articles by when their status last changed, for the build mark and the articles changed
+  // since one (summaries.ts), which every cycle's publish reads; without it, both read the whole table.
+  `
+  CREATE INDEX IF NOT EXISTS articles_by_status_changed ON articles (status_changed_ms);
+  `,
 ];

@@ -19,9 +19,10 @@ function toSummary(row: SummaryRow): ArticleSummary {
 const SQL = {
   lastRevision: `SELECT id, sha256 FROM revisions ORDER BY id DESC LIMIT 1`,
   revisionById: `SELECT sha256 FROM revisions WHERE id = $1`,
+  // As on SQLite (sqlite/summaries.ts): both read articles_by_status_changed (migration 7), not the whole table.
   maxStatus: `SELECT MAX(status_changed_ms) AS ms FROM articles`,
-  changedSince: `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id IN (SELECT article_id FROM revisions WHERE id > $1)
-      OR a.status_changed_ms >= $2 ORDER BY a.id`,
+  changedSince: `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id IN (SELECT article_id FROM revisions WHERE id > $1
+      UNION ALL SELECT id FROM articles WHERE status_changed_ms >= $2) ORDER BY a.id`,
   all: `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
   rank: `SELECT COUNT(*) AS n FROM articles WHERE source_id = $1 AND number > $2`,
   slice: `SELECT ${COLUMNS} FROM ${FROM} WHERE a.source_id = $1 ORDER BY a.number DESC LIMIT $2 OFFSET $3`,

@@ -179,4 +179,9 @@ export const MIGRATIONS: readonly string[] = [
     expires_ms INTEGER NOT NULL
   ) STRICT;
   `,
+  // 7: articles by when their status last changed, for the build mark's MAX(status_changed_ms) and the articles
+  // changed since a mark (summaries.ts), which every cycle's publish reads: without it, both read the whole table.
+  `
+  CREATE INDEX IF NOT EXISTS articles_by_status_changed ON articles (status_changed_ms);
+  `,
 ];
