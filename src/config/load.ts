@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { BUILTIN_SOURCES } from './builtin-sources.ts';
 import { DATABASE_URL_ENV, isPostgresUrl } from './database.ts';
 import { configSchema, type ParsedConfig } from './schema.ts';
@@ -152,7 +152,7 @@ export function configFromValue(value: unknown, file: string | null, base: strin
   };
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.length > 0 ? formatPath(issue.path) : '(top level)';

@@ -4,8 +4,14 @@
 // strict superset (GB2312 ⊂ GBK ⊂ GB18030), so a feed that declares gb2312 but uses GBK-only characters
 // (very common) still decodes cleanly.
 import { isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+
+// Required on first use, from node_modules: only a label this Node's ICU lacks needs it, and its tables (540 KB,
+// about 20 ms to load) were loaded by every cold `newsvault run`, feeds answering 304 included.
+let iconv: typeof Iconv | undefined;
+const loadIconv = (): typeof Iconv => (iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 
 /** Labels TextDecoder does not know, or that we deliberately map elsewhere. Sorted by label. */
 const ALIASES: ReadonlyMap<string, string> = new Map([
@@ -94,8 +100,9 @@ export function createChunkDecoder(encoding: string): ChunkDecoder {
     const decoder = native;
     return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
-  if (!iconv.encodingExists(encoding)) throw new RangeError(`fetch: no decoder for ${encoding}`);
-  const decoder = iconv.getDecoder(encoding);
+  const lite = loadIconv();
+  if (!lite.encodingExists(encoding)) throw new RangeError(`fetch: no decoder for ${encoding}`);
+  const decoder = lite.getDecoder(encoding);
   return { write: (bytes) => decoder.write(buffer(bytes)), end: () => decoder.end() ?? '' };
 }
 

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { decodeText } from './charset.ts';
 import { charsetFromContentType, declaredInDocument } from './charset-declared.ts';
-import { canonicalEncoding } from './charset-labels.ts';
+import { canonicalEncoding, createChunkDecoder } from './charset-labels.ts';
 
 const testdata = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./testdata/${name}`, import.meta.url)));
 const bytes = (text: string, encoding: string): Uint8Array => new Uint8Array(iconv.encode(text, encoding));
@@ -194,5 +194,20 @@ describe('quoted charset parameters', () => {
     assert.equal(decoded.encoding, 'gb18030');
     assert.deepEqual(decoded.warnings, []);
     assert.ok(decoded.text.includes('投资资讯网交易在线'));
+  });
+});
+
+describe('encodings this Node cannot decode', () => {
+  // A Node built with small ICU lacks most legacy decoders; iconv-lite, loaded only then, stands in for them.
+  // cp437 is such a label on every Node: TextDecoder refuses it, iconv-lite knows it.
+  test('a chunk decoder for a label TextDecoder refuses comes from iconv-lite, and keeps a character cut between chunks', () => {
+    assert.throws(() => new TextDecoder('cp437'), RangeError);
+    const bytes = iconv.encode('Ça coûte 5½ £', 'cp437');
+    const decoder = createChunkDecoder('cp437');
+    assert.equal(decoder.write(bytes.subarray(0, 4)) + decoder.write(bytes.subarray(4)) + decoder.end(), 'Ça coûte 5½ £');
+  });
+
+  test('a label neither knows is a RangeError that names it', () => {
+    assert.throws(() => createChunkDecoder('x-no-such-charset'), /no decoder for x-no-such-charset/);
   });
 });
