@@ -484,6 +484,26 @@ export function storeConformance(open: () => Store | Promise<Store>): void {
     await assert.rejects(store.saveSourceState({ fetchState: { ...state, sourceId: 'nope' }, health, events: [] }), /unknown source "nope"/);
   }));
 
+  // A cycle's sources finish side by side, and the SQLite store commits the states saved in one turn together: each
+  // save still stands or falls alone, and resolves only once its own write is stored.
+  test('source states saved at the same moment are each stored, and one that fails fails alone', withStore(async (store) => {
+    await store.syncSources(Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, name: `来源${i}`, url: `https://s${i}.example/feed` })));
+    const write = (sourceId: string, failures: number) => ({
+      fetchState: { sourceId, url: `https://${sourceId}.example/feed`, configuredUrl: `https://${sourceId}.example/feed`, etag: `"${sourceId}"`, lastModified: null, lastAttemptMs: 7, lastSuccessMs: 7, lastNewItemMs: null, consecutiveFailures: failures, lastError: null },
+      health: { sourceId, activeUrl: `https://${sourceId}.example/feed`, staleSinceMs: null, failingSinceMs: null, selectorMisses: 0, selectorsMissingSinceMs: null },
+      events: [],
+    });
+    const saves = Array.from({ length: 20 }, (_, i) => store.saveSourceState(write(`s${i}`, i)));
+    const bad = store.saveSourceState(write('nope', 99));
+    const more = store.saveSourceState(write('voa', 5));
+    const outcomes = await Promise.allSettled([...saves, bad, more]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status), [...Array(20).fill('fulfilled'), 'rejected', 'fulfilled']);
+    assert.match(String((outcomes[20] as PromiseRejectedResult).reason), /unknown source "nope"/);
+    for (let i = 0; i < 20; i++) assert.equal((await store.getFetchState(`s${i}`))?.consecutiveFailures, i);
+    assert.equal((await store.getFetchState('voa'))?.etag, '"voa"');
+    assert.equal(await store.getFetchState('nope'), null);
+  }));
+
   test('a check verdict keeps the check, the status change and the next check time together', withStore(async (store) => {
     const a = await store.insertArticle(article());
     const check = { articleId: a.id, checkedMs: 100, outcome: 'gone' as const, httpStatus: 404, finalUrl: null, detail: null };

@@ -134,9 +134,12 @@ export class SqliteStore implements Store {
   private readonly db: SqliteDatabase;
   private readonly statements;
   #recheckLeases: SqliteRecheckLeases | null = null;
+  /** Made once: better-sqlite3 builds four wrapper functions for every db.transaction() call. */
+  private readonly inTransaction: (body: () => unknown) => unknown;
 
   constructor(db: SqliteDatabase) {
     this.db = db;
+    this.inTransaction = db.transaction((body: () => unknown) => body());
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       insertSource: prepare(`INSERT INTO sources (id, name, url, next_number) VALUES (?, ?, ?, ?)
@@ -698,13 +701,48 @@ export class SqliteStore implements Store {
     return this.recordCheckNow(check);
   }
 
+  // Group commit: the source states saved in one turn of the event loop (a cycle's sources finish side by side, and
+  // in an hourly cycle nearly every one is a 304 whose only write is this) are committed together, at the end of the
+  // turn. Each call still resolves only once its own write is committed, so a caller sees what it would have seen
+  // with a transaction of its own; a killed run loses at most writes whose callers were still waiting.
   async saveSourceState(write: SourceStateWrite): Promise<void> {
-    this.atomic(() => {
-      for (const feed of write.feeds ?? []) this.saveFeedStateNow(feed);
-      this.saveFetchStateNow(write.fetchState);
-      this.saveSourceHealthNow(write.health);
-      for (const event of write.events) this.recordHealthEventNow(event);
+    return new Promise<void>((resolve, reject) => {
+      this.pendingSourceStates.push({ write, resolve, reject });
+      if (this.pendingSourceStates.length === 1) setImmediate(() => this.flushSourceStates());
     });
+  }
+
+  private pendingSourceStates: { write: SourceStateWrite; resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  private flushSourceStates(): void {
+    const batch = this.pendingSourceStates;
+    if (batch.length === 0) return;
+    this.pendingSourceStates = [];
+    try {
+      this.atomic(() => {
+        for (const { write } of batch) this.saveSourceStateNow(write);
+      });
+    } catch {
+      // The batch was rolled back as a whole. Each write is retried alone, so only the ones that fail by
+      // themselves fail, each with its own error, and the others are stored as if never batched.
+      for (const { write, resolve, reject } of batch) {
+        try {
+          this.atomic(() => this.saveSourceStateNow(write));
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }
+      return;
+    }
+    for (const { resolve } of batch) resolve();
+  }
+
+  private saveSourceStateNow(write: SourceStateWrite): void {
+    for (const feed of write.feeds ?? []) this.saveFeedStateNow(feed);
+    this.saveFetchStateNow(write.fetchState);
+    this.saveSourceHealthNow(write.health);
+    for (const event of write.events) this.recordHealthEventNow(event);
   }
 
   async recordCheckVerdict(verdict: CheckVerdict): Promise<Check> {
@@ -757,10 +795,13 @@ export class SqliteStore implements Store {
 
   /** Runs `fn` in one transaction. Nested calls join the outer one (better-sqlite3 uses savepoints). */
   private atomic<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return (this.inTransaction as (body: () => T) => T)(fn);
   }
 
+
   async close(): Promise<void> {
+    // Nothing is left waiting: a save still queued for this turn is committed first.
+    if (this.db.open) this.flushSourceStates();
     if (this.db.open) this.db.close();
   }
 
