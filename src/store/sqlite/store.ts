@@ -798,7 +798,6 @@ export class SqliteStore implements Store {
     return (this.inTransaction as (body: () => T) => T)(fn);
   }
 
-
   async close(): Promise<void> {
     // Nothing is left waiting: a save still queued for this turn is committed first.
     if (this.db.open) this.flushSourceStates();
